@@ -1,0 +1,74 @@
+"""The public functions: :func:`extract`, :func:`pipe`, :func:`load`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+from beritakit.pipeline import Failure, OnError, Options, Pipeline
+from beritakit.record import Article
+
+__all__ = ["extract", "load", "pipe"]
+
+
+def load(options: Options | None = None) -> Pipeline:
+    """Build a reusable pipeline.
+
+    Args:
+        options: What to run; ``None`` runs every registered extractor.
+
+    Raises:
+        ConfigError: An unknown extractor name.
+        ResourceError: A packaged data file or model cannot be read.
+    """
+    return Pipeline(options)
+
+
+@functools.cache
+def _default() -> Pipeline:
+    return Pipeline()
+
+
+def extract(
+    text: str | bytes,
+    *,
+    published: object = None,
+    url: str | None = None,
+    id: str | None = None,
+) -> Article:
+    """Extract the record of one Indonesian news article with the default pipeline.
+
+    Args:
+        text: The article text (``str``, or ``bytes`` in UTF-8 or a declared encoding).
+        published: Publication date when known (``date``, ``datetime`` or ISO string);
+            relative dates such as ``kemarin`` are resolved against it.
+        url: The article's URL, kept in the record.
+        id: An identifier kept in the record.
+
+    Returns:
+        The frozen :class:`Article` record.
+
+    Raises:
+        InputError: Empty, undecodable, non-text or too large input.
+    """
+    return _default()(text, published=published, url=url, id=id)
+
+
+def pipe(
+    items: Iterable[object],
+    *,
+    batch_size: int = 64,
+    on_error: OnError = "raise",
+    options: Options | None = None,
+) -> Iterator[Article | Failure]:
+    """Extract records from many articles lazily, keeping input order.
+
+    Args:
+        items: Texts, ``(text, context)`` pairs or mappings with ``text`` (and
+            ``published``, ``url``, ``id``).
+        batch_size: Articles processed together.
+        on_error: ``"raise"``, ``"skip"`` or ``"record"`` (yield a :class:`Failure`).
+        options: Pipeline options; ``None`` uses the default pipeline.
+    """
+    pipeline = _default() if options is None else Pipeline(options)
+    yield from pipeline.pipe(items, batch_size=batch_size, on_error=on_error)

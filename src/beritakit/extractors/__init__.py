@@ -1,0 +1,1 @@
+"""Extractors: one package each, each a function ``(doc, ctx) -> Result``."""

@@ -1,0 +1,1 @@
+"""Language data shared by several extractors."""

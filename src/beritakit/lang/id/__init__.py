@@ -1,0 +1,1 @@
+"""Indonesian language data shared by several extractors."""

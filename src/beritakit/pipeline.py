@@ -1,0 +1,237 @@
+"""Pipeline: clean the text, run the registered extractors in order, build the Article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import spacy
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from spacy.language import Language
+
+from beritakit import registry
+from beritakit.clean import normalise
+from beritakit.clean.normalise import looks_like_html
+from beritakit.context import Context, Extractor, ExtractorSpec, Result
+from beritakit.errors import BeritakitError, ExtractionError, InputError
+from beritakit.inputs import coerce_date, coerce_text
+from beritakit.record import Article
+
+__all__ = ["Failure", "OnError", "Options", "Pipeline"]
+
+OnError = Literal["raise", "skip", "record"]
+
+
+class Options(BaseModel):
+    """Everything a :class:`Pipeline` can be configured with.
+
+    Attributes:
+        extractors: Registered extractor names to run (see ``beritakit.registry``).
+        max_chars: Longest input accepted; longer input raises :class:`InputError`.
+        today: The date "now" stands for (bounds year inference); ``None`` is today.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    extractors: tuple[str, ...] = registry.DEFAULT_EXTRACTORS
+    max_chars: int = Field(default=2_000_000, gt=0)
+    today: dt.date | None = None
+
+    @field_validator("extractors")
+    @classmethod
+    def _known(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for name in value:
+            registry.get(name)
+        return value
+
+
+class Failure(BaseModel):
+    """What ``pipe(..., on_error="record")`` yields for an article that failed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    id: str | None = None
+    error: str
+    message: str
+    extractor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    text: object
+    published: object = None
+    url: str | None = None
+    id: str | None = None
+
+
+def _item(value: object) -> _Item:
+    """Accept a text, a ``(text, context)`` pair or a mapping with ``text``."""
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Mapping):
+        ctx = value[1]
+        return _Item(value[0], ctx.get("published"), ctx.get("url"), _str_or_none(ctx.get("id")))
+    if isinstance(value, Mapping):
+        return _Item(
+            value.get("text"), value.get("published"), value.get("url"), _str_or_none(value.get("id"))
+        )
+    return _Item(value)
+
+
+def _str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+class Pipeline:
+    """A loaded pipeline: reusable, and safe to call many times.
+
+    Build one with :func:`beritakit.load`; calling it is :func:`beritakit.extract`.
+    """
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self._specs: list[tuple[ExtractorSpec, Extractor]] = [
+            (spec, spec.load()) for spec in registry.resolve(self.options.extractors)
+        ]
+
+    @property
+    def extractor_names(self) -> tuple[str, ...]:
+        """The names of the extractors this pipeline runs, in order."""
+        return tuple(spec.name for spec, _ in self._specs)
+
+    @functools.cached_property
+    def nlp(self) -> Language:
+        """The spaCy pipeline the doc-stage extractors read (built on first use)."""
+        nlp = spacy.blank("id")
+        nlp.add_pipe("sentencizer")
+        return nlp
+
+    def __call__(
+        self,
+        text: object,
+        *,
+        published: object = None,
+        url: str | None = None,
+        id: str | None = None,
+    ) -> Article:
+        """Extract the record of one article.
+
+        Args:
+            text: The article as ``str`` or ``bytes``.
+            published: The publication date when the caller knows it (anchors relative dates).
+            url: The article's URL, kept in the record.
+            id: An identifier kept in the record.
+
+        Raises:
+            InputError: The input cannot be read as article text.
+            ExtractionError: An extractor failed (a bug: please report it).
+        """
+        ctx = self._text_stage(_Item(text, published, url, id), None)
+        return self._doc_stage(ctx, id=id)
+
+    def pipe(
+        self,
+        items: Iterable[object],
+        *,
+        batch_size: int = 64,
+        on_error: OnError = "raise",
+    ) -> Iterator[Article | Failure]:
+        """Extract records from many articles, in input order.
+
+        Args:
+            items: Texts, ``(text, context)`` pairs, or mappings with ``text`` and
+                optionally ``published``, ``url`` and ``id``.
+            batch_size: How many articles go through spaCy together.
+            on_error: ``"raise"`` stops at the first failure, ``"skip"`` drops the
+                article, ``"record"`` yields a :class:`Failure` in its place.
+        """
+        if on_error not in ("raise", "skip", "record"):
+            raise InputError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
+        counter = itertools.count()
+        iterator = iter(items)
+        while batch := list(itertools.islice(iterator, max(1, batch_size))):
+            for value in batch:
+                index = next(counter)
+                item = _item(value)
+                try:
+                    ctx = self._text_stage(item, index)
+                    yield self._doc_stage(ctx, id=item.id)
+                except BeritakitError as exc:
+                    if on_error == "raise":
+                        raise
+                    if on_error == "record":
+                        yield Failure(
+                            index=index,
+                            id=item.id,
+                            error=type(exc).__name__,
+                            message=str(exc),
+                            extractor=getattr(exc, "extractor", None),
+                        )
+
+    # -- stages -------------------------------------------------------------
+
+    def _text_stage(self, item: _Item, index: int | None) -> Context:
+        original = coerce_text(item.text, max_chars=self.options.max_chars)
+        published = coerce_date(item.published)
+        html = looks_like_html(original)
+        clean = normalise(original, strip_html=html)
+        if not any(ch.isalnum() for ch in clean.text):
+            raise InputError("text has no letters or digits")
+        ctx = Context(
+            clean=clean,
+            published=published,
+            url=item.url,
+            today=self.options.today or dt.date.today(),
+            index=index,
+        )
+        if html:
+            ctx.warnings.append(
+                "input: the text carries HTML markup; tags were stripped "
+                "(use beritakit.extract_html for whole pages)"
+            )
+        ctx.boilerplate = _boilerplate(clean.text)
+        for spec, func in self._specs:
+            if spec.stage == "text":
+                ctx.merge(self._run(spec, func, None, ctx))
+        ctx.body = clean.without(ctx.boilerplate + ctx.excluded)
+        return ctx
+
+    def _doc_stage(self, ctx: Context, *, id: str | None) -> Article:
+        assert ctx.body is not None
+        for spec, func in self._specs:
+            if spec.stage == "doc":
+                ctx.merge(self._run(spec, func, None, ctx))
+        fields: dict[str, Any] = {
+            "language": "und",
+            "language_score": 0.0,
+            **ctx.fields,
+            "published": ctx.published,
+        }
+        return Article(
+            id=id,
+            url=ctx.url,
+            text=ctx.clean.original,
+            body=ctx.body.text,
+            warnings=tuple(ctx.warnings),
+            **fields,
+        )
+
+    @staticmethod
+    def _run(spec: ExtractorSpec, func: Extractor, doc: Any, ctx: Context) -> Result:
+        try:
+            return func(doc, ctx)
+        except BeritakitError:
+            raise
+        except Exception as exc:  # a bug in an extractor: name it, keep the cause
+            raise ExtractionError(
+                f"{type(exc).__name__}: {exc}", extractor=spec.name, index=ctx.index
+            ) from exc
+
+
+def _boilerplate(text: str) -> list[tuple[int, int]]:
+    from beritakit.clean.boilerplate import find_boilerplate
+
+    return [(r.start, r.end) for r in find_boilerplate(text)]

@@ -1,0 +1,160 @@
+"""The Article record and its parts: the public contract of beritakit.
+
+Field names follow ``DESIGN.md``; renaming one needs a ``SCHEMA_VERSION`` bump.
+Every extracted value carries a :class:`Span` with offsets into ``Article.text``,
+the original input, so ``article.text[span.start:span.end] == span.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "Credit",
+    "Dateline",
+    "EventDate",
+    "Organization",
+    "Person",
+    "Place",
+    "Quote",
+    "Span",
+]
+
+SCHEMA_VERSION = 1
+
+CreditRole = Literal["writer", "reporter", "editor", "photographer", "contributor", "source", "other"]
+PlaceKind = Literal["city", "regency", "province", "country", "region", "other"]
+Granularity = Literal["day", "week", "month", "quarter", "half", "year", "decade", "range"]
+DateKind = Literal["absolute", "partial", "relative"]
+QuoteKind = Literal["direct", "indirect"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A stretch of the original text: ``text == Article.text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Dateline(_Frozen):
+    """The place and outlet line that opens an article (``JAKARTA, KOMPAS.com -``)."""
+
+    city: str | None = None
+    outlet: str | None = None
+    outlet_domain: str | None = None
+    date: dt.date | None = None
+    span: Span
+    city_span: Span | None = None
+    outlet_span: Span | None = None
+
+
+class Credit(_Frozen):
+    """One person or agency credited for the article, with their role."""
+
+    role: CreditRole
+    name: str
+    raw: str
+    span: Span
+
+
+class Person(_Frozen):
+    """A person the body mentions, once, with every mention."""
+
+    name: str
+    honorifics: tuple[str, ...] = ()
+    degrees: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    quotes: int = 0
+    mentions: tuple[Span, ...] = ()
+
+
+class Organization(_Frozen):
+    """An organisation the body names, with its acronym and expansion when known."""
+
+    name: str
+    acronym: str | None = None
+    expansion: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+
+class Place(_Frozen):
+    """A named place, with its official code for Indonesian regions."""
+
+    name: str
+    kind: PlaceKind = "other"
+    code: str | None = None
+    province: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: tuple[Span, ...] = ()
+
+
+class EventDate(_Frozen):
+    """A date expression normalised to a day or a range of days."""
+
+    text: str
+    span: Span
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+    kind: DateKind
+    anchor: dt.date | None = None
+    sentence: Span | None = None
+
+
+class Quote(_Frozen):
+    """A statement and who made it."""
+
+    speaker: str | None = None
+    kind: QuoteKind
+    text: str
+    cue: str | None = None
+    span: Span
+
+
+class Article(_Frozen):
+    """Everything beritakit extracted from one article."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str | None = None
+    url: str | None = None
+    text: str
+    body: str
+    language: str
+    language_score: float = Field(ge=0.0, le=1.0)
+    published: dt.date | None = None
+    dateline: Dateline | None = None
+    credits: tuple[Credit, ...] = ()
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[EventDate, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the record as plain JSON-compatible Python values."""
+        return self.model_dump(mode="json")
+
+    def __repr__(self) -> str:
+        where = self.dateline.city if self.dateline and self.dateline.city else "-"
+        return (
+            f"Article(language={self.language!r}, dateline={where!r}, "
+            f"credits={len(self.credits)}, people={len(self.people)}, "
+            f"organizations={len(self.organizations)}, places={len(self.places)}, "
+            f"dates={len(self.dates)}, quotes={len(self.quotes)}, "
+            f"warnings={len(self.warnings)}, chars={len(self.text)})"
+        )
+
+    __str__ = __repr__

@@ -1,0 +1,39 @@
+"""Cached readers for data files shipped inside the package."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from beritakit.errors import ResourceError
+
+__all__ = ["read_lines", "read_table", "read_text"]
+
+
+@functools.cache
+def read_text(package: str, name: str) -> str:
+    """Return the text of data file ``name`` in ``package`` (e.g. ``beritakit.lang.id``).
+
+    Raises:
+        ResourceError: The file is missing or not UTF-8.
+    """
+    try:
+        return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError, UnicodeDecodeError) as exc:
+        raise ResourceError(f"cannot read data file {package}/{name}: {exc}") from exc
+
+
+@functools.cache
+def read_lines(package: str, name: str) -> tuple[str, ...]:
+    """Return the non-blank lines of a data file, without ``#`` comment lines."""
+    return tuple(
+        line.rstrip("\n")
+        for line in read_text(package, name).splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@functools.cache
+def read_table(package: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """Return the rows of a tab-separated data file (comment lines skipped)."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in read_lines(package, name))
