@@ -51,7 +51,10 @@ def test_without_cuts_regions_and_keeps_offsets() -> None:
 
 
 def test_html_tags_are_stripped_with_offsets() -> None:
-    raw = "<html><body><p>Gubernur <b>Banten</b> hadir.</p><script>var x = '<p>';</script></body></html>"
+    raw = (
+        "<html><body><p>Gubernur <b>Banten</b> hadir.</p>"
+        "<script>var x = '<p>';</script></body></html>"
+    )
     assert looks_like_html(raw)
     mapped = normalise(raw)
     assert mapped.text.strip() == "Gubernur Banten hadir."

@@ -14,6 +14,7 @@ from beritakit.errors import (
     ModelNotFoundError,
     ResourceError,
 )
+from beritakit.html import extract_html
 from beritakit.pipeline import Failure, Options, Pipeline
 from beritakit.record import Article
 
@@ -30,6 +31,7 @@ __all__ = [
     "ResourceError",
     "__version__",
     "extract",
+    "extract_html",
     "load",
     "pipe",
 ]

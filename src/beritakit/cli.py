@@ -165,6 +165,22 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from beritakit.service import serve
+
+    serve(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        max_body=args.max_body,
+        max_batch=args.max_batch,
+        timeout=args.timeout,
+        threads=args.threads,
+        log_level=args.log_level,
+    )
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="beritakit", description="Extract records from Indonesian news articles."
@@ -178,22 +194,80 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("paths", nargs="+", metavar="PATH")
     ex.add_argument("-o", "--output", help="write here instead of standard output")
-    ex.add_argument("-f", "--format", choices=("jsonl", "json"), default="jsonl",
-                    help="jsonl: one record a line, streamed (default); json: indented, "
-                    "an object for one article, else an array")
+    ex.add_argument(
+        "-f",
+        "--format",
+        choices=("jsonl", "json"),
+        default="jsonl",
+        help="jsonl: one record a line, streamed (default); json: indented, "
+        "an object for one article, else an array",
+    )
     ex.add_argument("--array", action="store_true", help="with --format json: always an array")
     ex.add_argument("--text-field", default="text", help="JSON field holding the text")
     ex.add_argument("--id-field", default="id", help="JSON field holding the article id")
-    ex.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
-                    help="how to read standard input (auto: JSONL when it starts with '{')")
+    ex.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="how to read standard input (auto: JSONL when it starts with '{')",
+    )
     ex.add_argument("--published", help="publication date (ISO) for text inputs")
     ex.add_argument("--url", help="URL for text inputs")
-    ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                    help="progress bar on standard error (default: when it is a terminal)")
+    ex.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on standard error (default: when it is a terminal)",
+    )
     ex.add_argument("--summary", action="store_true", help="print counts at the end")
     ex.set_defaults(func=_extract)
     sc = sub.add_parser("schema", help="print the JSON Schema of the Article record")
     sc.set_defaults(func=_schema)
+    sv = sub.add_parser(
+        "serve",
+        help="serve the pipeline over HTTP (needs beritakit[server])",
+        description="POST /v1/extract, /v1/extract/batch, /v1/extract/html; GET /v1/schema, "
+        "/healthz, /readyz; OpenAPI at /docs. Logs are JSON lines on standard error.",
+    )
+    sv.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    sv.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    sv.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes, each loads the pipeline once (default: %(default)s)",
+    )
+    sv.add_argument(
+        "--max-body",
+        type=int,
+        default=2_000_000,
+        metavar="BYTES",
+        help="largest request body; larger gets 413 (default: %(default)s)",
+    )
+    sv.add_argument(
+        "--max-batch",
+        type=int,
+        default=64,
+        metavar="N",
+        help="most articles in one batch request (default: %(default)s)",
+    )
+    sv.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="time a request may take; 504 after (default: %(default)s)",
+    )
+    sv.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="extraction threads per worker (default: %(default)s)",
+    )
+    sv.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    sv.set_defaults(func=_serve)
     return parser
 
 

@@ -77,14 +77,17 @@ class Context:
 class Extractor(Protocol):
     """The shape of an extractor function."""
 
-    def __call__(self, doc: Doc | None, ctx: Context, /) -> Result: ...
+    def __call__(self, doc: Doc | None, ctx: Context, /) -> Result:
+        """Return this extractor's part of the record for one document."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractorSpec:
-    """A registered extractor: its name, the stage it runs in and what it assigns."""
+    """A registered extractor: its name, stage, what it assigns, whether it reads the Doc."""
 
     name: str
     stage: Stage
     assigns: tuple[str, ...]
     load: Callable[[], Extractor]
+    needs_doc: bool = False

@@ -9,7 +9,7 @@ import regex
 
 from beritakit.errors import InputError
 
-__all__ = ["coerce_date", "coerce_text"]
+__all__ = ["coerce_date", "coerce_text", "decode_bytes"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -22,13 +22,20 @@ _BOMS = (
 _DECLARED = regex.compile(rb"""(?i)(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""")
 
 
-def _decode(data: bytes) -> str:
+def decode_bytes(data: bytes) -> str:
+    """Decode article bytes: a BOM, else UTF-8, else a declared charset.
+
+    Raises:
+        InputError: None of these decodes the bytes.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"bytes start with a {encoding} BOM but do not decode: {exc}") from exc
+                raise InputError(
+                    f"bytes start with a {encoding} BOM but do not decode: {exc}"
+                ) from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -44,7 +51,9 @@ def _decode(data: bytes) -> str:
         except LookupError as exc:
             raise InputError(f"bytes declare an unknown encoding {name!r}") from exc
         except UnicodeDecodeError as exc:
-            raise InputError(f"bytes do not decode as their declared encoding {name!r}: {exc}") from exc
+            raise InputError(
+                f"bytes do not decode as their declared encoding {name!r}: {exc}"
+            ) from exc
 
 
 def coerce_text(value: object, *, max_chars: int) -> str:
@@ -62,7 +71,7 @@ def coerce_text(value: object, *, max_chars: int) -> str:
         data = bytes(value)
         if len(data) > 4 * max_chars:
             raise InputError(f"input is {len(data):,} bytes; the limit is {max_chars:,} characters")
-        text = _decode(data)
+        text = decode_bytes(data)
     elif isinstance(value, str):
         text = value
     else:

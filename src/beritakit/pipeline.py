@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import spacy
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from beritakit import registry
 from beritakit.clean import normalise
@@ -30,7 +31,8 @@ class Options(BaseModel):
     """Everything a :class:`Pipeline` can be configured with.
 
     Attributes:
-        extractors: Registered extractor names to run (see ``beritakit.registry``).
+        extractors: Registered extractor names to run (see ``beritakit.registry``);
+            an unknown name raises :class:`ConfigError` when the pipeline is built.
         max_chars: Longest input accepted; longer input raises :class:`InputError`.
         today: The date "now" stands for (bounds year inference); ``None`` is today.
     """
@@ -40,13 +42,6 @@ class Options(BaseModel):
     extractors: tuple[str, ...] = registry.DEFAULT_EXTRACTORS
     max_chars: int = Field(default=2_000_000, gt=0)
     today: dt.date | None = None
-
-    @field_validator("extractors")
-    @classmethod
-    def _known(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for name in value:
-            registry.get(name)
-        return value
 
 
 class Failure(BaseModel):
@@ -76,7 +71,10 @@ def _item(value: object) -> _Item:
         return _Item(value[0], ctx.get("published"), ctx.get("url"), _str_or_none(ctx.get("id")))
     if isinstance(value, Mapping):
         return _Item(
-            value.get("text"), value.get("published"), value.get("url"), _str_or_none(value.get("id"))
+            value.get("text"),
+            value.get("published"),
+            value.get("url"),
+            _str_or_none(value.get("id")),
         )
     return _Item(value)
 
@@ -96,6 +94,7 @@ class Pipeline:
         self._specs: list[tuple[ExtractorSpec, Extractor]] = [
             (spec, spec.load()) for spec in registry.resolve(self.options.extractors)
         ]
+        self._needs_doc = any(spec.needs_doc for spec, _ in self._specs)
 
     @property
     def extractor_names(self) -> tuple[str, ...]:
@@ -130,7 +129,8 @@ class Pipeline:
             ExtractionError: An extractor failed (a bug: please report it).
         """
         ctx = self._text_stage(_Item(text, published, url, id), None)
-        return self._doc_stage(ctx, id=id)
+        doc = next(self._docs([ctx]))
+        return self._doc_stage(ctx, doc, id=id)
 
     def pipe(
         self,
@@ -153,12 +153,21 @@ class Pipeline:
         counter = itertools.count()
         iterator = iter(items)
         while batch := list(itertools.islice(iterator, max(1, batch_size))):
+            prepared: list[tuple[int, _Item, Context | BeritakitError]] = []
             for value in batch:
-                index = next(counter)
                 item = _item(value)
+                index = next(counter)
                 try:
-                    ctx = self._text_stage(item, index)
-                    yield self._doc_stage(ctx, id=item.id)
+                    prepared.append((index, item, self._text_stage(item, index)))
+                except BeritakitError as exc:
+                    prepared.append((index, item, exc))
+            ready = [c for _, _, c in prepared if isinstance(c, Context)]
+            docs = iter(self._docs(ready))
+            for index, item, state in prepared:
+                try:
+                    if isinstance(state, BeritakitError):
+                        raise state
+                    yield self._doc_stage(state, next(docs), id=item.id)
                 except BeritakitError as exc:
                     if on_error == "raise":
                         raise
@@ -170,6 +179,13 @@ class Pipeline:
                             message=str(exc),
                             extractor=getattr(exc, "extractor", None),
                         )
+
+    def _docs(self, contexts: list[Context]) -> Iterator[Doc | None]:
+        """Run spaCy over the bodies when a doc-stage extractor needs it."""
+        if not self._needs_doc:
+            return iter([None] * len(contexts))
+        bodies = [c.body.text if c.body is not None else "" for c in contexts]
+        return iter(self.nlp.pipe(bodies))
 
     # -- stages -------------------------------------------------------------
 
@@ -199,11 +215,11 @@ class Pipeline:
         ctx.body = clean.without(ctx.boilerplate + ctx.excluded)
         return ctx
 
-    def _doc_stage(self, ctx: Context, *, id: str | None) -> Article:
+    def _doc_stage(self, ctx: Context, doc: Doc | None, *, id: str | None) -> Article:
         assert ctx.body is not None
         for spec, func in self._specs:
             if spec.stage == "doc":
-                ctx.merge(self._run(spec, func, None, ctx))
+                ctx.merge(self._run(spec, func, doc, ctx))
         fields: dict[str, Any] = {
             "language": "und",
             "language_score": 0.0,
@@ -220,7 +236,7 @@ class Pipeline:
         )
 
     @staticmethod
-    def _run(spec: ExtractorSpec, func: Extractor, doc: Any, ctx: Context) -> Result:
+    def _run(spec: ExtractorSpec, func: Extractor, doc: Doc | None, ctx: Context) -> Result:
         try:
             return func(doc, ctx)
         except BeritakitError:

@@ -27,9 +27,13 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 
-CreditRole = Literal["writer", "reporter", "editor", "photographer", "contributor", "source", "other"]
+CreditRole = Literal[
+    "writer", "reporter", "editor", "photographer", "contributor", "source", "other"
+]
 PlaceKind = Literal["city", "regency", "province", "country", "region", "other"]
-Granularity = Literal["day", "week", "month", "quarter", "half", "year", "decade", "range"]
+Granularity = Literal[
+    "day", "week", "weekend", "month", "part", "quarter", "half", "year", "decade", "range"
+]
 DateKind = Literal["absolute", "partial", "relative"]
 QuoteKind = Literal["direct", "indirect"]
 

@@ -24,16 +24,27 @@ def _lazy(module: str, attr: str = "extract") -> Callable[[], Extractor]:
     return load
 
 
-def _spec(name: str, stage: Stage, assigns: Iterable[str], module: str) -> ExtractorSpec:
-    return ExtractorSpec(name=name, stage=stage, assigns=tuple(assigns), load=_lazy(module))
+def _spec(
+    name: str, stage: Stage, assigns: Iterable[str], module: str, *, needs_doc: bool = False
+) -> ExtractorSpec:
+    return ExtractorSpec(
+        name=name, stage=stage, assigns=tuple(assigns), load=_lazy(module), needs_doc=needs_doc
+    )
 
 
 _REGISTRY: dict[str, ExtractorSpec] = {
     spec.name: spec
     for spec in (
-        _spec("dateline.v1", "text", ("dateline", "published"), "beritakit.extractors.dateline.extract"),
+        _spec(
+            "dateline.v1",
+            "text",
+            ("dateline", "published"),
+            "beritakit.extractors.dateline.extract",
+        ),
         _spec("credits.v1", "text", ("credits",), "beritakit.extractors.credits.extract"),
-        _spec("language.v1", "doc", ("language", "language_score"), "beritakit.extractors.language"),
+        _spec(
+            "language.v1", "doc", ("language", "language_score"), "beritakit.extractors.language"
+        ),
         _spec("dates.v1", "doc", ("dates",), "beritakit.extractors.dates.extract"),
     )
 }

@@ -36,4 +36,6 @@ def read_lines(package: str, name: str) -> tuple[str, ...]:
 @functools.cache
 def read_table(package: str, name: str) -> tuple[tuple[str, ...], ...]:
     """Return the rows of a tab-separated data file (comment lines skipped)."""
-    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in read_lines(package, name))
+    return tuple(
+        tuple(cell.strip() for cell in line.split("\t")) for line in read_lines(package, name)
+    )

@@ -1,4 +1,4 @@
-"""Normalise scraped article text while keeping a map back to the original.
+r"""Normalise scraped article text while keeping a map back to the original.
 
 Scrapers leave ``\\xa0``, HTML entities (``&nbsp;``, ``&rdquo;``), zero-width
 characters, CRLF line ends, decomposed accents and sometimes HTML tags. Extractors
@@ -35,8 +35,10 @@ _HTML_TAG = regex.compile(
     r"(?i)</?(?:p|div|br|span|a|html|head|body|script|style|h[1-6]|li|ul|ol|table|tr|td"
     r"|img|strong|em|b|i|figure|figcaption|article|section|meta|title)\b[^<>]{0,2000}>"
 )
-_HTML_BLOCK = regex.compile(r"(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|article|section"
-                            r"|figure|figcaption|title|head|body|html)\b")
+_HTML_BLOCK = regex.compile(
+    r"(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|table|tr|article|section"
+    r"|figure|figcaption|title|head|body|html)\b"
+)
 _HTML_SPECIAL = regex.compile(
     r"(?is)(?P<script><(?P<tagname>script|style|noscript)\b[^<>]{0,2000}>"
     r"[^<]*+(?:<(?!/(?P=tagname)\s*>)[^<]*+)*+(?:</(?P=tagname)\s*>)?)"
@@ -169,7 +171,9 @@ class MappedText:
         e = len(text.rstrip())
         if s == 0 and e == len(text):
             return self
-        return self.keep([(s, e)]) if e > s else MappedText("", self.original, array("q"), array("q"))
+        return (
+            self.keep([(s, e)]) if e > s else MappedText("", self.original, array("q"), array("q"))
+        )
 
 
 def _html_pass(original: str) -> MappedText:
@@ -196,7 +200,7 @@ def _html_pass(original: str) -> MappedText:
 
 
 def normalise(original: str, *, strip_html: bool | None = None) -> MappedText:
-    """Normalise ``original`` for extraction, keeping the offset map.
+    r"""Normalise ``original`` for extraction, keeping the offset map.
 
     Args:
         original: The text exactly as the caller passed it.
