@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 LINTED := src tests benchmarks evaluation training
 
-.PHONY: setup demo test lint eval bench clean
+.PHONY: setup demo test lint eval bench bench-service serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,16 @@ test: lint
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/python $(SHARED)/tools/score.py $(SHARED)/data/articles/dev.gold.jsonl
+	$(BIN)/python evaluation/score_dev.py --gold $(SHARED)/data/articles/dev.gold.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/dates.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+serve: $(STAMP)
+	$(BIN)/beritakit serve --workers 2
+
+bench-service: $(STAMP)
+	$(BIN)/python benchmarks/load.py --workers 1,2 --concurrency 32 --requests 2000

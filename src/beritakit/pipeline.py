@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import spacy
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from beritakit import registry
 from beritakit.clean import normalise
+from beritakit.clean.boilerplate import find_boilerplate
 from beritakit.clean.normalise import looks_like_html
 from beritakit.context import Context, Extractor, ExtractorSpec, Result
 from beritakit.errors import BeritakitError, ExtractionError, InputError
@@ -208,7 +209,7 @@ class Pipeline:
                 "input: the text carries HTML markup; tags were stripped "
                 "(use beritakit.extract_html for whole pages)"
             )
-        ctx.boilerplate = _boilerplate(clean.text)
+        ctx.boilerplate = [(r.start, r.end) for r in find_boilerplate(clean.text)]
         for spec, func in self._specs:
             if spec.stage == "text":
                 ctx.merge(self._run(spec, func, None, ctx))
@@ -226,14 +227,17 @@ class Pipeline:
             **ctx.fields,
             "published": ctx.published,
         }
-        return Article(
-            id=id,
-            url=ctx.url,
-            text=ctx.clean.original,
-            body=ctx.body.text,
-            warnings=tuple(ctx.warnings),
-            **fields,
-        )
+        try:
+            return Article(
+                id=id,
+                url=ctx.url,
+                text=ctx.clean.original,
+                body=ctx.body.text,
+                warnings=tuple(ctx.warnings),
+                **fields,
+            )
+        except ValidationError as exc:  # an extractor produced a value the contract forbids
+            raise ExtractionError(str(exc), extractor="record", index=ctx.index) from exc
 
     @staticmethod
     def _run(spec: ExtractorSpec, func: Extractor, doc: Doc | None, ctx: Context) -> Result:
@@ -245,9 +249,3 @@ class Pipeline:
             raise ExtractionError(
                 f"{type(exc).__name__}: {exc}", extractor=spec.name, index=ctx.index
             ) from exc
-
-
-def _boilerplate(text: str) -> list[tuple[int, int]]:
-    from beritakit.clean.boilerplate import find_boilerplate
-
-    return [(r.start, r.end) for r in find_boilerplate(text)]
