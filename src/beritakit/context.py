@@ -30,11 +30,14 @@ class Result:
         excluded: Regions of the cleaned text (``ctx.clean``) that are not body,
             such as the dateline or a credit line; the pipeline cuts them from ``body``.
         warnings: Doubts to report in ``Article.warnings``.
+        shared: Intermediate findings a later extractor needs (not part of the
+            record), e.g. people's mentions as offsets into the body for quotes.
     """
 
     fields: Mapping[str, Any] = field(default_factory=dict)
     excluded: Sequence[tuple[int, int]] = ()
     warnings: Sequence[str] = ()
+    shared: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -51,6 +54,7 @@ class Context:
         fields: Record fields set so far.
         excluded: Regions of ``clean`` that are not body.
         warnings: Warnings so far.
+        shared: Intermediate findings extractors pass on (see :class:`Result`).
         index: Position in a batch, or ``None``.
     """
 
@@ -63,6 +67,7 @@ class Context:
     fields: dict[str, Any] = field(default_factory=dict)
     excluded: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    shared: dict[str, Any] = field(default_factory=dict)
     index: int | None = None
 
     def merge(self, result: Result) -> None:
@@ -71,6 +76,7 @@ class Context:
         if "published" in result.fields and result.fields["published"] is not None:
             self.published = result.fields["published"]
         self.excluded.extend(result.excluded)
+        self.shared.update(result.shared)
         self.warnings.extend(w for w in result.warnings if w not in self.warnings)
 
 

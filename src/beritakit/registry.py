@@ -46,6 +46,7 @@ _REGISTRY: dict[str, ExtractorSpec] = {
             "language.v1", "doc", ("language", "language_score"), "beritakit.extractors.language"
         ),
         _spec("dates.v1", "doc", ("dates",), "beritakit.extractors.dates.extract"),
+        _spec("quotes.v1", "doc", ("quotes", "people"), "beritakit.extractors.quotes.extract"),
     )
 }
 

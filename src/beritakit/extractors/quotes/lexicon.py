@@ -1,0 +1,182 @@
+"""The quote recogniser's word lists, read once from the data files beside this module."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Lexicon", "lexicon"]
+
+_PACKAGE = "beritakit.extractors.quotes"
+
+
+def _lines(name: str) -> tuple[str, ...]:
+    """Return the non-blank, non-comment lines of data file ``name``."""
+    text = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return tuple(
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def _folded(name: str) -> frozenset[str]:
+    return frozenset(line.casefold() for line in _lines(name))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All word lists the recogniser uses.
+
+    Attributes:
+        after: Attribution words written after a quote (``kata``, ``ujar`` …), casefolded.
+        lead: Cues that open the content with the speaker after them (``menurut`` …).
+        verbs: Reporting verbs with the speaker as subject (``mengatakan`` …).
+        weak: Those of ``verbs`` that report speech only when a clause follows.
+        fused_only: Cues only in their ``-nya`` form (``baginya``).
+        honorifics: Titles and ranks before a name, dots removed, case kept.
+        degrees: Degrees after a name, dots removed, casefolded.
+        roles: Words of job titles and descriptions, casefolded.
+        org_words: Words that make a phrase an organisation or place, casefolded.
+        pronouns: Pronoun forms mapped to ``one``, ``many`` or ``self``.
+        adverbs: Words allowed between a subject and its reporting verb.
+        blockers: Words before a reporting verb that cancel the report.
+        title_nouns: Nouns before a quoted title or term.
+        abbreviations: Dotted abbreviations that do not end a sentence.
+        connectors: Phrases (tuples of casefolded words) that may open a clause.
+        speaker_stops: Words that end a speaker phrase written after a cue.
+        territorial: Roles followed by the name of their territory (``gubernur``).
+        weekdays: Weekday spellings, casefolded (from ``beritakit.lang.id``).
+        particles: Lower-case words that may stand inside a name (``bin``, ``van``).
+        function_words: Words that are never part of a name even when capitalised at the
+            start of a sentence (adverbs, connectors, prepositions, cue words …).
+        org_prefixes: Beginnings of words that name government bodies (``kemen``).
+        connectors_by_head: Connector phrases indexed by their first word, longest first.
+        connector_width: Words in the longest connector phrase.
+        cue_words: Every word that can start a cue, with the ``-nya`` forms.
+        place_cues: Words after which a capitalised word names a place (``di``, ``kota``).
+        not_verbs: Words that look like verbs by their prefix but are not (``menteri``).
+        formulae: Set phrases (word tuples) that are a verb's object, not content (``maaf``).
+        clause_markers: Words showing that a clause follows a weak verb (``bahwa``, ``akan``).
+
+    """
+
+    after: frozenset[str]
+    lead: frozenset[str]
+    verbs: frozenset[str]
+    weak: frozenset[str]
+    fused_only: frozenset[str]
+    honorifics: frozenset[str]
+    degrees: frozenset[str]
+    roles: frozenset[str]
+    org_words: frozenset[str]
+    pronouns: dict[str, str]
+    adverbs: frozenset[str]
+    blockers: frozenset[str]
+    title_nouns: frozenset[str]
+    abbreviations: frozenset[str]
+    connectors: tuple[tuple[str, ...], ...]
+    connectors_set: frozenset[tuple[str, ...]]
+    speaker_stops: frozenset[str]
+    territorial: frozenset[str]
+    weekdays: frozenset[str]
+    particles: frozenset[str]
+    function_words: frozenset[str]
+    org_prefixes: tuple[str, ...]
+    connectors_by_head: dict[str, tuple[tuple[str, ...], ...]]
+    connector_width: int
+    cue_words: frozenset[str]
+    place_cues: frozenset[str]
+    not_verbs: frozenset[str]
+    formulae: frozenset[tuple[str, ...]]
+    clause_markers: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Return the word lists (read on first use, then cached)."""
+    cues: dict[str, set[str]] = {
+        "after": set(),
+        "lead": set(),
+        "verb": set(),
+        "weak": set(),
+        "nya": set(),
+    }
+    for line in _lines("cues.tsv"):
+        form, _, position = line.partition("\t")
+        cues[position.strip()].add(form.strip().casefold())
+    pronouns: dict[str, str] = {}
+    for line in _lines("pronouns.tsv"):
+        form, _, kind = line.partition("\t")
+        pronouns[form.strip().casefold()] = kind.strip()
+    connectors = sorted(
+        {tuple(line.casefold().split()) for line in _lines("connectors.txt")}, key=len, reverse=True
+    )
+    by_head: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in connectors:
+        by_head.setdefault(phrase[0], []).append(phrase)
+    cue_words: set[str] = set()
+    for group in cues.values():
+        for form in group:
+            head = form.split()[0]
+            cue_words.update((head, head + "nya"))
+    return Lexicon(
+        after=frozenset(cues["after"]),
+        lead=frozenset(cues["lead"]),
+        verbs=frozenset(cues["verb"] | cues["weak"]),
+        weak=frozenset(cues["weak"]),
+        fused_only=frozenset(cues["nya"]),
+        honorifics=frozenset(line.replace(".", "") for line in _lines("honorifics.txt")),
+        degrees=frozenset(line.replace(".", "").casefold() for line in _lines("degrees.txt")),
+        roles=_folded("role_words.txt"),
+        org_words=_folded("org_words.txt"),
+        pronouns=pronouns,
+        adverbs=_folded("adverbs.txt"),
+        blockers=_folded("blockers.txt"),
+        title_nouns=_folded("title_nouns.txt"),
+        abbreviations=_folded("abbreviations.txt"),
+        connectors=tuple(connectors),
+        connectors_set=frozenset(connectors),
+        speaker_stops=_folded("speaker_stops.txt"),
+        territorial=_folded("territorial_roles.txt"),
+        weekdays=_weekdays(),
+        particles=_folded("name_particles.txt"),
+        function_words=_function_words(),
+        org_prefixes=tuple(sorted(_folded("org_prefixes.txt"))),
+        connectors_by_head={head: tuple(group) for head, group in by_head.items()},
+        connector_width=max((len(p) for p in connectors), default=0),
+        cue_words=frozenset(cue_words),
+        place_cues=_folded("place_cues.txt"),
+        not_verbs=_folded("not_verbs.txt"),
+        formulae=frozenset(tuple(line.casefold().split()) for line in _lines("formulae.txt")),
+        clause_markers=_folded("clause_markers.txt"),
+    )
+
+
+def _function_words() -> frozenset[str]:
+    """Words that never belong to a name: the lists above plus ``function_words.txt``."""
+    words: set[str] = set(_folded("function_words.txt"))
+    for name in ("adverbs.txt", "blockers.txt", "speaker_stops.txt"):
+        words |= _folded(name)
+    for line in _lines("connectors.txt"):
+        words.update(line.casefold().split())
+    for line in _lines("cues.tsv"):
+        words.update(line.partition("\t")[0].casefold().split())
+    for line in _lines("pronouns.tsv"):
+        words.add(line.partition("\t")[0].casefold())
+    return frozenset(words | _weekdays())
+
+
+def _weekdays() -> frozenset[str]:
+    """Return every weekday spelling listed in ``beritakit.lang.id/weekdays.tsv``."""
+    text = resources.files("beritakit.lang.id").joinpath("weekdays.tsv").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        out.add(cells[0].strip().casefold())
+        if len(cells) > 2:
+            out.update(form.strip().casefold() for form in cells[2].split(",") if form.strip())
+    return frozenset(out)
