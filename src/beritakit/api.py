@@ -57,6 +57,7 @@ def extract(
 def pipe(
     items: Iterable[object],
     *,
+    n_process: int = 1,
     batch_size: int = 64,
     on_error: OnError = "raise",
     options: Options | None = None,
@@ -66,9 +67,22 @@ def pipe(
     Args:
         items: Texts, ``(text, context)`` pairs or mappings with ``text`` (and
             ``published``, ``url``, ``id``).
-        batch_size: Articles processed together.
+        n_process: Worker processes, each loading the pipeline once (``-1``: one per
+            CPU). Memory stays flat however long ``items`` is: the input is read as
+            the output is consumed.
+        batch_size: Articles processed together (one spaCy batch, one chunk per worker).
         on_error: ``"raise"``, ``"skip"`` or ``"record"`` (yield a :class:`Failure`).
         options: Pipeline options; ``None`` uses the default pipeline.
+
+    Raises:
+        ConfigError: A bad ``n_process`` or ``on_error``, or unknown extractors.
     """
+    if n_process != 1:
+        from beritakit.batch import pipe as pipe_processes
+
+        yield from pipe_processes(
+            items, n_process=n_process, batch_size=batch_size, on_error=on_error, options=options
+        )
+        return
     pipeline = _default() if options is None else Pipeline(options)
     yield from pipeline.pipe(items, batch_size=batch_size, on_error=on_error)

@@ -139,18 +139,33 @@ class Pipeline:
         *,
         batch_size: int = 64,
         on_error: OnError = "raise",
+        n_process: int = 1,
     ) -> Iterator[Article | Failure]:
         """Extract records from many articles, in input order.
 
         Args:
             items: Texts, ``(text, context)`` pairs, or mappings with ``text`` and
                 optionally ``published``, ``url`` and ``id``.
-            batch_size: How many articles go through spaCy together.
+            batch_size: How many articles go through spaCy together (and, with
+                ``n_process`` above 1, how many are sent to a worker at once).
             on_error: ``"raise"`` stops at the first failure, ``"skip"`` drops the
                 article, ``"record"`` yields a :class:`Failure` in its place.
+            n_process: Worker processes (``-1``: one per CPU). Each builds its own
+                pipeline from this one's options once; see ``beritakit.batch``.
         """
         if on_error not in ("raise", "skip", "record"):
             raise InputError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
+        if n_process != 1:
+            from beritakit.batch import pipe as pipe_processes
+
+            yield from pipe_processes(
+                items,
+                n_process=n_process,
+                batch_size=batch_size,
+                on_error=on_error,
+                options=self.options,
+            )
+            return
         counter = itertools.count()
         iterator = iter(items)
         while batch := list(itertools.islice(iterator, max(1, batch_size))):

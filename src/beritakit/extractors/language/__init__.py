@@ -15,7 +15,11 @@ from beritakit.context import Context, Result
 __all__ = ["detect", "extract"]
 
 _SEED = 0
-_SAMPLE_CHARS = 4000  # langdetect reads n-grams at random; more text adds time, not accuracy
+# langdetect's cost grows with the text it reads and its answer does not improve past
+# a paragraph or two; on the dev articles 1,000 characters give the same
+# answers as 4,000 at a fifth of the time (600 miss two).
+_SAMPLE_CHARS = 1000
+_LINGUA_CHARS = 1000
 _LOCK = threading.Lock()
 _LINGUA_CODES = {Language.INDONESIAN: "id", Language.MALAY: "ms", Language.ENGLISH: "en"}
 
@@ -55,7 +59,7 @@ def detect(text: str) -> tuple[str, float]:
     best = ranked[0]
     code, score = str(best.lang), float(best.prob)
     if code == "id":
-        values = _lingua().compute_language_confidence_values(sample)
+        values = _lingua().compute_language_confidence_values(sample[:_LINGUA_CHARS])
         top = values[0]
         if top.language == Language.MALAY:
             return "ms", round(float(top.value), 4)
