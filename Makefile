@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
-LINTED := src tests benchmarks evaluation training
+LINTED := $(wildcard src tests benchmarks evaluation training scripts)
 
 .PHONY: setup demo test lint eval bench bench-service serve clean
 
