@@ -90,10 +90,15 @@ class Extractor(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ExtractorSpec:
-    """A registered extractor: its name, stage, what it assigns, whether it reads the Doc."""
+    """A registered extractor: its name, stage, what it assigns, what it reads.
+
+    ``needs_doc``: it reads the spaCy Doc of the body; ``needs_ner``: that Doc must
+    carry the NER model's entities.
+    """
 
     name: str
     stage: Stage
     assigns: tuple[str, ...]
     load: Callable[[], Extractor]
     needs_doc: bool = False
+    needs_ner: bool = False

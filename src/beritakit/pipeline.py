@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+from pathlib import Path
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -19,8 +20,9 @@ from beritakit.clean import normalise
 from beritakit.clean.boilerplate import find_boilerplate
 from beritakit.clean.normalise import looks_like_html
 from beritakit.context import Context, Extractor, ExtractorSpec, Result
-from beritakit.errors import BeritakitError, ExtractionError, InputError
+from beritakit.errors import BeritakitError, ExtractionError, InputError, ModelNotFoundError
 from beritakit.inputs import coerce_date, coerce_text
+from beritakit.models import ner_model_path
 from beritakit.record import Article
 
 __all__ = ["Failure", "OnError", "Options", "Pipeline"]
@@ -36,6 +38,7 @@ class Options(BaseModel):
             an unknown name raises :class:`ConfigError` when the pipeline is built.
         max_chars: Longest input accepted; longer input raises :class:`InputError`.
         today: The date "now" stands for (bounds year inference); ``None`` is today.
+        ner_model: A spaCy NER pipeline folder to use instead of the shipped model.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -43,6 +46,7 @@ class Options(BaseModel):
     extractors: tuple[str, ...] = registry.DEFAULT_EXTRACTORS
     max_chars: int = Field(default=2_000_000, gt=0)
     today: dt.date | None = None
+    ner_model: Path | None = None
 
 
 class Failure(BaseModel):
@@ -104,10 +108,22 @@ class Pipeline:
 
     @functools.cached_property
     def nlp(self) -> Language:
-        """The spaCy pipeline the doc-stage extractors read (built on first use)."""
-        nlp = spacy.blank("id")
-        nlp.add_pipe("sentencizer")
-        return nlp
+        """The spaCy pipeline the doc-stage extractors read (built on first use).
+
+        The shipped NER model when an extractor needs entities, else a blank
+        Indonesian tokenizer.
+
+        Raises:
+            ModelNotFoundError: The NER model is not inside the installed package.
+        """
+        if not any(spec.needs_ner for spec, _ in self._specs):
+            return spacy.blank("id")
+        path = self.options.ner_model or ner_model_path()
+        if not (path / "config.cfg").is_file():
+            raise ModelNotFoundError(
+                f"the NER model is missing from {path}; reinstall beritakit or run `make model`"
+            )
+        return spacy.load(path)
 
     def __call__(
         self,

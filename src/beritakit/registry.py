@@ -2,7 +2,8 @@
 
 Names are versioned like spaCy's registered functions: a change in behaviour
 that users could notice gets a new name, and the old one stays available.
-Extractors are imported only when a pipeline asks for them.
+Extractors are imported only when a pipeline asks for them. Within a stage they run
+in the order listed here: entities before quotes, whose speakers resolve to people.
 """
 
 from __future__ import annotations
@@ -25,10 +26,15 @@ def _lazy(module: str, attr: str = "extract") -> Callable[[], Extractor]:
 
 
 def _spec(
-    name: str, stage: Stage, assigns: Iterable[str], module: str, *, needs_doc: bool = False
+    name: str, stage: Stage, assigns: Iterable[str], module: str, *, ner: bool = False
 ) -> ExtractorSpec:
     return ExtractorSpec(
-        name=name, stage=stage, assigns=tuple(assigns), load=_lazy(module), needs_doc=needs_doc
+        name=name,
+        stage=stage,
+        assigns=tuple(assigns),
+        load=_lazy(module),
+        needs_doc=ner,
+        needs_ner=ner,
     )
 
 
@@ -46,6 +52,13 @@ _REGISTRY: dict[str, ExtractorSpec] = {
             "language.v1", "doc", ("language", "language_score"), "beritakit.extractors.language"
         ),
         _spec("dates.v1", "doc", ("dates",), "beritakit.extractors.dates.extract"),
+        _spec(
+            "entities.v1",
+            "doc",
+            ("people", "organizations", "places"),
+            "beritakit.extractors.entities.extract",
+            ner=True,
+        ),
         _spec("quotes.v1", "doc", ("quotes", "people"), "beritakit.extractors.quotes.extract"),
     )
 }

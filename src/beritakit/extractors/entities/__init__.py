@@ -1,0 +1,14 @@
+"""People, organisations and places in an article body: gazetteers and rules merged with NER spans.
+
+:func:`find_entities` reads a spaCy ``Doc`` over the cleaned body. The NER model's spans
+(``doc.ents``; labels PER, ORG, LOC) are optional: without them the rules and gazetteers alone
+run. The data the rules read (gazetteers with Kemendagri codes, honorifics, degrees, role words,
+organisation and place heads, cue words) lives beside this module; see SOURCE.md.
+"""
+
+from __future__ import annotations
+
+from beritakit.extractors.entities._find import find_entities
+from beritakit.extractors.entities._hits import Entities, OrgHit, PersonHit, PlaceHit
+
+__all__ = ["Entities", "OrgHit", "PersonHit", "PlaceHit", "find_entities"]

@@ -1,0 +1,171 @@
+"""Acronym definitions in the text: ``Long Form (ACR)`` and ``ACR (Long Form)`` (Schwartz–Hearst).
+
+Split forms are joined: ``United Cities Local Government (UCLG) Asian Pacific (ASPAC)`` defines one
+organisation ``UCLG ASPAC`` whose expansion is both long forms.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from beritakit.extractors.entities._data import OrgEntry, data
+from beritakit.extractors.entities._rules import Scan
+from beritakit.extractors.entities._tokens import fold
+from beritakit.resources import read_lines
+
+__all__ = ["Definition", "best_long_form", "find_definitions", "org_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """One acronym and its long form; token offsets into the :class:`Scan`."""
+
+    acronym: str
+    long: str
+    long_i: int  # first token of the long form
+    long_j: int  # end of the long form
+    acr_i: int  # first token of the acronym
+    end: int  # end of the whole definition (after the closing bracket)
+    org: bool
+    entry: OrgEntry | None
+
+
+@functools.cache
+def org_words() -> frozenset[str]:
+    """Folded words that mark an organisation's name (org_words.txt and the organisation heads)."""
+    d = data()
+    heads = {k[0] for k in d.org_prefix_heads} | {k[-1] for k in d.org_suffix_heads}
+    return frozenset(
+        fold(w) for w in read_lines("beritakit.extractors.entities", "org_words.txt")
+    ) | frozenset(heads)
+
+
+def best_long_form(short: str, long: str) -> int | None:
+    """Where in ``long`` the long form of ``short`` starts (Schwartz & Hearst 2003), or ``None``.
+
+    Every letter and digit of ``short`` must appear in order in ``long``; the first one at the
+    start of a word.
+    """
+    s = len(short) - 1
+    lpos = len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while lpos >= 0 and (
+            long[lpos].lower() != c or (s == 0 and lpos > 0 and long[lpos - 1].isalnum())
+        ):
+            lpos -= 1
+        if lpos < 0:
+            return None
+        lpos -= 1
+        s -= 1
+    return lpos + 1
+
+
+def _is_short(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not 2 <= len(text) <= 12 or not letters or not text[0].isupper():
+        return False
+    return sum(c.isupper() for c in letters) >= 2 or (len(text) <= 9 and text[0].isupper())
+
+
+def _initials_agree(short: str, long_words: list[str]) -> bool:
+    """A mixed-case short form ("Kadin") takes letters from a third of the long form's words."""
+    letters = set(short.lower())
+    return 3 * sum(1 for w in long_words if w[:1] in letters) >= len(long_words)
+
+
+def _org_like(s: Scan, i: int, j: int, acronym: str) -> tuple[bool, OrgEntry | None]:
+    d = s.d
+    for key in (tuple(fold(acronym).split()), tuple(k for k in s.keys[i:j] if k)):
+        for alias in d.gazetteer.get(key, ()):
+            if isinstance(alias.entry, OrgEntry):
+                return True, alias.entry
+            return False, None  # a place ("Nusa Tenggara Timur (NTT)")
+    words_ = [k for k in s.keys[i:j] if k]
+    if all(w in d.role_words or (w,) in d.org_prefix_heads for w in words_):
+        return False, None  # a bare type word: "Direktorat (Dit)", "Bimbingan Belajar (Bimbel)"
+    if s.role_head_at(i) and not s.org_head_at(i)[0]:
+        return False, None  # "Penjabat (Pj)"
+    return any(w in org_words() for w in words_), None
+
+
+def find_definitions(s: Scan) -> list[Definition]:
+    """Every acronym definition in the text, split forms joined."""
+    out: list[Definition] = []
+    toks = s.toks
+    for p in range(1, s.n - 2):
+        if toks[p].text != "(":
+            continue
+        close = next((q for q in range(p + 1, min(s.n, p + 14)) if toks[q].text == ")"), None)
+        if close is None or close == p + 1:
+            continue
+        if close == p + 2 and _is_short(toks[p + 1].text):
+            df = _long_before(s, p, toks[p + 1].text)
+        elif close > p + 2 and s.is_acronym(p - 1):
+            df = _long_inside(s, p, close)
+        else:
+            df = None
+        if df is None:
+            continue
+        if out and out[-1].end == df.long_i and out[-1].org and df.long_j - df.long_i <= 4:
+            prev = out.pop()
+            df = Definition(
+                f"{prev.acronym} {df.acronym}",
+                f"{prev.long} {df.long}",
+                prev.long_i,
+                df.long_j,
+                prev.acr_i,
+                df.end,
+                True,
+                prev.entry,
+            )
+        out.append(df)
+    return out
+
+
+def _long_before(s: Scan, p: int, acronym: str) -> Definition | None:
+    toks = s.toks
+    limit = min(len(acronym) + 5, 2 * len(acronym))
+    b = p
+    count = 0
+    while b > 0 and count < limit:
+        t = toks[b - 1]
+        if t.text in (")", "(", ".", "!", "?", ":", ";", '"', "“", "”") and s.keys[b - 1] != "":
+            break
+        if s.hard[b] and b < p:
+            break
+        b -= 1
+        if t.is_word:
+            count += 1
+    if b >= p:
+        return None
+    start_char = toks[b].start
+    long_text = s.text[start_char : toks[p - 1].end]
+    at = best_long_form(acronym, long_text)
+    if at is None:
+        return None
+    i = next((k for k in range(b, p) if toks[k].start >= start_char + at), None)
+    if i is None or not toks[i].is_cap or not toks[i].is_word:
+        return None
+    if fold(s.span_text(i, p)) == fold(acronym) or fold(acronym) in s.d.not_entities:
+        return None
+    if not acronym.isupper() and not _initials_agree(
+        acronym, [s.keys[k] for k in range(i, p) if s.keys[k]]
+    ):
+        return None
+    org, entry = _org_like(s, i, p, acronym)
+    return Definition(acronym, s.span_text(i, p), i, p, p + 1, p + 3, org, entry)
+
+
+def _long_inside(s: Scan, p: int, close: int) -> Definition | None:
+    acronym = s.toks[p - 1].text
+    inside = s.span_text(p + 1, close)
+    at = best_long_form(acronym, inside)
+    if at is None or not s.toks[p + 1].is_cap or fold(inside[0]) != fold(acronym[0]):
+        return None
+    org, entry = _org_like(s, p + 1, close, acronym)
+    return Definition(acronym, inside, p + 1, close, p - 1, close + 1, org, entry)

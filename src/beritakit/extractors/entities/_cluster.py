@@ -1,0 +1,371 @@
+"""Group accepted mentions into entities: one person, organisation or place, with every mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from beritakit.extractors.entities._acronyms import Definition
+from beritakit.extractors.entities._data import KIND_PREFERENCE, OrgEntry, PlaceEntry, data, key_of
+from beritakit.extractors.entities._hits import OrgHit, PersonHit, PlaceHit
+from beritakit.extractors.entities._rules import Scan
+from beritakit.extractors.entities._tokens import fold
+
+__all__ = ["Mention", "cluster_orgs", "cluster_people", "cluster_places", "same_person", "stem"]
+
+
+@dataclass(slots=True)
+class Mention:
+    """An accepted mention over tokens ``[i, j)`` with what the rules learnt about it."""
+
+    i: int
+    j: int
+    label: str
+    tier: int = 0  # lower is stronger: rule, gazetteer, model
+    honorifics: list[str] = field(default_factory=list)
+    degrees: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    link: int | None = None
+    org: OrgEntry | None = None
+    acronym: str | None = None
+    expansion: str | None = None
+    places: tuple[PlaceEntry, ...] = ()
+    kind: str | None = None
+    explicit: bool = False  # the text says which (Kota X / Kabupaten X)
+    district_ok: bool = False  # a district name with evidence enough to be a place
+    src: str = ""  # which rule made it (for debugging)
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    tokens: list[str]
+    forms: dict[str, int] = field(default_factory=dict)
+    honorifics: list[str] = field(default_factory=list)
+    degrees: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Org:
+    forms: list[str] = field(default_factory=list)
+    acronym: str | None = None
+    expansion: str | None = None
+    uses: dict[str, int] = field(default_factory=dict)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Place:
+    entry: PlaceEntry | None
+    kind: str | None
+    forms: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _add(values: list[str], new: list[str]) -> None:
+    for v in new:
+        if v and v not in values:
+            values.append(v)
+
+
+# -- people ----------------------------------------------------------------------------------
+
+
+def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[PersonHit]:
+    """One person per real-world person: "Najib" joins "Akhmad Najib", "Jack" joins "N" (alias)."""
+    clusters: list[_Person] = []
+    by_start: dict[int, _Person] = {}
+    for m in sorted(mentions, key=lambda m: (m.link is not None, -(m.j - m.i), m.i)):
+        toks = [fold(s.toks[p].text) for p in range(m.i, m.j) if s.toks[p].is_word]
+        target = by_start.get(m.link) if m.link is not None else None
+        if target is None:
+            target = next((c for c in clusters if same_person(toks, c.tokens)), None)
+        if target is None:
+            target = _Person(s.name_text(m.i, m.j), toks)
+            clusters.append(target)
+        by_start[m.i] = target
+        form = s.name_text(m.i, m.j)
+        target.forms[form] = target.forms.get(form, 0) + 1
+        _add(target.honorifics, m.honorifics)
+        _add(target.degrees, m.degrees)
+        _add(target.roles, m.roles)
+        target.mentions.append((s.toks[m.i].start, s.toks[m.j - 1].end))
+    for c in clusters:
+        c.name = _canonical(c.name, c.forms)
+    out = [
+        PersonHit(
+            name=c.name,
+            honorifics=tuple(c.honorifics),
+            degrees=tuple(c.degrees),
+            roles=tuple(c.roles),
+            mentions=tuple(sorted(set(c.mentions))),
+        )
+        for c in clusters
+        if stem(c.name) not in exclude
+    ]
+    out.sort(key=lambda p: p.mentions[0])
+    return out
+
+
+def _canonical(longest: str, forms: dict[str, int]) -> str:
+    """The longest name, unless a shorter name of two words or more that starts it is written
+    more often ("Marc Marquez" twice, "Marc Marquez Juara" once in a headline)."""
+    words_ = longest.split()
+    for form, n in sorted(forms.items(), key=lambda f: -len(f[0])):
+        parts = form.split()
+        if (
+            2 <= len(parts) < len(words_)
+            and words_[: len(parts)] == parts
+            and n > forms.get(longest, 0)
+        ):
+            return form
+    return longest
+
+
+def same_person(short: list[str], full: list[str]) -> bool:
+    """``short`` names the person ``full`` names: equal, a part, or one spelling slip apart."""
+    if not short or not full:
+        return False
+    if short == full:
+        return True
+    if len(short) < len(full):
+        n = len(short)
+        return (
+            short[0] in full
+            if n == 1
+            else any(full[k : k + n] == short for k in range(len(full) - n + 1))
+        )
+    if len(short) == len(full):
+        diff = [(x, y) for x, y in zip(short, full, strict=True) if x != y]
+        return len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 6 and _one_edit(*diff[0])
+    return False
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Levenshtein distance of at most one ("Estianti"/"Estianty", "Nurlina"/"Nurliana")."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(1 for p, q in zip(x, y, strict=True) if p != q) == 1
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+# -- organisations -------------------------------------------------------------------------------
+
+
+def cluster_orgs(
+    s: Scan, mentions: list[Mention], definitions: list[Definition], exclude: set[str]
+) -> list[OrgHit]:
+    """One organisation per gazetteer entry, acronym definition or written name."""
+    acr_to_def = {fold(df.acronym): df for df in definitions if df.org}
+    clusters: dict[str, _Org] = {}
+    by_form: dict[str, str] = {}
+    for m in mentions:
+        written = s.name_text(m.i, m.j)
+        if m.org is None and m.acronym:
+            m.org = _gaz_org(m.acronym)  # "Komisi Yudisial (KY)" is the gazetteer's KY
+        key = f"gaz:{m.org.id}" if m.org is not None else org_key(written)
+        acronym, expansion = m.acronym, m.expansion
+        if m.org is not None and m.org.acronym:
+            acronym = acronym or m.org.acronym
+            expansion = expansion or m.org.name
+        df = acr_to_def.get(fold(written))
+        if df is not None:
+            key = f"def:{fold(df.acronym)}" if df.entry is None else f"gaz:{df.entry.id}"
+            acronym, expansion = df.acronym, df.long
+        if m.acronym is not None:
+            key = f"def:{fold(m.acronym)}" if m.org is None else f"gaz:{m.org.id}"
+        forms = _org_forms(written, m.acronym or acronym, m.expansion)
+        lookups = [org_key(f) for f in [*forms, written, *([m.acronym] if m.acronym else [])]]
+        key = next((by_form[f] for f in lookups if f in by_form), key)
+        for f in lookups:
+            by_form.setdefault(f, key)
+        cl = clusters.setdefault(key, _Org())
+        use = written if (m.acronym is None or written == m.acronym) else (m.expansion or written)
+        cl.uses[use] = cl.uses.get(use, 0) + 1
+        _add(cl.forms, forms)
+        cl.acronym = cl.acronym or acronym
+        cl.expansion = cl.expansion or expansion
+        cl.mentions.append((s.toks[m.i].start, s.toks[m.j - 1].end))
+    out: list[OrgHit] = []
+    for cl in clusters.values():
+        if any(stem(f) in exclude for f in cl.forms):
+            continue
+        name = max(cl.forms, key=lambda f: (len(f.split()), len(f)))
+        expansion = cl.expansion
+        if cl.acronym and _mostly_acronym(cl.uses, cl.acronym):
+            name, expansion = (
+                cl.acronym,
+                expansion or name,
+            )  # "UCLG ASPAC", written so again and again
+        out.append(
+            OrgHit(
+                name=name,
+                acronym=cl.acronym,
+                expansion=expansion if expansion != name else None,
+                aliases=tuple(f for f in cl.forms if f != name),
+                mentions=tuple(sorted(set(cl.mentions))),
+            )
+        )
+    return out
+
+
+def _gaz_org(text: str) -> OrgEntry | None:
+    for alias in data().gazetteer.get(key_of(text), ()):
+        if isinstance(alias.entry, OrgEntry):
+            return alias.entry
+    return None
+
+
+_ORG_SHORT = (
+    ("pemerintah provinsi ", "pemprov "),
+    ("pemerintah kabupaten ", "pemkab "),
+    ("pemerintah kota ", "pemkot "),
+    ("pemerintah daerah ", "pemda "),
+    ("dewan perwakilan rakyat daerah ", "dprd "),
+    ("mapolres ", "polres "),
+    ("mapolda ", "polda "),
+    ("mapolsek ", "polsek "),
+    ("pt. ", "pt "),
+)
+
+
+def org_key(name: str) -> str:
+    """One key for the spellings of one organisation ("Pemerintah Provinsi Jabar", "Pemprov Jabar",
+    "DPRD Provinsi Jabar", "DPRD Jabar", "Mapolres Manggarai", "Polres Manggarai")."""
+    key = " ".join(fold(name).replace(".", " ").split()) + " "
+    for long, short in _ORG_SHORT:
+        if key.startswith(long):
+            key = short + key[len(long) :]
+    words_ = key.split()
+    if (
+        len(words_) > 2
+        and words_[1] in ("provinsi", "kabupaten", "kota", "kab")
+        and words_[0]
+        in (
+            "dprd",
+            "pemprov",
+            "pemkab",
+            "pemkot",
+            "pemda",
+            "bpbd",
+            "dinas",
+            "polres",
+            "kejari",
+        )
+    ):
+        words_.pop(1)
+    return " ".join(words_)
+
+
+def _mostly_acronym(uses: dict[str, int], acronym: str) -> bool:
+    """The text writes the acronym more often than any other name of the organisation."""
+    n = uses.get(acronym, 0)
+    others = [v for k, v in uses.items() if k != acronym]
+    return n > max(others) if others else n > 1
+
+
+def _org_forms(written: str, acronym: str | None, expansion: str | None) -> list[str]:
+    """The names an organisation's written form stands for ("Dinas X (ACR) Y" → "Dinas X Y", …)."""
+    if not acronym or f"({acronym.split()[-1]})" not in written:
+        return [written]
+    if expansion and written.startswith(expansion) and written.endswith(f"({acronym.split()[-1]})"):
+        return [expansion]  # a plain definition: "Komisi Yudisial (KY)"
+    if expansion and " " in acronym:
+        return [expansion]  # a split definition: "United Cities ... (UCLG) Asian Pacific (ASPAC)"
+    bracket = f" ({acronym})"
+    forms = [written.replace(bracket, "")]
+    if expansion and expansion in written:
+        head = written[: written.index(expansion)]
+        rest = written[written.index(bracket) + len(bracket) :] if bracket in written else ""
+        forms += [f"{head}{acronym}{rest}".strip(), f"{head}{acronym}".strip()]
+    return forms
+
+
+# -- places ----------------------------------------------------------------------------------------
+
+
+def cluster_places(
+    s: Scan, mentions: list[Mention], person_words: set[str], exclude: set[str]
+) -> list[PlaceHit]:
+    """One place per gazetteer entry (Kota X and Kabupaten X apart) or written name."""
+    # a bare name that several entries share means the one the text names explicitly, else by kind
+    explicit = {m.places[0].id for m in mentions if m.explicit and len(m.places) == 1}
+    clusters: dict[str, _Place] = {}
+    for m in mentions:
+        written = s.name_text(m.i, m.j)
+        entry: PlaceEntry | None = None
+        if m.places:
+            chosen = [e for e in m.places if e.id in explicit] or list(m.places)
+            entry = min(chosen, key=lambda e: KIND_PREFERENCE.get(e.kind, 9))
+        if fold(written) in person_words and (
+            entry is None or entry.kind in ("world", "district", "other")
+        ):
+            continue  # "Hamilton" once "Heather Hamilton" is a person here
+        # "Jakarta" (31:city) and "DKI Jakarta" (31) are one place
+        key = (
+            f"gaz:{entry.id.split(':')[0] if entry.id[0].isdigit() else entry.id}"
+            if entry
+            else f"txt:{s.fold_span(m.i, m.j)}"
+        )
+        cl = clusters.setdefault(key, _Place(entry, m.kind))
+        _add(cl.forms, [written])
+        cl.mentions.append((s.toks[m.i].start, s.toks[m.j - 1].end))
+    # a bare name joins a headed place of the same name ("Kohod" → "Desa Kohod")
+    for key in [k for k in clusters if k.startswith("txt:")]:
+        into = next(
+            (
+                k
+                for k in clusters
+                if k != key and k.startswith("txt:") and k.endswith(" " + key[4:])
+            ),
+            None,
+        )
+        if into is not None:
+            _add(clusters[into].forms, clusters[key].forms)
+            clusters[into].mentions += clusters.pop(key).mentions
+    displays = [cl.entry.name for cl in clusters.values() if cl.entry is not None]
+    out: list[PlaceHit] = []
+    for cl in clusters.values():
+        if any(stem(f) in exclude for f in cl.forms):
+            continue
+        name = max(cl.forms, key=lambda f: (len(f.split()), len(f)))
+        spans = tuple(sorted(set(cl.mentions)))
+        entry = cl.entry
+        if entry is None:
+            kind = cl.kind if cl.kind in ("city", "regency", "province") else "other"
+            out.append(PlaceHit(name, kind or "other", None, None, None, None, spans))
+            continue
+        if entry.name in cl.forms and displays.count(entry.name) == 1:
+            name = entry.name  # the usual name ("Indonesia", "Palembang") when the text uses it
+        code = entry.code if entry.code and ":" not in entry.code else None
+        out.append(
+            PlaceHit(
+                name,
+                entry.public_kind,
+                code,
+                entry.province if code else None,
+                entry.lat,
+                entry.lon,
+                spans,
+            )
+        )
+    return out
+
+
+_DOMAIN_TAIL = ("coid", "com", "id", "co", "net", "tv")
+
+
+def stem(name: str) -> str:
+    """Compare outlet names loosely: "KOMPAS.com", "Kompas" and "kompas.com" are one."""
+    letters = "".join(ch for ch in fold(name) if ch.isalnum())
+    for tail in _DOMAIN_TAIL:
+        if (
+            letters.endswith(tail)
+            and len(letters) > len(tail) + 2
+            and ("." in name or tail == "com")
+        ):
+            return letters[: -len(tail)]
+    return letters

@@ -1,0 +1,303 @@
+"""Load and index the data files of the entities extractor (gazetteers, word lists, patterns)."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+
+from spacy.lang.id.stop_words import STOP_WORDS
+
+from beritakit.extractors.entities._tokens import fold, tokenize
+from beritakit.resources import read_lines, read_table
+
+__all__ = [
+    "FACILITY",
+    "ORG_HEAD",
+    "ORG_SUFFIX",
+    "PLACE_HEAD",
+    "ROLE_HEAD",
+    "ROLE_PREFIX",
+    "Data",
+    "OrgEntry",
+    "PlaceEntry",
+    "data",
+    "key_of",
+]
+
+# Phrase tables, as bits: Data.first_words maps a word to the tables with a phrase starting with it.
+ROLE_HEAD, ROLE_PREFIX, ORG_HEAD, ORG_SUFFIX, PLACE_HEAD, FACILITY = 1, 2, 4, 8, 16, 32
+
+_PKG = "beritakit.extractors.entities"
+
+# How a bare name that several entries share is read when the text does not say which.
+KIND_PREFERENCE = {
+    "province": 0,
+    "city": 1,
+    "regency": 2,
+    "country": 3,
+    "world": 4,
+    "region": 5,
+    "other": 6,
+    "district": 7,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    """A place of the gazetteers."""
+
+    id: str
+    name: str
+    kind: str  # province|regency|city|district|country|world|region|other
+    code: str | None
+    province: str | None
+    lat: float | None
+    lon: float | None
+
+    @property
+    def public_kind(self) -> str:
+        """The kind as the record names it (city|regency|province|country|region|other)."""
+        if self.kind == "world":
+            return "city"
+        if self.kind == "district":
+            return "other"
+        return self.kind
+
+    @property
+    def indonesian_admin(self) -> bool:
+        """A province, regency or city of Indonesia."""
+        return (
+            self.kind in ("province", "regency", "city")
+            and self.code is not None
+            and ":" not in self.code
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    """An organisation of the gazetteer."""
+
+    id: str
+    name: str
+    acronym: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One written form of a gazetteer entry."""
+
+    entry: PlaceEntry | OrgEntry
+    form: str
+    caps: bool  # only as written in capitals (or exactly as listed)
+
+
+@dataclass(slots=True)
+class Data:
+    """Everything the rules read, indexed for matching."""
+
+    gazetteer: dict[tuple[str, ...], list[Alias]] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    honorifics: dict[tuple[str, ...], str] = field(default_factory=dict)
+    rank_suffixes: frozenset[str] = frozenset()
+    rank_words: frozenset[str] = frozenset()  # every word of an honorific or rank, folded
+    degrees: frozenset[str] = frozenset()
+    role_heads: set[tuple[str, ...]] = field(default_factory=set)
+    role_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    role_words: frozenset[str] = frozenset()
+    org_prefix_heads: dict[tuple[str, ...], int] = field(default_factory=dict)
+    org_suffix_heads: dict[tuple[str, ...], int] = field(default_factory=dict)
+    place_heads: dict[tuple[str, ...], tuple[str, bool]] = field(default_factory=dict)
+    facility_heads: set[tuple[str, ...]] = field(default_factory=set)
+    not_entities: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
+    stop_words: frozenset[str] = frozenset()
+    patterns: tuple[dict[str, object], ...] = ()
+    provinces: dict[str, str] = field(default_factory=dict)
+    max_len: int = 1
+    first_words: dict[str, int] = field(default_factory=dict)
+
+    def table(self, bit: int) -> Collection[tuple[str, ...]]:
+        """The phrase table a bit stands for (its keys are the phrases)."""
+        tables: dict[int, Collection[tuple[str, ...]]] = {
+            ROLE_HEAD: self.role_heads,
+            ROLE_PREFIX: self.role_prefixes,
+            ORG_HEAD: self.org_prefix_heads,
+            ORG_SUFFIX: self.org_suffix_heads,
+            PLACE_HEAD: self.place_heads,
+            FACILITY: self.facility_heads,
+        }
+        return tables[bit]
+
+
+def key_of(text: str) -> tuple[str, ...]:
+    """The dictionary key of a name: its folded word tokens, abbreviation dots dropped."""
+    return tuple(fold(t.text) for t in tokenize(text) if t.text != ".")
+
+
+def _float(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+def _cells(row: tuple[str, ...], n: int) -> list[str]:
+    return list(row) + [""] * (n - len(row))
+
+
+def _add(d: Data, form: str, entry: PlaceEntry | OrgEntry, caps: bool = False) -> None:
+    key = key_of(form)
+    if not key:
+        return
+    aliases = d.gazetteer.setdefault(key, [])
+    if any(a.entry.id == entry.id for a in aliases):
+        return
+    aliases.append(Alias(entry, form, caps))
+    for i in range(1, len(key) + 1):
+        d.prefixes.add(key[:i])
+    d.max_len = max(d.max_len, len(key))
+
+
+def _phrases(lines: Iterable[str]) -> set[tuple[str, ...]]:
+    return {key_of(line.strip()) for line in lines if line.strip()}
+
+
+def _load_places(d: Data) -> None:
+    rows = read_table(_PKG, "places_id.tsv")
+    provinces = {code: name for code, name, kind, *_ in rows if kind == "province"}
+    aliases = [tuple(_cells(r, 3)) for r in read_table(_PKG, "places_aliases.tsv")]
+    display = {code: alias for code, alias, flags in aliases if "display" in flags.split(",")}
+    d.provinces = {code: display.get(code, name) for code, name in provinces.items()}
+    entries: dict[str, PlaceEntry] = {}
+    for row in rows:
+        code, name, kind, province, lat, lon = _cells(row, 6)
+        base = name
+        if kind in ("city", "regency"):
+            base = (
+                name.split(" ", 2)[-1]
+                if name.split(" ")[1] == "Administrasi"
+                else name.split(" ", 1)[1]
+            )
+        entry = PlaceEntry(
+            code,
+            display.get(code, base),
+            kind,
+            code,
+            d.provinces[code.split(".")[0]],
+            _float(lat),
+            _float(lon),
+        )
+        entries[code] = entry
+        _add(d, entry.name, entry)
+        if kind in ("city", "regency"):
+            head = "Kota" if kind == "city" else "Kabupaten"
+            _add(d, f"{head} {base}", entry)
+            _add(d, name, entry)
+            if kind == "regency":
+                _add(d, f"Kab. {base}", entry)
+                _add(d, f"Kab {base}", entry)
+        elif kind == "province":
+            _add(d, name, entry)
+            _add(d, f"Provinsi {entry.name}", entry)
+    for code, alias, flags in aliases:
+        entry = entries[code]
+        for flag in flags.split(","):
+            if flag.startswith("kind="):
+                entry = PlaceEntry(
+                    f"{code}:{flag[5:]}",
+                    alias,
+                    flag[5:],
+                    code,
+                    entry.province,
+                    entry.lat,
+                    entry.lon,
+                )
+        _add(d, alias, entry, caps="caps" in flags.split(","))
+    world: dict[str, PlaceEntry] = {}
+    for row in read_table(_PKG, "places_world.tsv"):
+        code, name, kind, country, lat, lon = _cells(row, 6)
+        world[code] = PlaceEntry(
+            code,
+            name,
+            "world" if kind == "city" else kind,
+            code if kind == "country" else None,
+            None,
+            _float(lat),
+            _float(lon),
+        )
+    for row in read_table(_PKG, "places_world_aliases.tsv"):
+        code, alias, flags, kind, country, lat, lon = _cells(row, 7)
+        if code not in world:
+            world[code] = PlaceEntry(
+                code,
+                alias,
+                "world" if kind == "city" else kind,
+                None,
+                None,
+                _float(lat),
+                _float(lon),
+            )
+        elif "display" in flags.split(","):
+            old = world[code]
+            world[code] = PlaceEntry(
+                old.id, alias, old.kind, old.code, old.province, old.lat, old.lon
+            )
+    for entry in world.values():
+        _add(d, entry.name, entry)
+    for row in read_table(_PKG, "places_world_aliases.tsv"):
+        code, alias, flags = _cells(row, 3)[:3]
+        _add(d, alias, world[code], caps="caps" in flags.split(","))
+    for row in read_table(_PKG, "regions.tsv"):
+        name, kind, others, flags = _cells(row, 4)
+        entry = PlaceEntry(f"region:{name}", name, kind, None, None, None, None)
+        for form in [name, *filter(None, others.split("|"))]:
+            _add(d, form, entry, caps=form.isupper() and len(form) <= 4)
+
+
+def _load_orgs(d: Data) -> None:
+    for row in read_table(_PKG, "orgs.tsv"):
+        name, acronym, others = _cells(row, 3)
+        entry = OrgEntry(f"org:{name}", name, acronym or None)
+        _add(d, name, entry)
+        if acronym:
+            _add(d, acronym, entry, caps=True)
+        for other in filter(None, others.split("|")):
+            _add(d, other, entry, caps=other.isupper() and len(other) <= 6)
+
+
+@functools.cache
+def data() -> Data:
+    """Read every data file once."""
+    d = Data()
+    _load_places(d)
+    _load_orgs(d)
+    for form, kind in read_table(_PKG, "honorifics.tsv"):
+        key = tuple(t.text for t in tokenize(form) if t.text != ".")
+        d.honorifics[key] = kind
+        if kind == "rank" and len(form) >= 3:  # "AKP" is also written "Akp", "KOMPOL" for "Kompol"
+            d.honorifics.setdefault(tuple(w.upper() for w in key), kind)
+            d.honorifics.setdefault(tuple(w.capitalize() for w in key), kind)
+    d.rank_suffixes = frozenset(read_lines(_PKG, "rank_suffixes.txt"))
+    d.rank_words = frozenset(fold(w) for key in d.honorifics for w in key) | frozenset(
+        fold(w) for w in d.rank_suffixes
+    )
+    d.degrees = frozenset(read_lines(_PKG, "degrees.txt"))
+    d.role_heads = _phrases(read_lines(_PKG, "role_heads.txt"))
+    d.role_prefixes = _phrases(read_lines(_PKG, "role_prefixes.txt"))
+    d.role_words = frozenset(fold(w) for w in read_lines(_PKG, "role_words.txt"))
+    for phrase, position, minimum in read_table(_PKG, "org_heads.tsv"):
+        target = d.org_prefix_heads if position == "prefix" else d.org_suffix_heads
+        target[key_of(phrase)] = int(minimum)
+    for phrase, kind, keep in read_table(_PKG, "place_heads.tsv"):
+        d.place_heads[key_of(phrase)] = (kind, keep == "yes")
+    d.facility_heads = _phrases(read_lines(_PKG, "facility_heads.txt"))
+    d.not_entities = frozenset(
+        fold(" ".join(key_of(w))) for w in read_lines(_PKG, "not_entities.txt")
+    )
+    d.stop_words = frozenset(STOP_WORDS)
+    d.common_words = frozenset(read_lines(_PKG, "common_words.txt")) | d.stop_words
+    d.patterns = tuple(json.loads(line) for line in read_lines(_PKG, "patterns.jsonl"))
+    for bit in (ROLE_HEAD, ROLE_PREFIX, ORG_HEAD, ORG_SUFFIX, PLACE_HEAD, FACILITY):
+        for words_ in d.table(bit):
+            if words_:
+                d.first_words[words_[0]] = d.first_words.get(words_[0], 0) | bit
+    return d

@@ -1,0 +1,171 @@
+"""A word scanner for entity rules that also splits words the scraper glued together."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+
+import regex
+
+from beritakit.resources import read_lines
+
+__all__ = ["Tok", "fold", "tokenize"]
+
+# A word is letters/digits with internal apostrophes or hyphens ("Ma’ruf", "PDI-P", "U-23");
+# anything else that is not a space is a one-character token. All quantifiers are possessive
+# or over disjoint classes, so a long line cannot make the scan backtrack.
+_TOKEN = regex.compile(
+    r"[\p{L}\p{M}\p{Nd}]++(?:['’\-][\p{L}\p{M}\p{Nd}]++)*+|[^\s\p{L}\p{M}\p{Nd}]"
+)
+# Glue points inside a word: "DittipidumBareskrim" (lower→Upper after 3+ letters),
+# "PTKedoya", "DENNYLandzaat" (UPPER run→Capitalised word), "diDesa" (a short preposition).
+_GLUE = regex.compile(
+    r"(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}|\p{Lu}{2})"
+    r"|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})"
+    r"|(?<=^(?:di|ke|dari|dan|oleh|bahwa|kepada|pada|yang))(?=\p{Lu})"
+)
+# The tails below are only looked for in the last 40 characters of a word, and every
+# quantifier is bounded, so no word can make these scans quadratic.
+_VERB_TAIL = regex.compile(r"(?:meng|meny|mem|men|ber)\p{Ll}{4,24}$")  # "Thohirmenyatakan"
+_DIGIT_TAIL = regex.compile(r"(?<=\p{Ll}{2})\p{Nd}{1,4}$")  # a list number: "Tbk5", "Medika17"
+
+
+@functools.cache
+def _glued_words() -> tuple[str, ...]:
+    """Function words scrapers glue after a name ("Medandengan"), from patterns.jsonl."""
+    for line in read_lines("beritakit.extractors.entities", "patterns.jsonl"):
+        rule = json.loads(line)
+        if rule.get("rule") == "glued_tails":
+            return tuple(sorted((str(w) for w in rule["words"]), key=len, reverse=True))
+    return ()
+
+
+def _tail_cut(piece: str) -> int:
+    """Where a function word or verb glued to a capitalised name starts in ``piece``; 0 if none."""
+    if len(piece) < 4 or not piece[0].isupper():
+        return 0
+    end = piece[-40:]
+    offset = len(piece) - len(end)
+    m = _VERB_TAIL.search(end)
+    if m is not None and offset + m.start() >= 4 and piece[1 : offset + m.start()].islower():
+        return offset + m.start()
+    for tail in _glued_words():
+        cut = len(piece) - len(tail)
+        if piece.endswith(tail) and cut >= (6 if tail == "dan" else 4) and piece[1:cut].islower():
+            return cut
+    m = _DIGIT_TAIL.search(end)
+    if m is not None and offset + m.start() >= 3 and piece[1 : offset + m.start()].islower():
+        return offset + m.start()
+    return 0
+
+
+def _split(word: str) -> list[tuple[int, int]]:
+    """Offsets of the parts of a word after undoing scraper glue."""
+    cuts = [m.start() for m in _GLUE.finditer(word) if 0 < m.start() < len(word)]
+    bounds = [0, *cuts, len(word)]
+    parts: list[tuple[int, int]] = []
+    for i in range(len(bounds) - 1):
+        s, e = bounds[i], bounds[i + 1]
+        if s >= e:
+            continue
+        cut = _tail_cut(word[s:e])
+        if cut:
+            parts += [(s, s + cut), (s + cut, e)]
+        else:
+            parts.append((s, e))
+    return parts
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One token: its text, character offsets, spacing and case facts.
+
+    Attributes:
+        is_word: Letters or digits (not punctuation).
+        is_cap: Starts with a capital letter.
+        is_upper: All letters are capitals and there are at least two ("KPK", "PDI-P").
+        is_lower: Starts with a lowercase letter.
+    """
+
+    text: str
+    start: int
+    end: int
+    space_before: bool
+    newline_before: bool
+    is_word: bool
+    is_cap: bool
+    is_upper: bool
+    is_lower: bool
+
+
+def _tok(text: str, start: int, end: int, space: bool, newline: bool) -> Tok:
+    first = text[0]
+    upper = text.isupper() and len(text) >= 2 and sum(1 for c in text if c.isalpha()) >= 2
+    return Tok(
+        text, start, end, space, newline, first.isalnum(), first.isupper(), upper, first.islower()
+    )
+
+
+def fold(text: str) -> str:
+    """Casefold and unify apostrophes, for dictionary keys."""
+    return text.casefold().replace("’", "'").replace("‘", "'")
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Split ``text`` into word and punctuation tokens with character offsets."""
+    toks: list[Tok] = []
+    append = toks.append
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        if start > prev_end:
+            space, newline = True, "\n" in text[prev_end:start]
+        else:
+            space = newline = start == 0
+        word = m.group()
+        hyphen = word.find("-")
+        if 0 < hyphen < len(word) - 1 and word[:hyphen].islower() and word[hyphen + 1].isupper():
+            # "se-Asia", "ke-Indonesia": a prefix on a name
+            append(_tok(word[:hyphen], start, start + hyphen, space, newline))
+            append(_tok("-", start + hyphen, start + hyphen + 1, False, False))
+            word, start, space, newline = word[hyphen + 1 :], start + hyphen + 1, False, False
+        if (
+            len(word) >= 4
+            and word[0].isalpha()
+            and not (
+                word[1:].isalpha() and word[1:].islower() and (word[0].islower() or len(word) < 7)
+            )
+        ):
+            for k, (s, e) in enumerate(_split(word)):
+                append(_tok(word[s:e], start + s, start + e, space and k == 0, newline and k == 0))
+        else:
+            append(_tok(word, start, end, space, newline))
+        prev_end = end
+    return _unglue_tails(toks)
+
+
+def _unglue_tails(toks: list[Tok]) -> list[Tok]:
+    """Split "Daguisedigelar" into "Daguise" + "digelar" when "Daguise" stands alone elsewhere."""
+    todo = [
+        k
+        for k, t in enumerate(toks)
+        if t.is_cap and len(t.text) >= 7 and t.text[1:].isalpha() and t.text[1:].islower()
+    ]
+    if not todo:
+        return toks
+    alone = {t.text for t in toks if t.is_cap and len(t.text) >= 4}
+    out = list(toks)
+    for k in reversed(todo):
+        t = toks[k]
+        text = t.text
+        if text in alone:
+            continue
+        for p in range(len(text) - 2, 3, -1):
+            if text[:p] in alone:
+                out[k : k + 1] = [
+                    _tok(text[:p], t.start, t.start + p, t.space_before, t.newline_before),
+                    _tok(text[p:], t.start + p, t.end, False, False),
+                ]
+                break
+    return out

@@ -1,0 +1,75 @@
+"""The ``entities.v1`` extractor: people, organisations and places from the NER Doc."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from beritakit.context import Context, Result
+from beritakit.extractors.entities import find_entities
+from beritakit.extractors.quotes import PersonRef
+from beritakit.record import Credit, Dateline, Organization, Person, Place, Span
+
+__all__ = ["extract"]
+
+
+def extract(doc: Doc | None, ctx: Context) -> Result:
+    """Find the entities of the body.
+
+    The article's own outlet is not an organisation and people named only in the
+    credits are not people of the story, so both are passed on as names to leave
+    out. Mentions also go to ``ctx.shared`` as body offsets, for the quotes extractor.
+    """
+    body = ctx.body
+    if doc is None or body is None:
+        return Result(fields={"people": (), "organizations": (), "places": ()})
+    exclude: list[str] = []
+    dateline = ctx.fields.get("dateline")
+    if isinstance(dateline, Dateline):
+        exclude += [n for n in (dateline.outlet, dateline.outlet_domain) if n]
+    credits: tuple[Credit, ...] = ctx.fields.get("credits", ())
+    exclude += [c.name for c in credits]
+    found = find_entities(doc, exclude_names=exclude)
+
+    def spans(mentions: tuple[tuple[int, int], ...]) -> tuple[Span, ...]:
+        return tuple(body.span(s, e) for s, e in mentions)
+
+    people = tuple(
+        Person(
+            name=p.name,
+            honorifics=p.honorifics,
+            degrees=p.degrees,
+            roles=p.roles,
+            mentions=spans(p.mentions),
+        )
+        for p in found.people
+    )
+    organizations = tuple(
+        Organization(
+            name=o.name,
+            acronym=o.acronym,
+            expansion=o.expansion,
+            aliases=o.aliases,
+            mentions=spans(o.mentions),
+        )
+        for o in found.organizations
+    )
+    places = tuple(
+        Place(
+            name=p.name,
+            kind=p.kind,
+            code=p.code,
+            province=p.province,
+            lat=p.lat,
+            lon=p.lon,
+            mentions=spans(p.mentions),
+        )
+        for p in found.places
+    )
+    shared = {
+        "people_refs": tuple(PersonRef(p.name, p.mentions) for p in found.people),
+        "organization_refs": tuple(PersonRef(o.name, o.mentions) for o in found.organizations),
+    }
+    return Result(
+        fields={"people": people, "organizations": organizations, "places": places},
+        shared=shared,
+    )

@@ -1,0 +1,434 @@
+"""The entities extractor: each rule family on real lines from the dev articles, and the seed."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from beritakit.clean.normalise import normalise
+from beritakit.extractors.entities import Entities, PersonHit, PlaceHit, find_entities
+from beritakit.extractors.entities._acronyms import best_long_form, find_definitions
+from beritakit.extractors.entities._rules import Scan
+from beritakit.extractors.entities._tokens import tokenize
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.blank("id")
+
+
+def run(nlp: Language, text: str, exclude: tuple[str, ...] = ()) -> Entities:
+    return find_entities(nlp(text), exclude_names=exclude)
+
+
+def person(ents: Entities, name: str) -> PersonHit:
+    hits = [p for p in ents.people if p.name == name]
+    assert hits, f"{name!r} not among {[p.name for p in ents.people]}"
+    return hits[0]
+
+
+def place(ents: Entities, name: str) -> PlaceHit:
+    hits = [p for p in ents.places if p.name == name]
+    assert hits, f"{name!r} not among {[p.name for p in ents.places]}"
+    return hits[0]
+
+
+def org_names(ents: Entities) -> set[str]:
+    return {o.name for o in ents.organizations} | {
+        o.acronym for o in ents.organizations if o.acronym
+    }
+
+
+# -- the seed article ----------
+
+
+@pytest.fixture(scope="module")
+def seed_entities(seed_text: str, nlp: Language) -> Entities:
+    text = normalise(seed_text).text
+    body = text[text.index("|") + 1 : text.index("Teks:")]  # without the dateline and the credits
+    return run(nlp, body, ("Swarnanews", "swarnanews.co.id"))
+
+
+def test_seed_people_exactly(seed_entities: Entities) -> None:
+    assert [p.name for p in seed_entities.people] == ["Soni Sumarsono", "Akhmad Najib"]
+    soni = person(seed_entities, "Soni Sumarsono")
+    assert soni.roles == ("Dirjen Otonomi Daerah Kementerian Dalam Negeri",)
+    najib = person(seed_entities, "Akhmad Najib")
+    assert najib.honorifics == ("Dr", "H")
+    assert najib.degrees == ("SH", "MHum")
+    assert najib.roles == ("Penjabat (Pj) Walikota Palembang",)
+    assert len(najib.mentions) == 2  # "Dr H Akhmad Najib SH MHum" and "ujar Akhmad Najib"
+
+
+def test_seed_organisations(seed_entities: Entities) -> None:
+    uclg = next(o for o in seed_entities.organizations if o.acronym == "UCLG ASPAC")
+    assert uclg.name == "UCLG ASPAC"
+    assert uclg.expansion == "United Cities Local Government Asian Pacific"
+    assert len(uclg.mentions) >= 8  # the definition and every later bare "UCLG ASPAC"
+    assert {"Apkasi", "Apeksi", "Kementerian Dalam Negeri"} <= org_names(seed_entities)
+
+
+def test_seed_places_have_kemendagri_codes(seed_entities: Entities) -> None:
+    palembang = place(seed_entities, "Palembang")
+    assert (palembang.kind, palembang.code, palembang.province) == (
+        "city",
+        "16.71",
+        "Sumatera Selatan",
+    )
+    assert palembang.lat is not None and palembang.lon is not None
+    surabaya = place(seed_entities, "Surabaya")
+    assert (surabaya.kind, surabaya.code, surabaya.province) == ("city", "35.78", "Jawa Timur")
+    assert place(seed_entities, "Asia Pasifik").kind == "region"
+
+
+def test_mentions_are_doc_offsets(seed_entities: Entities, seed_text: str) -> None:
+    text = normalise(seed_text).text
+    body = text[text.index("|") + 1 : text.index("Teks:")]
+    for hit in (*seed_entities.people, *seed_entities.organizations, *seed_entities.places):
+        for start, end in hit.mentions:
+            assert body[start:end].strip() == body[start:end] and body[start:end]
+
+
+# -- people: honorifics, ranks, degrees ----------
+
+
+def test_rank_and_role_before_name(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Kasi Humas Polres Pasuruan Iptu Joko Suseno mengatakan dua korban yang tewas "
+        "merupakan pengendara motor.",
+    )
+    joko = person(ents, "Joko Suseno")
+    assert joko.honorifics == ("Iptu",)
+    assert joko.roles == ("Kasi Humas Polres Pasuruan",)
+    assert "Polres Pasuruan" in org_names(ents)
+    assert not ents.places  # Pasuruan is only part of the police unit's name
+
+
+def test_role_comma_rank_name(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        '"Truk dari arah Malang menuju ke Surabaya. Rem blong," kata Kapolsek Purworejo, '
+        "Iptu Topo Utomo.",
+    )
+    topo = person(ents, "Topo Utomo")
+    assert (topo.honorifics, topo.roles) == (("Iptu",), ("Kapolsek Purworejo",))
+    assert {"Malang", "Surabaya", "Purworejo"} <= {
+        p.name for p in ents.places
+    }  # names in roles count
+
+
+def test_rank_with_corps_word_and_degrees_with_dots(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Kapolda Sumut Irjen Pol. Whisnu Hermawan, SIK, MH, yang menerima informasi ini segera "
+        "memerintahkan Irwasda Polda Sumut melalui Timsus Irwasda.",
+    )
+    whisnu = person(ents, "Whisnu Hermawan")
+    assert whisnu.honorifics == ("Irjen Pol",)
+    assert whisnu.degrees == ("SIK", "MH")
+    assert whisnu.roles == ("Kapolda Sumut",)
+
+
+def test_physician_title_and_specialist_degrees(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Dalam sebuah video edukatif dr. Erta P.W., SpJP, FIHA, seorang dokter spesialis jantung, "
+        "memberikan informasi penting.",
+    )
+    erta = person(ents, "Erta P.W.")
+    assert erta.honorifics == ("dr",)
+    assert erta.degrees == ("SpJP", "FIHA")
+    assert any(r.startswith("dokter spesialis") for r in erta.roles)
+
+
+def test_degree_written_with_dots(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Kapolres Manggarai, AKBP Hendri Syaputra, S.I.K melalui Kasubag Humas Polres Manggarai "
+        "Iptu I Made Budiarsa, menyampaikan itu.",
+    )
+    hendri = person(ents, "Hendri Syaputra")
+    assert (hendri.honorifics, hendri.degrees) == (("AKBP",), ("S.I.K",))
+    assert person(ents, "I Made Budiarsa").roles == ("Kasubag Humas Polres Manggarai",)
+
+
+def test_forms_of_address_are_not_recorded(nlp: Language) -> None:
+    ents = run(nlp, "Kami sudah melaporkan Bapak Budi Gunawan ke polisi.")
+    assert person(ents, "Budi Gunawan").honorifics == ()
+
+
+def test_hijri_year_letter_is_not_a_title(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Tanggal 27 Juni 2025 memperingati Tahun Baru Islam 1447 H. Terkait hal tersebut, "
+        "tidak ada "
+        "ganjil genap.",
+    )
+    assert not ents.people
+
+
+# -- people: roles after the name, speech cues, initials, clustering ----------
+
+
+def test_role_after_name(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        '"Jadi kalau sekarang itu trennya kita sebutnya experience tourism," ungkap Gigih Gesang, '
+        "Sekjen Asosiasi Experential Learning Indonesia (AELI) dalam acara launching Indonesia "
+        'Outing Expo, Selasa (17/6/2025).\n"Contoh misalkan begitu," jelas Gigih.',
+    )
+    gigih = person(ents, "Gigih Gesang")
+    assert gigih.roles == ("Sekjen Asosiasi Experential Learning Indonesia (AELI)",)
+    assert len(gigih.mentions) == 2  # "Gigih" joins "Gigih Gesang"
+    aeli = next(o for o in ents.organizations if o.acronym == "AELI")
+    assert aeli.name == "Asosiasi Experential Learning Indonesia"
+
+
+def test_initials_alias_and_age(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Sementara itu, Polsek Neglasari menangkap seorang tersangka berinisial N alias Jack "
+        "(42).\n"
+        "Dari tangan Jack, polisi menyita 15 bungkus sabu.",
+    )
+    assert [p.name for p in ents.people] == ["N"]
+    assert len(ents.people[0].mentions) == 3  # N, Jack, Jack
+
+
+def test_initials_after_rank(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Usut punya usut, pelaku adalah seorang anggota Polsek Wewewa Selatan, Kabupaten Sumba "
+        "Barat "
+        "Daya, Nusa Tenggara Timur (NTT), berinisial Aipda PS.",
+    )
+    assert person(ents, "PS").honorifics == ("Aipda",)
+    assert "Polsek Wewewa Selatan" in org_names(ents)
+    sbd = place(ents, "Kabupaten Sumba Barat Daya")
+    assert (sbd.kind, sbd.code) == ("regency", "53.18")
+
+
+def test_glued_words_are_split(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "KaderPDI-P bernama Angga Nugraha telah selesai diperiksa DittipidumBareskrim Polriterkait "
+        "kasus dugaan fitnah oleh Menteri KoperasiBudi Arie Setiadi.",
+    )
+    assert person(ents, "Budi Arie Setiadi").roles == ("Menteri Koperasi",)
+    assert "Bareskrim" in org_names(ents) or "Bareskrim Polri" in org_names(ents)
+
+
+def test_model_person_spans_are_cleaned(nlp: Language) -> None:
+    doc = nlp("Kasi Humas Polres Pasuruan Iptu Joko Suseno mengatakan dua korban tewas.")
+    doc.ents = [Span(doc, 0, 7, label="PER")]  # a model that took the role and rank in
+    ents = find_entities(doc)
+    assert [p.name for p in ents.people] == ["Joko Suseno"]
+    assert ents.people[0].honorifics == ("Iptu",)
+
+
+def test_model_spans_fill_what_rules_miss(nlp: Language) -> None:
+    doc = nlp("Pelatih Roma menilai Paulo Dybala tampil baik di Wembury.")
+    doc.ents = [Span(doc, 3, 5, label="PER"), Span(doc, 8, 9, label="LOC")]
+    ents = find_entities(doc)
+    assert "Paulo Dybala" in {p.name for p in ents.people}
+    assert place(ents, "Wembury").kind == "other"
+
+
+# -- organisations ----------
+
+
+def test_acronym_inside_an_organisation_name(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        '"Kami memberikan imbauan penting," kata Kepala Dinas Perhubungan (Dishub) Kabupaten '
+        "Probolinggo Edy Suryanto di Probolinggo, Sabtu, 7 Juni 2025, dikutip dari Antara.",
+    )
+    dishub = next(o for o in ents.organizations if o.acronym == "Dishub")
+    assert dishub.name == "Dinas Perhubungan Kabupaten Probolinggo"
+    assert "Dishub Kabupaten Probolinggo" in dishub.aliases
+    assert person(ents, "Edy Suryanto").roles[0].startswith("Kepala Dinas Perhubungan (Dishub)")
+
+
+def test_outlet_and_platforms_are_not_organisations(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Kepada Kompas.com, warga mengaku melihat video itu di YouTube dan TikTok. KPK lalu "
+        "memeriksa saksi.",
+        exclude=("KOMPAS.com", "kompas.com"),
+    )
+    assert org_names(ents) == {"KPK"}
+    kpk = ents.organizations[0]
+    assert kpk.expansion == "Komisi Pemberantasan Korupsi"
+
+
+def test_minister_portfolio_is_not_an_organisation(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Proyek itu diteken Menteri ESDM Bahlil Lahadalia dan Menteri Energi Singapura Tan See "
+        "Leng.",
+    )
+    assert "ESDM" not in org_names(ents)
+    assert person(ents, "Bahlil Lahadalia").roles == ("Menteri ESDM",)
+    assert person(ents, "Tan See Leng").roles == ("Menteri Energi Singapura",)
+
+
+def test_facilities_swallow_names(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Para korban dirawat di Bandara Internasional Lombok lalu dibawa ke Jalan Ir. H. Juanda.",
+    )
+    assert not ents.places and not ents.people
+
+
+# -- acronyms ----------
+
+
+def test_schwartz_hearst_long_form() -> None:
+    assert best_long_form("KPK", "Ketua Komisi Pemberantasan Korupsi") == len("Ketua ")
+    assert best_long_form("Kadin", "Kamar Dagang dan Industri") == 0
+    assert best_long_form("XYZ", "Komisi Yudisial") is None
+
+
+def test_split_acronym_definition() -> None:
+    scan = Scan(
+        "Palembang tergabung dalam United Cities Local Government (UCLG) Asian Pacific (ASPAC)."
+    )
+    [df] = find_definitions(scan)
+    assert (df.acronym, df.long, df.org) == (
+        "UCLG ASPAC",
+        "United Cities Local Government Asian Pacific",
+        True,
+    )
+
+
+def test_acronym_then_long_form() -> None:
+    scan = Scan(
+        "Laporan itu diserahkan ke PPATK (Pusat Pelaporan dan Analisis Transaksi Keuangan) "
+        "pekan lalu."
+    )
+    [df] = find_definitions(scan)
+    assert (df.acronym, df.long, df.org) == (
+        "PPATK",
+        "Pusat Pelaporan dan Analisis Transaksi Keuangan",
+        True,
+    )
+
+
+def test_defined_terms_that_are_not_organisations(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Agenda global seperti Sustainable Development Goals (SDG) dan New Urban Agenda (NUA) "
+        "dibahas.",
+    )
+    assert not ents.organizations and not ents.people
+
+
+# -- places ----------
+
+
+def test_villages_districts_and_regencies(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Kobaran api menyala di setiap obor yang dipegang para pemain perang obor di Desa "
+        "Tegalsambi, "
+        "Kecamatan Tahunan, Kabupaten Jepara, Senin (9/6/2025) malam.",
+    )
+    assert {p.name for p in ents.places} == {
+        "Desa Tegalsambi",
+        "Kecamatan Tahunan",
+        "Kabupaten Jepara",
+    }
+    jepara = place(ents, "Kabupaten Jepara")
+    assert (jepara.kind, jepara.code, jepara.province) == ("regency", "33.20", "Jawa Tengah")
+    assert place(ents, "Kecamatan Tahunan").code == "33.20.11"
+
+
+def test_kota_and_kabupaten_told_apart(nlp: Language) -> None:
+    ents = run(
+        nlp, "Suporter asal Tambun Selatan, Kabupaten Bekasi, menonton bareng di Kota Bekasi."
+    )
+    kinds = {(p.name, p.kind, p.code) for p in ents.places}
+    assert ("Kabupaten Bekasi", "regency", "32.16") in kinds
+    assert ("Kota Bekasi", "city", "32.75") in kinds
+    assert "Tambun Selatan" in {p.name for p in ents.places}  # a district followed by its regency
+
+
+def test_short_forms_of_provinces(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Mobil itu ditemukan di Kabupaten Muratara Sumsel, sementara tim dari Jaktim ikut mencari.",
+    )
+    sumsel = place(ents, "Sumsel")
+    assert (sumsel.kind, sumsel.code) == ("province", "16")
+    assert place(ents, "Jaktim").code == "31.75"
+    assert place(ents, "Kabupaten Muratara").code == "16.13"
+
+
+def test_countries_as_teams_and_world_cities(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Laga tandang ke Jepang akan berlangsung di Suita Football Stadium, Osaka, Jepang, "
+        "Selasa (10/6). Indonesia sebelumnya menang atas China.",
+    )
+    names = {p.name: p for p in ents.places}
+    assert names["Jepang"].code == "JP" and names["Jepang"].kind == "country"
+    assert names["Osaka"].kind == "city" and names["Osaka"].lat is not None
+    assert {"Indonesia", "China"} <= set(names)
+
+
+def test_place_inside_organisation_is_not_listed(nlp: Language) -> None:
+    ents = run(nlp, "Pemain Persib Bandung itu lulusan Universitas Gadjah Mada.")
+    assert not ents.places
+    assert {"Persib Bandung", "Universitas Gadjah Mada"} <= org_names(ents)
+
+
+# -- data and speed ----------
+
+
+def test_tokenizer_undoes_glue() -> None:
+    assert [t.text for t in tokenize("DittipidumBareskrim PTKedoya KotaTangerangselama Tbk5")] == [
+        "Dittipidum",
+        "Bareskrim",
+        "PT",
+        "Kedoya",
+        "Kota",
+        "Tangerang",
+        "selama",
+        "Tbk",
+        "5",
+    ]
+
+
+def test_adversarial_input_is_fast(nlp: Language) -> None:
+    line = ("Kapolres " * 20000) + ("(KPK) " * 20000) + ("A" * 100000)
+    started = time.perf_counter()
+    find_entities(nlp.make_doc(line))
+    assert time.perf_counter() - started < 5.0
+
+
+def test_stage_is_fast_on_dev_articles(nlp: Language, dev_gold: list[dict[str, Any]]) -> None:
+    docs = [nlp(normalise(g["text"]).text) for g in dev_gold[:40]]
+    find_entities(docs[0])
+    started = time.perf_counter()
+    for doc in docs:
+        find_entities(doc)
+    per_article = (time.perf_counter() - started) / len(docs)
+    assert per_article < 0.02  # budget 5 ms; generous here for shared CI machines
+
+
+def test_empty_doc(nlp: Language) -> None:
+    assert find_entities(nlp("")) == Entities((), (), ())
+
+
+def test_doc_type(nlp: Language) -> None:
+    doc = nlp("Presiden Prabowo Subianto tiba di Jakarta.")
+    assert isinstance(doc, Doc)
+    ents = find_entities(doc)
+    assert person(ents, "Prabowo Subianto").roles == ("Presiden",)
+    assert place(ents, "Jakarta").code == "31"

