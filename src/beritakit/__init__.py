@@ -15,6 +15,7 @@ from beritakit.errors import (
     ResourceError,
 )
 from beritakit.html import extract_html
+from beritakit.notebook import read_jsonl, to_frame
 from beritakit.pipeline import Failure, Options, Pipeline
 from beritakit.record import Article
 
@@ -34,6 +35,8 @@ __all__ = [
     "extract_html",
     "load",
     "pipe",
+    "read_jsonl",
+    "to_frame",
 ]
 
 __version__ = "0.1.0"

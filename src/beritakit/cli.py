@@ -1,4 +1,4 @@
-"""Command line: ``beritakit extract PATH...`` and ``beritakit schema``.
+"""Command line: ``beritakit extract PATH...``, ``beritakit schema`` and ``beritakit serve``.
 
 Exit codes: 0 every article extracted; 1 at least one article failed (the others
 were written); 2 usage error or an input path that cannot be read; 130 interrupted.
@@ -7,15 +7,24 @@ were written); 2 usage error or an input path that cannot be read; 130 interrupt
 from __future__ import annotations
 
 import argparse
+import collections
+import csv
+import functools
+import io
 import json
+import signal
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any
 
-from beritakit.errors import BeritakitError
-from beritakit.pipeline import Pipeline
+import regex
+
+from beritakit.errors import BeritakitError, ConfigError
+from beritakit.pipeline import Failure
 from beritakit.record import Article
 
 __all__ = ["main"]
@@ -23,6 +32,13 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+_CSV_SUFFIXES = {".csv", ".tsv"}
+_PARQUET_SUFFIXES = {".parquet", ".pq"}
+_TABLE_HINT = "reading or writing Parquet needs pyarrow: pip install 'beritakit[parquet]'"
+# the start of a record as Article.model_dump_json writes it: schema_version, then id
+_ID_PREFIX = regex.compile(
+    r'\{"schema_version":\s{0,4}\d{1,4},\s{0,4}"id":\s{0,4}("(?:[^"\\]|\\.){0,2000}"|null)'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +52,9 @@ class _Record:
     problem: str | None = None
 
 
+# -- reading ---------------------------------------------------------------------------
+
+
 def _from_mapping(obj: object, where: str, args: argparse.Namespace) -> _Record:
     if not isinstance(obj, dict):
         return _Record(where, problem=f"expected a JSON object, got {type(obj).__name__}")
@@ -46,7 +65,7 @@ def _from_mapping(obj: object, where: str, args: argparse.Namespace) -> _Record:
     return _Record(rid, obj[args.text_field], obj.get("published"), obj.get("url"))
 
 
-def _read_jsonl(stream: IO[str], name: str, args: argparse.Namespace) -> Iterator[_Record]:
+def _read_jsonl(stream: Iterator[str], name: str, args: argparse.Namespace) -> Iterator[_Record]:
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
@@ -59,11 +78,50 @@ def _read_jsonl(stream: IO[str], name: str, args: argparse.Namespace) -> Iterato
         yield _from_mapping(obj, where, args)
 
 
+def _read_csv(path: Path, args: argparse.Namespace) -> Iterator[_Record]:
+    """Rows of a CSV (or, for ``.tsv``, tab-separated) file with a header line."""
+    csv.field_size_limit(2**31 - 1)  # articles are longer than the default 128 KiB limit
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+        for number, row in enumerate(csv.DictReader(stream, delimiter=delimiter), 1):
+            # an empty cell is a missing value, not an empty date or id
+            clean = {k: (None if v == "" else v) for k, v in row.items() if k is not None}
+            if clean.get(args.text_field) is None and args.text_field in row:
+                clean[args.text_field] = ""
+            yield _from_mapping(clean, f"{path}:{number}", args)
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError as exc:
+        raise ConfigError(_TABLE_HINT) from exc
+    return pyarrow
+
+
+def _read_parquet(path: Path, args: argparse.Namespace) -> Iterator[_Record]:
+    """Rows of a Parquet file, read a few thousand at a time."""
+    pa = _pyarrow()
+    source = pa.parquet.ParquetFile(path)
+    wanted = [args.text_field, args.id_field, "published", "url"]
+    columns = [c for c in dict.fromkeys(wanted) if c in source.schema_arrow.names]
+    number = 0
+    for chunk in source.iter_batches(batch_size=2048, columns=columns):
+        for row in chunk.to_pylist():
+            number += 1
+            yield _from_mapping(row, f"{path}:{number}", args)
+
+
 def _read_path(path: Path, args: argparse.Namespace) -> Iterator[_Record]:
     suffix = path.suffix.lower()
     if suffix in _JSONL_SUFFIXES:
         with path.open(encoding="utf-8", errors="replace") as stream:
             yield from _read_jsonl(stream, str(path), args)
+    elif suffix in _CSV_SUFFIXES:
+        yield from _read_csv(path, args)
+    elif suffix in _PARQUET_SUFFIXES:
+        yield from _read_parquet(path, args)
     elif suffix == ".json":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -77,29 +135,222 @@ def _read_path(path: Path, args: argparse.Namespace) -> Iterator[_Record]:
         yield _Record(str(path), path.read_bytes(), args.published, args.url)
 
 
+def _read_stdin(args: argparse.Namespace) -> Iterator[_Record]:
+    """Standard input: JSONL streamed line by line, or one text."""
+    stream = sys.stdin.buffer
+    peek = getattr(stream, "peek", None)
+    head = (peek(256) if peek is not None else b"").lstrip()[:1]
+    if args.input_format == "jsonl" or (args.input_format == "auto" and head == b"{"):
+        text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace")
+        yield from _read_jsonl(text, "<stdin>", args)
+        return
+    data = stream.read()
+    if args.input_format == "auto" and not head and data.lstrip()[:1] == b"{":
+        text_data = data.decode("utf-8", errors="replace")
+        yield from _read_jsonl(iter(text_data.splitlines(keepends=True)), "<stdin>", args)
+    else:
+        yield _Record("<stdin>", data, args.published, args.url)
+
+
 def _records(paths: Sequence[str], args: argparse.Namespace) -> Iterator[_Record]:
+    known = _TEXT_SUFFIXES | _JSONL_SUFFIXES | _CSV_SUFFIXES | _PARQUET_SUFFIXES | {".json"}
     for raw in paths:
         if raw == "-":
-            data = sys.stdin.buffer.read()
-            head = data.lstrip()[:1]
-            if args.input_format == "jsonl" or (args.input_format == "auto" and head == b"{"):
-                text = data.decode("utf-8", errors="replace")
-                yield from _read_jsonl(iter(text.splitlines(keepends=True)), "<stdin>", args)  # type: ignore[arg-type]
-            else:
-                yield _Record("<stdin>", data, args.published, args.url)
+            yield from _read_stdin(args)
             continue
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                suffix = child.suffix.lower()
-                if child.is_file() and suffix in _TEXT_SUFFIXES | _JSONL_SUFFIXES | {".json"}:
+                if child.is_file() and child.suffix.lower() in known:
                     yield from _read_path(child, args)
         else:
             yield from _read_path(path, args)
 
 
-def _dump(article: Article, indent: int | None) -> str:
-    return json.dumps(article.to_dict(), ensure_ascii=False, indent=indent)
+# -- writing ---------------------------------------------------------------------------
+
+
+class _JsonlSink:
+    """Records as JSON lines, to a file or standard output."""
+
+    def __init__(self, path: Path | None, *, resume: bool) -> None:
+        self._own = path is not None
+        self._out: IO[str] = (
+            path.open("a" if resume else "w", encoding="utf-8") if path is not None else sys.stdout
+        )
+
+    def write(self, line: str) -> None:
+        self._out.write(line)
+        self._out.write("\n")
+
+    def close(self) -> None:
+        if self._own:
+            self._out.close()
+        else:
+            self._out.flush()
+
+
+class _ParquetSink:
+    """Flat records (``beritakit.batch.ARTICLE_COLUMNS``) as a folder of Parquet files.
+
+    A file is written as ``.part-NNNNN.parquet.inprogress`` and renamed to
+    ``part-NNNNN.parquet`` once complete, so the folder only ever shows readable
+    files; an interrupted run loses at most the rows of the file it was writing.
+    """
+
+    def __init__(self, folder: Path, *, resume: bool, rows_per_file: int) -> None:
+        from beritakit.batch import ARTICLE_COLUMNS
+
+        pa = _pyarrow()
+        self._pa = pa
+        types = {"string": pa.string(), "float64": pa.float64(), "int64": pa.int64()}
+        self._schema = pa.schema([(n, types[t]) for n, t in ARTICLE_COLUMNS.items()])
+        folder.mkdir(parents=True, exist_ok=True)
+        for leftover in folder.glob(".part-*.parquet.inprogress"):
+            leftover.unlink()
+        parts = sorted(folder.glob("part-*.parquet"))
+        if not resume:
+            for part in parts:
+                part.unlink()
+            parts = []
+        self._folder = folder
+        self._next = 1 + max((_part_number(p) for p in parts), default=-1)
+        self._rows_per_file = max(1, rows_per_file)
+        self._buffer: list[dict[str, Any]] = []
+        self._writer: Any = None
+        self._in_file = 0
+        self._path: Path | None = None
+
+    def write(self, row: dict[str, Any]) -> None:
+        self._buffer.append(row)
+        if len(self._buffer) >= min(2000, self._rows_per_file):
+            self._flush()
+
+    def _flush(self) -> None:
+        while self._buffer:
+            if self._writer is None:
+                self._path = self._folder / f".part-{self._next:05d}.parquet.inprogress"
+                self._writer = self._pa.parquet.ParquetWriter(self._path, self._schema)
+                self._in_file = 0
+            room = self._rows_per_file - self._in_file
+            rows, self._buffer = self._buffer[:room], self._buffer[room:]
+            self._writer.write_table(self._pa.Table.from_pylist(rows, schema=self._schema))
+            self._in_file += len(rows)
+            if self._in_file >= self._rows_per_file:
+                self._finish()
+
+    def _finish(self) -> None:
+        if self._writer is None or self._path is None:
+            return
+        self._writer.close()
+        self._path.rename(self._folder / f"part-{self._next:05d}.parquet")
+        self._writer, self._path = None, None
+        self._next += 1
+
+    def close(self) -> None:
+        self._flush()
+        self._finish()
+
+
+def _part_number(path: Path) -> int:
+    try:
+        return int(path.name.removeprefix("part-").split(".")[0])
+    except ValueError:
+        return -1
+
+
+def _done_jsonl(path: Path) -> set[str]:
+    """Ids already written to a JSONL output; a last line cut short is removed."""
+    done: set[str] = set()
+    if not path.exists():
+        return done
+    with path.open("rb+") as stream:
+        kept = 0
+        for line in stream:
+            if not line.endswith(b"\n"):
+                break
+            kept += len(line)
+            rid = _line_id(line)
+            if rid is not None:
+                done.add(rid)
+        if kept < path.stat().st_size:
+            stream.truncate(kept)
+            print(f"beritakit: {path}: removed an incomplete last line", file=sys.stderr)
+    return done
+
+
+def _line_id(line: bytes) -> str | None:
+    text = line.decode("utf-8", errors="replace")
+    m = _ID_PREFIX.match(text)
+    try:
+        if m is not None:
+            value = json.loads(m.group(1))
+        else:
+            value = json.loads(text).get("id")
+    except (json.JSONDecodeError, AttributeError):
+        return None
+    return None if value is None else str(value)
+
+
+def _done_parquet(folder: Path) -> set[str]:
+    """Ids already written to a Parquet output folder."""
+    pa = _pyarrow()
+    done: set[str] = set()
+    for part in sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []:
+        column = pa.parquet.read_table(part, columns=["id"]).column("id")
+        done.update(str(v) for v in column.to_pylist() if v is not None)
+    return done
+
+
+# -- the extract command ---------------------------------------------------------------
+
+
+def _json_line(article: Article) -> str:
+    return article.model_dump_json()
+
+
+def _to_dict(article: Article) -> dict[str, Any]:
+    return article.to_dict()
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    if args.format is not None:
+        fmt: str = args.format
+        return fmt
+    if args.output and Path(args.output).suffix.lower() in _PARQUET_SUFFIXES:
+        return "parquet"
+    return "jsonl"
+
+
+class _Stats:
+    """Counts for the summary line."""
+
+    def __init__(self) -> None:
+        self.written = 0
+        self.failed = 0
+        self.skipped = 0
+        self.errors: collections.Counter[str] = collections.Counter()
+        self.started = time.perf_counter()
+
+    def fail(self, rid: str, kind: str, message: str) -> None:
+        self.failed += 1
+        self.errors[kind] += 1
+        print(f"beritakit: {rid}: {message}", file=sys.stderr)
+
+    def summary(self, interrupted: bool) -> str:
+        seconds = time.perf_counter() - self.started
+        done = self.written + self.failed
+        rate = done / seconds if seconds > 0 else 0.0
+        parts = [f"{self.written} extracted", f"{self.failed} failed"]
+        if self.skipped:
+            parts.append(f"{self.skipped} already in the output")
+        line = f"beritakit: {', '.join(parts)} in {seconds:.1f} s ({rate:.1f} articles/s)" + (
+            " — interrupted; rerun with --resume to continue" if interrupted else ""
+        )
+        if self.errors:
+            kinds = ", ".join(f"{k} {n}" for k, n in self.errors.most_common())
+            line += f"\nberitakit: failures: {kinds}"
+        return line
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -107,48 +358,109 @@ def _extract(args: argparse.Namespace) -> int:
     if missing:
         print(f"beritakit: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    from beritakit.api import load
+    fmt = _output_format(args)
+    if fmt == "parquet" and not args.output:
+        print("beritakit: --format parquet needs -o FOLDER", file=sys.stderr)
+        return EXIT_USAGE
+    if args.resume and (not args.output or fmt == "json"):
+        print("beritakit: --resume needs -o PATH and JSONL or Parquet output", file=sys.stderr)
+        return EXIT_USAGE
+    from beritakit import batch
 
-    pipeline: Pipeline = load()
-    out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    failed = written = 0
+    workers = batch.resolve_n_process(args.n_process)
+    output = Path(args.output) if args.output else None
+    done: set[str] = set()
+    if args.resume and output is not None:
+        done = _done_parquet(output) if fmt == "parquet" else _done_jsonl(output)
+    transform: Callable[[Article], Any]
+    if fmt == "parquet":
+        transform = functools.partial(batch.flat_record, record=not args.no_record)
+    else:
+        transform = _json_line if fmt == "jsonl" else _to_dict
+    stats = _Stats()
+    stats.skipped = 0
+
+    def items() -> Iterator[dict[str, object]]:
+        for record in _records(args.paths, args):
+            if record.id in done:
+                stats.skipped += 1
+                continue
+            if record.problem is not None:
+                stats.fail(record.id, "unreadable", record.problem)
+                continue
+            yield {
+                "text": record.text,
+                "published": record.published,
+                "url": record.url,
+                "id": record.id,
+            }
+
+    sink: _JsonlSink | _ParquetSink | None = None
+    failures: IO[str] | None = None
     collected: list[dict[str, Any]] = []
     progress = _progress(args)
+    interrupted = False
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        for record in _records(args.paths, args):
+        if fmt == "parquet" and output is not None:
+            sink = _ParquetSink(output, resume=args.resume, rows_per_file=args.rows_per_file)
+        elif fmt == "jsonl":
+            sink = _JsonlSink(output, resume=args.resume)
+        if args.failures:
+            failures = open(args.failures, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115
+        results: Iterator[Any] = batch.run(
+            items(),
+            transform,
+            n_process=workers,
+            batch_size=args.batch_size,
+            on_error="record",
+        )
+        for result in results:
             if progress is not None:
                 progress.update(1)
-            if record.problem is not None:
-                failed += 1
-                print(f"beritakit: {record.id}: {record.problem}", file=sys.stderr)
-                continue
-            try:
-                result = pipeline(
-                    record.text, published=record.published, url=record.url, id=record.id
+            if isinstance(result, Failure):
+                stats.fail(
+                    result.id or f"#{result.index}",
+                    result.error,
+                    f"{result.error}: {result.message}",
                 )
-            except BeritakitError as exc:
-                failed += 1
-                print(f"beritakit: {record.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                if failures is not None:
+                    failures.write(result.model_dump_json() + "\n")
                 continue
-            written += 1
-            if args.format == "json":
-                collected.append(result.to_dict())
+            stats.written += 1
+            if sink is not None:
+                sink.write(result)
             else:
-                out.write(_dump(result, None) + "\n")
-        if args.format == "json":
+                collected.append(result)
+        if fmt == "json":
             doc: object = collected[0] if len(collected) == 1 and not args.array else collected
-            out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+            text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+            if output is not None:
+                output.write_text(text, encoding="utf-8")
+            else:
+                sys.stdout.write(text)
     except KeyboardInterrupt:
-        print(f"beritakit: interrupted after {written} articles", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        interrupted = True
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if progress is not None:
             progress.close()
-        if out is not sys.stdout:
-            out.close()
-    if args.summary or progress is not None:
-        print(f"beritakit: {written} extracted, {failed} failed", file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+        if sink is not None:
+            sink.close()
+        if failures is not None:
+            failures.close()
+    if interrupted:
+        print(f"beritakit: interrupted after {stats.written} articles", file=sys.stderr)
+    if args.summary or progress is not None or interrupted:
+        print(stats.summary(interrupted), file=sys.stderr)
+    if interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_FAILED if stats.failed else EXIT_OK
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM stops a run as Ctrl-C does: the output is closed cleanly."""
+    raise KeyboardInterrupt
 
 
 def _progress(args: argparse.Namespace) -> Any:
@@ -157,7 +469,7 @@ def _progress(args: argparse.Namespace) -> Any:
         return None
     from tqdm import tqdm
 
-    return tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -188,23 +500,30 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser(
         "extract",
-        help="extract records from text files, folders, JSON/JSONL files or - (stdin)",
+        help="extract records from text files, folders, JSONL/CSV/Parquet files or - (stdin)",
         description="Text files (.txt, .html, …) are one article each; .jsonl files one per "
-        "line; .json an object or an array; folders are searched recursively.",
+        "line; .csv/.tsv one per row (with a header); .parquet one per row (needs "
+        "beritakit[parquet]); .json an object or an array; folders are searched recursively. "
+        "Input is streamed and the output written as it comes, in input order.",
     )
     ex.add_argument("paths", nargs="+", metavar="PATH")
-    ex.add_argument("-o", "--output", help="write here instead of standard output")
+    ex.add_argument(
+        "-o",
+        "--output",
+        help="write here instead of standard output (for Parquet: a folder of part files)",
+    )
     ex.add_argument(
         "-f",
         "--format",
-        choices=("jsonl", "json"),
-        default="jsonl",
-        help="jsonl: one record a line, streamed (default); json: indented, "
-        "an object for one article, else an array",
+        choices=("jsonl", "json", "parquet"),
+        default=None,
+        help="jsonl: one record a line, streamed (default); json: indented, an object for "
+        "one article, else an array; parquet: flat rows, one per article, with the whole "
+        "record as JSON in the 'record' column (default when -o ends in .parquet)",
     )
     ex.add_argument("--array", action="store_true", help="with --format json: always an array")
-    ex.add_argument("--text-field", default="text", help="JSON field holding the text")
-    ex.add_argument("--id-field", default="id", help="JSON field holding the article id")
+    ex.add_argument("--text-field", default="text", help="field (column) holding the text")
+    ex.add_argument("--id-field", default="id", help="field (column) holding the article id")
     ex.add_argument(
         "--input-format",
         choices=("auto", "text", "jsonl"),
@@ -214,12 +533,55 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", help="publication date (ISO) for text inputs")
     ex.add_argument("--url", help="URL for text inputs")
     ex.add_argument(
+        "-n",
+        "--n-process",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes, each loading the pipeline once; -1: one per CPU "
+        "(default: %(default)s)",
+    )
+    ex.add_argument(
+        "--batch-size",
+        type=int,
+        default=64,
+        metavar="N",
+        help="articles per spaCy batch and per chunk sent to a worker (default: %(default)s)",
+    )
+    ex.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the records already in the -o output and extract only the ids not there "
+        "yet (an interrupted run continues where it stopped; failed ids are tried again)",
+    )
+    ex.add_argument(
+        "--failures",
+        metavar="PATH",
+        help="also write each failure as a JSON line here (index, id, error, message)",
+    )
+    ex.add_argument(
+        "--rows-per-file",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="Parquet output: rows per part file (default: %(default)s)",
+    )
+    ex.add_argument(
+        "--no-record",
+        action="store_true",
+        help="Parquet output: leave out the 'record' column (the whole record as JSON)",
+    )
+    ex.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="progress bar on standard error (default: when it is a terminal)",
+        help="progress bar with articles/s on standard error (default: when it is a terminal)",
     )
-    ex.add_argument("--summary", action="store_true", help="print counts at the end")
+    ex.add_argument(
+        "--summary",
+        action="store_true",
+        help="print counts, failures by kind and throughput at the end",
+    )
     ex.set_defaults(func=_extract)
     sc = sub.add_parser("schema", help="print the JSON Schema of the Article record")
     sc.set_defaults(func=_schema)

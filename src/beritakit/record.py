@@ -162,3 +162,15 @@ class Article(_Frozen):
         )
 
     __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        """Show the record in a notebook: facts, entities, and the highlighted text."""
+        from beritakit.notebook import article_html
+
+        return article_html(self)
+
+    def __rich__(self) -> Any:
+        """Show a short summary table when printed with ``rich``."""
+        from beritakit.notebook import article_rich
+
+        return article_rich(self)

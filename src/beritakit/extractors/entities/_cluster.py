@@ -109,8 +109,11 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
 
 
 def _canonical(longest: str, forms: dict[str, int]) -> str:
-    """The longest name, unless a shorter name of two words or more that starts it is written
-    more often ("Marc Marquez" twice, "Marc Marquez Juara" once in a headline)."""
+    """Pick the name of a person from its written forms.
+
+    The longest name, unless a shorter name of two words or more that starts it is written
+    more often ("Marc Marquez" twice, "Marc Marquez Juara" once in a headline).
+    """
     words_ = longest.split()
     for form, n in sorted(forms.items(), key=lambda f: -len(f[0])):
         parts = form.split()
@@ -233,8 +236,11 @@ _ORG_SHORT = (
 
 
 def org_key(name: str) -> str:
-    """One key for the spellings of one organisation ("Pemerintah Provinsi Jabar", "Pemprov Jabar",
-    "DPRD Provinsi Jabar", "DPRD Jabar", "Mapolres Manggarai", "Polres Manggarai")."""
+    """Return one key for the spellings of one organisation.
+
+    ("Pemerintah Provinsi Jabar", "Pemprov Jabar", "DPRD Provinsi Jabar", "DPRD Jabar",
+    "Mapolres Manggarai", "Polres Manggarai").
+    """
     key = " ".join(fold(name).replace(".", " ").split()) + " "
     for long, short in _ORG_SHORT:
         if key.startswith(long):

@@ -710,9 +710,12 @@ class _Finder:
                 self.cands.append(_Cand(i, j, _LOC, _T_MODEL, district_ok=True, src="model"))
 
     def _org_evidence(self, i: int, j: int, counts: dict[str, dict[str, int]]) -> bool:
-        """A model ORG span the rules do not know is taken when it looks like an organisation's name
-        (an organisation word in it: "Sky Sport Italia" no, "Ohio State University" yes) or the
-        model calls the same words an organisation more than once."""
+        """Tell whether to keep a model ORG span the rules do not know.
+
+        It is taken when it looks like an organisation's name (an organisation word in it:
+        "Sky Sport Italia" no, "Ohio State University" yes) or the model calls the same
+        words an organisation more than once.
+        """
         s = self.s
         if sum(counts.get(s.fold_span(i, j), {}).values()) >= 2:
             return True

@@ -118,7 +118,7 @@ class Scan:
         return fold(tok.text)
 
     def _hard_break(self, k: int) -> bool:
-        """A line break before ``k`` that ends a name.
+        r"""A line break before ``k`` that ends a name.
 
         Some scrapers put a few words on each line ("Direktur Utama PT\nFreeport\nIndonesia Tony");
         a break after a word, inside such short lines, is read as a space.
