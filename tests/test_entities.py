@@ -432,3 +432,128 @@ def test_doc_type(nlp: Language) -> None:
     ents = find_entities(doc)
     assert person(ents, "Prabowo Subianto").roles == ("Presiden",)
     assert place(ents, "Jakarta").code == "31"
+
+
+# -- people: false hits and nicknames (real dev lines) ----------
+
+
+def with_people(nlp: Language, text: str, names: list[str]) -> Entities:
+    """Run with a stand-in model that tags each of ``names`` (every occurrence) as PER."""
+    doc = nlp(text)
+    spans: list[Span] = []
+    for name in names:
+        start = 0
+        while (at := text.find(name, start)) != -1:
+            span = doc.char_span(at, at + len(name), label="PER")
+            assert span is not None, name
+            if not any(x.start < span.end and span.start < x.end for x in spans):
+                spans.append(span)
+            start = at + len(name)
+    doc.ents = spans
+    return find_entities(doc)
+
+
+def test_numbered_name_is_a_ship(nlp: Language) -> None:
+    ents = with_people(
+        nlp,
+        "Rinciannya Dewi Iriana 1, Dewi Iriana 2, Dewi Iriana 3, dan Dewi Iriana 8. Sebagian"
+        " kapal-kapal dengan nama Dewi Iriana ini dimiliki oleh perusahaan.",
+        ["Dewi Iriana 3", "Dewi Iriana"],
+    )
+    assert ents.people == ()
+
+
+def test_thing_heads_are_not_people(nlp: Language) -> None:
+    ents = with_people(
+        nlp,
+        "Sementara itu, indeks Nasdaq Composite turun 180,12 poin (0,91%) menjadi 19.52. PSSI"
+        " menerima anugerah FIFA Forward Gold Award, sebuah penghargaan bergengsi.",
+        ["Nasdaq Composite", "Forward Gold Award"],
+    )
+    assert ents.people == ()
+
+
+def test_word_written_lower_case_too_is_not_a_person(nlp: Language) -> None:
+    text = (
+        "kelakuan para sultan yang menonton dirinya live TikTok.\n"
+        'Sultan adalah sebutan untuk orang yang memberi. "Kalau Sultan tuh kayak main setengah'
+        ' jam," ucapnya.'
+    )
+    assert with_people(nlp, text, ["Sultan"]).people == ()
+
+
+def test_common_word_before_a_name_is_cut(nlp: Language) -> None:
+    ents = with_people(
+        nlp,
+        "Ketua Umum Gaikindo Yohannes Nangoi menyampaikan hal itu.\n"
+        "Lanjut Nangoi, dalam dua atau tiga bulan terakhir, penjualan turun.",
+        ["Yohannes Nangoi", "Lanjut Nangoi"],
+    )
+    assert [p.name for p in ents.people] == ["Yohannes Nangoi"]
+    assert len(person(ents, "Yohannes Nangoi").mentions) == 2
+
+
+def test_glued_passive_verb_is_split(nlp: Language) -> None:
+    ents = with_people(
+        nlp, "Akad nikah Al Ghazali dan Alyssa Daguisedigelar intimate.", ["Alyssa Daguisedigelar"]
+    )
+    assert [p.name for p in ents.people] == ["Alyssa Daguise"]
+    assert [t.text for t in tokenize("KaderPDI-Pbernama Angga")] == [
+        "Kader",
+        "PDI-P",
+        "bernama",
+        "Angga",
+    ]
+    assert [t.text for t in tokenize("Ju Haknyeonresmi keluar")] == [
+        "Ju",
+        "Haknyeon",
+        "resmi",
+        "keluar",
+    ]
+    assert [t.text for t in tokenize("Hardiman Suryanegara")] == ["Hardiman", "Suryanegara"]
+
+
+def test_nickname_joins_the_full_name(nlp: Language) -> None:
+    ents = with_people(
+        nlp,
+        "Menanggapi kabar tersebut, manajer Farel, Muhammad Rais atau akrab disapa Rais Simson,"
+        ' memilih berhati-hati. "Kami tunggu saja," kata Rais Simson.',
+        ["Muhammad Rais"],
+    )
+    assert len(person(ents, "Muhammad Rais").mentions) == 3
+    assert "Rais Simson" not in [p.name for p in ents.people]
+
+
+def test_first_and_last_name_join_the_full_name(nlp: Language) -> None:
+    ents = with_people(
+        nlp,
+        "Wali Kota Medan Rico Tri Putra Bayu Waas hadir.\n"
+        "Dalam penjelasanya, Rico Waas menjelaskan bahwa visi Medan Bertuah menjadi acuan.",
+        ["Rico Tri Putra Bayu Waas", "Rico Waas"],
+    )
+    assert [p.name for p in ents.people] == ["Rico Tri Putra Bayu Waas"]
+
+
+def test_alias_found_by_the_model_joins_the_initials(nlp: Language) -> None:
+    ents = with_people(
+        nlp,
+        "Polsek Neglasari menangkap seorang tersangka berinisial N alias Jack (42).\n"
+        "Dari tangan Jack, polisi menyita 15 bungkus plastik.",
+        ["Jack"],
+    )
+    assert len(ents.people) == 1
+    assert len(ents.people[0].mentions) == 3
+
+
+def test_lost_full_stop_ends_the_name(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Laporan diterima oleh Wakil Ketua KY Siti Nurjanah Sidang banding di PTTUN akan"
+        " dipimpin oleh ketua.",
+    )
+    assert "Siti Nurjanah" in [p.name for p in ents.people]
+
+
+def test_street_with_house_number_is_not_a_person(nlp: Language) -> None:
+    ents = run(nlp, "Gugatan atas tanah di Ir. H. Juanda No. 93 Bandung yang ditempati SMAN 1.")
+    assert ents.people == ()

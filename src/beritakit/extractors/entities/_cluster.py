@@ -44,6 +44,7 @@ class _Person:
     degrees: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: list[list[str]] = field(default_factory=list)  # linked names ("N alias Jack")
 
 
 @dataclass(slots=True)
@@ -79,8 +80,12 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
     for m in sorted(mentions, key=lambda m: (m.link is not None, -(m.j - m.i), m.i)):
         toks = [fold(s.toks[p].text) for p in range(m.i, m.j) if s.toks[p].is_word]
         target = by_start.get(m.link) if m.link is not None else None
+        if target is not None:
+            target.aliases.append(toks)
         if target is None:
             target = next((c for c in clusters if same_person(toks, c.tokens)), None)
+        if target is None:
+            target = next((c for c in clusters if _nickname_of(toks, c.tokens)), None)
         if target is None:
             target = _Person(s.name_text(m.i, m.j), toks)
             clusters.append(target)
@@ -91,6 +96,7 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
         _add(target.degrees, m.degrees)
         _add(target.roles, m.roles)
         target.mentions.append((s.toks[m.i].start, s.toks[m.j - 1].end))
+    clusters = _merge_aliases(clusters)
     for c in clusters:
         c.name = _canonical(c.name, c.forms)
     out = [
@@ -106,6 +112,45 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
     ]
     out.sort(key=lambda p: p.mentions[0])
     return out
+
+
+def _merge_aliases(clusters: list[_Person]) -> list[_Person]:
+    """Fold into a person the clusters that are one of its linked names ("Jack" into "N")."""
+    out: list[_Person] = []
+    for c in clusters:
+        into = next(
+            (o for o in out if any(c.tokens == a or same_person(c.tokens, a) for a in o.aliases)),
+            None,
+        )
+        if into is None:
+            out.append(c)
+            continue
+        for form, n in c.forms.items():
+            into.forms[form] = into.forms.get(form, 0) + n
+        _add(into.honorifics, c.honorifics)
+        _add(into.degrees, c.degrees)
+        _add(into.roles, c.roles)
+        into.mentions += c.mentions
+        into.aliases += c.aliases
+    return out
+
+
+def _nickname_of(short: list[str], full: list[str]) -> bool:
+    """A looser match, for clustering only: "Rico Waas" / "Rico Tri Putra Bayu Waas" (first and
+    last name), "Kosmariam" / "Koesmariam Djatikusumo" (one slip), "Wira" / "Wiradarma Harefa"
+    (a short form of the first name).
+    """
+    if not short or len(short) >= len(full):
+        return False
+    if len(short) >= 2:
+        if short[0] != full[0] or short[-1] != full[-1]:
+            return False
+        rest = iter(full[1:-1])
+        return all(w in rest for w in short[1:-1])
+    word = short[0]
+    return any(len(word) >= 6 and len(w) >= 6 and _one_edit(word, w) for w in full) or (
+        len(word) >= 3 and len(full[0]) >= len(word) + 2 and full[0].startswith(word)
+    )
 
 
 def _canonical(longest: str, forms: dict[str, int]) -> str:

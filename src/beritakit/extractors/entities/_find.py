@@ -36,7 +36,7 @@ from beritakit.extractors.entities._cluster import (
     stem,
 )
 from beritakit.extractors.entities._data import PlaceEntry
-from beritakit.extractors.entities._hits import Entities
+from beritakit.extractors.entities._hits import Entities, PersonHit
 from beritakit.extractors.entities._rules import (
     FACILITY,
     ORG_SUFFIX,
@@ -69,6 +69,8 @@ class _Finder:
         self.defined: set[str] = set()
         self.terms: set[str] = set()
         self.votes: dict[str, str] = {}
+        self.numbered: set[str] = set()
+        self.lower_words = {self.s.keys[k] for k in range(self.s.n) if self.s.toks[k].is_lower}
         self.model_spans = self._model_spans()
         self.model_per_starts = {i for i, _, label in self.model_spans if label == _PER}
         self.s.per_starts = self.model_per_starts
@@ -369,10 +371,10 @@ class _Finder:
             if self.blocked[k] or not (s.is_title(k) or s.initials_at(k) > k):
                 k += 1
                 continue
-            if k > 0 and s.is_title(k - 1) and not s.sent_start[k]:
+            existing = starts.get(k)
+            if existing is None and k > 0 and s.is_title(k - 1) and not s.sent_start[k]:
                 k += 1
                 continue
-            existing = starts.get(k)
             j = existing.j if existing else (s.name_run(k) if s.is_title(k) else s.initials_at(k))
             if j == k:
                 k += 1
@@ -435,7 +437,30 @@ class _Finder:
                     self._link(m + 1, a_end, k)
                     k = a_end
                     continue
+            # NAME atau (yang) akrab disapa [HONORIFICS] NICK: one person
+            a_i, a_end = (
+                self._nickname(m) if existing is not None or k in self.model_per_starts else (m, m)
+            )
+            if a_end > a_i:
+                self._link(a_i, a_end, k)
+                k = a_end
+                continue
             k = max(j, k + 1)
+
+    def _nickname(self, m: int) -> tuple[int, int]:
+        """The nickname in "atau akrab disapa Gus Ipul" from ``m`` (``atau``); empty if none."""
+        s = self.s
+        if m >= s.n or s.keys[m] != "atau":
+            return m, m
+        intro, verbs = words("alias_intro"), words("alias_verbs")
+        p, seen_verb = m + 1, False
+        while p < s.n and p - m <= 6 and (s.keys[p] in intro or s.keys[p] in verbs):
+            seen_verb = seen_verb or s.keys[p] in verbs
+            p += 1
+        if not seen_verb or p < s.n and s.toks[p].text == ",":
+            return m, m
+        i, j, _hons = self._name_after(p)
+        return (i, j) if j > i else (m, m)
 
     # -- organisations -----------------------------------------------------------------
 
@@ -698,6 +723,8 @@ class _Finder:
             label = self.votes.get(s.fold_span(i, j), label)
             if label == _PER and j - i == 1 and sum(counts.get(s.fold_span(i, j), {}).values()) < 2:
                 continue  # a lone one-word "person" named once by the model: often a term
+            if label == _PER and self._not_person(i, j):
+                continue
             if label == _PER:
                 end, degrees = s.degrees_at(j)
                 self.cands.append(
@@ -708,6 +735,25 @@ class _Finder:
                     self.cands.append(_Cand(i, j, _ORG, _T_MODEL, src="model"))
             else:
                 self.cands.append(_Cand(i, j, _LOC, _T_MODEL, district_ok=True, src="model"))
+
+    def _not_person(self, i: int, j: int) -> bool:
+        """A model PER span that names a thing: "Nasdaq Composite", "Kapal Dewi Iriana 3".
+
+        Its last word closes the name of a thing (``not_person_heads.txt``), or a number is
+        written right after it or ends it (ships, vehicles and products are numbered, people
+        are not); such a name is not taken as a person anywhere in the text.
+        """
+        s = self.s
+        last = s.toks[j - 1]
+        numbered = last.text.isdigit() or (
+            j < s.n and s.toks[j].text.isdigit() and s.toks[j].space_before and not s.hard[j]
+        )
+        if numbered:
+            k = j - 1 if last.text.isdigit() else j
+            if k > i:
+                self.numbered.add(s.fold_span(i, k))
+            return True
+        return j - i > 1 and s.keys[j - 1] in s.d.not_person_heads
 
     def _org_evidence(self, i: int, j: int, counts: dict[str, dict[str, int]]) -> bool:
         """Tell whether to keep a model ORG span the rules do not know.
@@ -745,6 +791,16 @@ class _Finder:
                 i += 1  # "Permukiman Fahri Hamzah": the end of a role
                 continue
             break
+        if (
+            label == _PER
+            and j - i >= 2
+            and not hons
+            and s.keys[i] in d.corpus_words
+            and (s.sent_start[i] or s.keys[i] in self.lower_words)
+        ):
+            i += 1  # a common word before the name: "Lanjut Nangoi", "Skuad Garuda"
+            if j - i == 1 and s.toks[i].is_upper:
+                return i, i, hons  # "Sinar UV"
         if i >= j:
             return i, i, hons
         if label == _PER and all(s.keys[p] in d.rank_words or not s.keys[p] for p in range(i, j)):
@@ -803,9 +859,14 @@ class _Finder:
             for p in range(c.i, c.j):
                 taken[p] = True
             accepted.append(c)
+        same = {(c.i, c.j): c for c in accepted if c.label == _PER}
         for c in self.cands:  # linked names ("FBN alias Feri Marbun") ride along
-            if c.link is not None and not any(taken[p] for p in range(c.i, c.j)):
+            if c.link is None:
+                continue
+            if not any(taken[p] for p in range(c.i, c.j)):
                 accepted.append(c)
+            elif (c.i, c.j) in same:
+                same[c.i, c.j].link = c.link  # the model found the alias too ("alias Jack")
         accepted.sort(key=lambda c: c.i)
         return accepted
 
@@ -823,6 +884,36 @@ class _Finder:
                 same_person(toks, n) or (len(n) >= 2 and same_person(n, toks)) for n in names if n
             ):
                 c.label = _PER
+
+    def _address(self, j: int) -> bool:
+        """A house number follows: "di Ir. H. Juanda No. 93" is a street, not a person."""
+        s = self.s
+        k = j + 1 if j < s.n and s.keys[j] in ("no", "nomor") else j
+        if k < s.n and s.toks[k].text == ".":
+            k += 1
+        return k > j and k < s.n and s.toks[k].text[:1].isdigit()
+
+    def _is_person(self, p: PersonHit) -> bool:
+        """Drop people that are words, not names.
+
+        A name the text also numbers ("Dewi Iriana 3") is a ship or product. A one-word person
+        with no honorific is dropped when the word is also written in lower case in the text
+        ("para sultan" / "Sultan"), is a common word of the NER corpora ("Perjuangan"), or is
+        a place or organisation in the gazetteers ("Balongbendo", "Garuda").
+        """
+        s = self.s
+        key = fold(p.name)
+        if key in self.numbered:
+            return False
+        if " " in key and key.rsplit(" ", 1)[1] in s.d.not_person_heads:
+            return False
+        if p.honorifics or p.name.isupper() or len(key) <= 2:
+            return True  # initials are names ("MU, AD, KU dan RI")
+        if " " not in key and (
+            key in self.lower_words or key in s.d.corpus_words or key in s.d.not_entities
+        ):
+            return False
+        return not s.d.gazetteer.get(tuple(key.split()))  # "Polsek Medan Tembung"
 
     def _district_context(self, i: int, j: int) -> bool:
         """A district name is a place when a known region follows it ("Menteng, Jakarta Pusat")."""
@@ -859,9 +950,14 @@ class _Finder:
         self._orgs(definitions)
         self._places()
         self._add_model()
+        self.cands = [c for c in self.cands if not (c.label == _PER and self._address(c.j))]
         accepted = self._resolve()
         self._retype_people(accepted)
-        people = cluster_people(self.s, [c for c in accepted if c.label == _PER], self.exclude)
+        people = [
+            p
+            for p in cluster_people(self.s, [c for c in accepted if c.label == _PER], self.exclude)
+            if self._is_person(p)
+        ]
         person_words = {w for p in people for w in fold(p.name).split()}
         orgs = cluster_orgs(
             self.s, [c for c in accepted if c.label == _ORG], definitions, self.exclude

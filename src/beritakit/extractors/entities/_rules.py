@@ -452,6 +452,14 @@ class Scan:
             tok = self.toks[j]
             if j > i and self.hard[j]:
                 break
+            if (
+                count >= 2
+                and self.keys[j] in self.d.corpus_words
+                and j + 1 < self.n
+                and self.toks[j + 1].is_lower
+                and not self.hard[j + 1]
+            ):
+                break  # a sentence after a lost full stop: "Siti Nurjanah Sidang banding"
             if self.is_title(j) and not self.stops_name(j, j == i):
                 j += 1
                 count += 1

@@ -41,6 +41,12 @@ def _glued_words() -> tuple[str, ...]:
     return ()
 
 
+@functools.cache
+def _corpus_words() -> frozenset[str]:
+    """Common lower-case words of the NER corpora (corpus_words.txt)."""
+    return frozenset(read_lines("beritakit.extractors.entities", "corpus_words.txt"))
+
+
 def _tail_cut(piece: str) -> int:
     """Where a function word or verb glued to a capitalised name starts in ``piece``; 0 if none."""
     if len(piece) < 4 or not piece[0].isupper():
@@ -48,12 +54,26 @@ def _tail_cut(piece: str) -> int:
     end = piece[-40:]
     offset = len(piece) - len(end)
     m = _VERB_TAIL.search(end)
-    if m is not None and offset + m.start() >= 4 and piece[1 : offset + m.start()].islower():
-        return offset + m.start()
+    if m is not None and offset + m.start() >= 4:
+        head = piece[1 : offset + m.start()]
+        if head.islower() or (head.isupper() and piece[offset + m.start() :] in _corpus_words()):
+            return offset + m.start()  # "Thohirmenyatakan", "PDI-Pbernama"
     for tail in _glued_words():
         cut = len(piece) - len(tail)
-        if piece.endswith(tail) and cut >= (6 if tail == "dan" else 4) and piece[1:cut].islower():
+        if piece.endswith(tail) and cut >= (6 if len(tail) <= 3 else 4) and piece[1:cut].islower():
             return cut
+    # a passive verb the corpora know: "Daguisedigelar", "Santosoditangkap"
+    for prefix in ("di", "ter"):
+        cut = end.find(prefix, 4 if offset == 0 else 0)
+        while cut != -1:
+            if (
+                offset + cut >= 4
+                and len(end) - cut >= 6
+                and end[cut:] in _corpus_words()
+                and piece[1 : offset + cut].islower()
+            ):
+                return offset + cut
+            cut = end.find(prefix, cut + 1)
     m = _DIGIT_TAIL.search(end)
     if m is not None and offset + m.start() >= 3 and piece[1 : offset + m.start()].islower():
         return offset + m.start()
