@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 LINTED := $(wildcard src tests benchmarks evaluation training scripts)
 
-.PHONY: setup demo test lint eval bench bench-service serve clean
+.PHONY: setup demo test lint eval bench bench-service serve docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,6 @@ serve: $(STAMP)
 
 bench-service: $(STAMP)
 	$(BIN)/python benchmarks/load.py --workers 1,2 --concurrency 32 --requests 2000
+
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
