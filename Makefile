@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 LINTED := $(wildcard src tests benchmarks evaluation training scripts)
 
-.PHONY: setup demo test lint eval bench bench-service serve docs clean
+.PHONY: setup demo test lint eval bench bench-service bench-ner serve docs model eval-ner clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,12 @@ bench-service: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+model: $(STAMP)  ## train the NER model into src/beritakit/models/ner-id (~16 min, one thread)
+	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python training/train_ner.py --data $(SHARED)/data/ner
+
+eval-ner: $(STAMP)  ## span P/R/F1 per label of the NER model
+	$(BIN)/python evaluation/ner.py --data $(SHARED)/data/ner --articles $(SHARED)/data/articles/dev.gold.jsonl
+
+bench-ner: $(STAMP)  ## words/s of the NER model with nlp.pipe
+	$(BIN)/python benchmarks/ner_speed.py --texts $(SHARED)/data/articles/dev.jsonl
