@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from pathlib import Path
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import spacy

@@ -136,9 +136,11 @@ def _merge_aliases(clusters: list[_Person]) -> list[_Person]:
 
 
 def _nickname_of(short: list[str], full: list[str]) -> bool:
-    """A looser match, for clustering only: "Rico Waas" / "Rico Tri Putra Bayu Waas" (first and
-    last name), "Kosmariam" / "Koesmariam Djatikusumo" (one slip), "Wira" / "Wiradarma Harefa"
-    (a short form of the first name).
+    """Tell whether ``short`` may be a looser form of ``full`` (for clustering only).
+
+    "Rico Waas" / "Rico Tri Putra Bayu Waas" (first and last name), "Kosmariam" /
+    "Koesmariam Djatikusumo" (one slip), "Wira" / "Wiradarma Harefa" (a short form of
+    the first name).
     """
     if not short or len(short) >= len(full):
         return False
