@@ -14,6 +14,7 @@ import io
 import json
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -331,6 +332,11 @@ class _Stats:
         self.skipped = 0
         self.errors: collections.Counter[str] = collections.Counter()
         self.started = time.perf_counter()
+        self.first: float | None = None  # when the first record came: the pipeline was loaded
+
+    def result(self) -> None:
+        if self.first is None:
+            self.first = time.perf_counter()
 
     def fail(self, rid: str, kind: str, message: str) -> None:
         self.failed += 1
@@ -344,9 +350,14 @@ class _Stats:
         parts = [f"{self.written} extracted", f"{self.failed} failed"]
         if self.skipped:
             parts.append(f"{self.skipped} already in the output")
-        line = f"beritakit: {', '.join(parts)} in {seconds:.1f} s ({rate:.1f} articles/s)" + (
-            " — interrupted; rerun with --resume to continue" if interrupted else ""
-        )
+        line = f"beritakit: {', '.join(parts)} in {seconds:.1f} s ({rate:.1f} articles/s"
+        if self.first is not None and done > 1:
+            start = self.first - self.started
+            steady = (done - 1) / max(1e-9, seconds - start)
+            line += f"; {steady:.1f}/s after {start:.1f} s of start-up"
+        line += ")"
+        if interrupted:
+            line += " — interrupted; rerun with --resume to continue"
         if self.errors:
             kinds = ", ".join(f"{k} {n}" for k, n in self.errors.most_common())
             line += f"\nberitakit: failures: {kinds}"
@@ -368,6 +379,16 @@ def _extract(args: argparse.Namespace) -> int:
     from beritakit import batch
 
     workers = batch.resolve_n_process(args.n_process)
+    options = None
+    if args.extractors or args.ner_model:
+        from beritakit.pipeline import Options
+
+        chosen: dict[str, Any] = {}
+        if args.extractors:
+            chosen["extractors"] = tuple(n.strip() for n in args.extractors.split(","))
+        if args.ner_model:
+            chosen["ner_model"] = Path(args.ner_model)
+        options = Options(**chosen)
     output = Path(args.output) if args.output else None
     done: set[str] = set()
     if args.resume and output is not None:
@@ -400,7 +421,8 @@ def _extract(args: argparse.Namespace) -> int:
     collected: list[dict[str, Any]] = []
     progress = _progress(args)
     interrupted = False
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    stop = _Stop()
+    results: Iterator[Any] = iter(())
     try:
         if fmt == "parquet" and output is not None:
             sink = _ParquetSink(output, resume=args.resume, rows_per_file=args.rows_per_file)
@@ -408,14 +430,16 @@ def _extract(args: argparse.Namespace) -> int:
             sink = _JsonlSink(output, resume=args.resume)
         if args.failures:
             failures = open(args.failures, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115
-        results: Iterator[Any] = batch.run(
+        results = batch.run(
             items(),
             transform,
             n_process=workers,
+            options=options,
             batch_size=args.batch_size,
             on_error="record",
         )
         for result in results:
+            stats.result()
             if progress is not None:
                 progress.update(1)
             if isinstance(result, Failure):
@@ -432,7 +456,10 @@ def _extract(args: argparse.Namespace) -> int:
                 sink.write(result)
             else:
                 collected.append(result)
-        if fmt == "json":
+            if stop.requested:
+                interrupted = True
+                break
+        if fmt == "json" and not interrupted:
             doc: object = collected[0] if len(collected) == 1 and not args.array else collected
             text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
             if output is not None:
@@ -442,7 +469,10 @@ def _extract(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         interrupted = True
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        stop.restore()
+        close = getattr(results, "close", None)
+        if close is not None:  # stop the workers after the chunks they are running
+            close()
         if progress is not None:
             progress.close()
         if sink is not None:
@@ -458,9 +488,33 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_FAILED if stats.failed else EXIT_OK
 
 
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM stops a run as Ctrl-C does: the output is closed cleanly."""
-    raise KeyboardInterrupt
+class _Stop:
+    """Ctrl-C or SIGTERM: stop after the record in hand, close the output, exit 130.
+
+    Stopping is a flag the output loop reads, not an exception, so no record can be
+    half-written; a second signal raises ``KeyboardInterrupt`` at once.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: dict[int, Any] = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._previous[signum] = signal.signal(signum, self._handle)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        print(
+            "beritakit: stopping after the articles in progress (again to stop at once)",
+            file=sys.stderr,
+        )
+
+    def restore(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous.clear()
 
 
 def _progress(args: argparse.Namespace) -> Any:
@@ -542,9 +596,20 @@ def _parser() -> argparse.ArgumentParser:
         "(default: %(default)s)",
     )
     ex.add_argument(
+        "--extractors",
+        metavar="NAMES",
+        help="comma-separated extractors to run, e.g. dateline.v1,credits.v1 "
+        "(default: all; see beritakit.registry)",
+    )
+    ex.add_argument(
+        "--ner-model",
+        metavar="FOLDER",
+        help="a spaCy NER pipeline folder to use instead of the shipped model",
+    )
+    ex.add_argument(
         "--batch-size",
         type=int,
-        default=64,
+        default=16,
         metavar="N",
         help="articles per spaCy batch and per chunk sent to a worker (default: %(default)s)",
     )

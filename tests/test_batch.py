@@ -1,0 +1,218 @@
+"""Many articles: worker processes, order, failures, crashes, flat memory, flat rows."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import beritakit
+from beritakit import batch
+from beritakit.pipeline import Failure, Options, Pipeline
+from beritakit.record import Article, Person, Place, Span
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "articles" / "dev.jsonl"
+POISON = "MATIKAN-PROSES"
+# the machinery does not depend on the extractors: the light ones keep worker start-up short
+LIGHT = Options(extractors=("dateline.v1", "credits.v1", "dates.v1", "quotes.v1"))
+
+
+@pytest.fixture(scope="module")
+def dev_items() -> list[dict[str, Any]]:
+    if not DEV.exists():
+        pytest.skip("../shared/data/articles/dev.jsonl is not beside the repo")
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()[:10]]
+    return [{k: r[k] for k in ("text", "id", "published", "url")} for r in rows]
+
+
+class _Counting:
+    """An input that counts how far it was read."""
+
+    def __init__(self, items: Iterable[object]) -> None:
+        self.items = list(items)
+        self.read = 0
+
+    def __iter__(self) -> Iterator[object]:
+        for item in self.items:
+            self.read += 1
+            yield item
+
+
+def test_two_processes_give_the_records_of_pipe_in_order(
+    dev_items: list[dict[str, Any]],
+) -> None:
+    items: list[object] = list(dev_items)
+    items[3:3] = [42, {"id": "kosong", "text": "   "}]  # two failures in the middle
+    serial = list(beritakit.pipe(items, on_error="record", options=LIGHT))
+    source = _Counting(items)
+    results = beritakit.pipe(source, n_process=2, batch_size=2, on_error="record", options=LIGHT)
+    first = next(results)
+    # bounded input: at most 2 * n_process chunks of 2 were read for the first record
+    assert source.read <= 4 * 2
+    parallel = [first, *results]
+    assert parallel == serial
+    assert [type(r).__name__ for r in parallel[2:6]] == ["Article", "Failure", "Failure", "Article"]
+    failure = parallel[4]
+    assert isinstance(failure, Failure)
+    assert (failure.index, failure.id, failure.error) == (4, "kosong", "InputError")
+    assert parallel[5].id == dev_items[3]["id"]
+
+
+class _Crashing(Pipeline):
+    """Kills its process on an article holding ``POISON``, as a segfault would."""
+
+    def pipe(self, items: Iterable[object], **kwargs: Any) -> Iterator[Article | Failure]:
+        chunk = list(items)
+        if any(POISON in str(item) for item in chunk):
+            os._exit(3)
+        return super().pipe(chunk, **kwargs)
+
+
+def crashing_loader() -> Pipeline:
+    return _Crashing(Options(extractors=("credits.v1",)))
+
+
+def test_a_worker_that_dies_loses_no_other_article(dev_items: list[dict[str, Any]]) -> None:
+    texts = [f"{dev_items[0]['text']}\n{POISON}"] + [d["text"] for d in dev_items[1:4]]
+    results = list(
+        batch.pipe(texts, n_process=2, batch_size=1, loader=crashing_loader, on_error="record")
+    )
+    assert [type(r).__name__ for r in results] == ["Failure", "Article", "Article", "Article"]
+    failure = results[0]
+    assert isinstance(failure, Failure)
+    assert failure.index == 0 and failure.message == batch.WORKER_CRASHED
+    assert [r.text for r in results[1:] if isinstance(r, Article)] == texts[1:]
+
+
+def test_in_process_batches_match_the_serial_pipeline(dev_items: list[dict[str, Any]]) -> None:
+    items: list[object] = [*dev_items[:5], None, (dev_items[5]["text"], {"id": 7})]
+    expected = list(beritakit.pipe(items, on_error="record", options=LIGHT))
+    got = list(batch.pipe(items, batch_size=2, on_error="record", options=LIGHT))
+    assert got == expected
+    assert isinstance(got[5], Failure) and "got NoneType" in got[5].message
+    assert got[6].id == "7"
+    skipped = list(batch.pipe(items, batch_size=2, on_error="skip", options=LIGHT))
+    assert [r.id for r in skipped] == [r.id for r in expected if isinstance(r, Article)]
+
+
+def test_raise_yields_the_articles_before_the_failure(dev_items: list[dict[str, Any]]) -> None:
+    results = batch.pipe(
+        [dev_items[0], "  ", dev_items[1]], batch_size=4, on_error="raise", options=LIGHT
+    )
+    assert next(results).id == dev_items[0]["id"]
+    with pytest.raises(beritakit.InputError, match="text is empty or only whitespace"):
+        next(results)
+
+
+def test_a_failure_from_a_worker_is_raised_as_the_same_error() -> None:
+    failure = Failure(
+        index=7,
+        id="a",
+        error="ExtractionError",
+        message="dates.v1 (document 7): ValueError: bulan 13",
+        extractor="dates.v1",
+    )
+    exc = batch._exception(failure)
+    assert isinstance(exc, beritakit.ExtractionError)
+    assert (exc.extractor, exc.index, str(exc)) == ("dates.v1", 7, failure.message)
+    exc = batch._exception(Failure(index=0, error="InputError", message="text is empty"))
+    assert isinstance(exc, beritakit.InputError) and str(exc) == "text is empty"
+
+
+class _Tokenizing(Pipeline):
+    """Tokenises each batch with spaCy, as a pipeline with a doc-stage extractor does."""
+
+    def __init__(self, options: Options) -> None:
+        super().__init__(options)
+        self._needs_doc = True
+
+    def pipe(self, items: Iterable[object], **kwargs: Any) -> Iterator[Article | Failure]:
+        chunk = list(items)
+        for _ in self.nlp.pipe(str(item) for item in chunk):
+            pass
+        return super().pipe(chunk, **kwargs)
+
+
+def test_memory_zones_keep_the_vocabulary_flat() -> None:
+    built: list[Pipeline] = []
+
+    def loader() -> Pipeline:
+        built.append(_Tokenizing(Options(extractors=("credits.v1",))))
+        return built[-1]
+
+    # a line of dev article dev-3e452d8f42, then words spaCy has never seen
+    line = "Perusahaan swasta maupun instansi pemerintah kerap menggelar outing."
+    novel = [f"{line} Kata{n}unik{n * 7} muncul{n}." for n in range(40)]
+    results = batch.pipe([line] * 4 + novel, n_process=1, batch_size=4, loader=loader)
+    assert len(list(itertools.islice(results, 4))) == 4  # first chunk: outside a zone
+    strings = built[0].nlp.vocab.strings
+    before = len(strings)
+    assert len(list(results)) == 40
+    assert len(strings) == before
+    plain = _Tokenizing(Options(extractors=("credits.v1",)))  # no zone: it grows
+    list(plain.pipe([line] * 4))
+    grown = len(plain.nlp.vocab.strings)
+    list(plain.pipe(novel))
+    assert len(plain.nlp.vocab.strings) > grown + 40
+
+
+def test_memory_zones_leave_the_ner_records_unchanged(dev_items: list[dict[str, Any]]) -> None:
+    pipeline = Pipeline()
+    try:
+        pipeline.nlp  # noqa: B018
+    except beritakit.ModelNotFoundError:
+        pytest.skip("the NER model is not built (make model)")
+    items = dev_items[:6]
+    plain = list(pipeline.pipe(items))  # no memory zone
+    strings = len(pipeline.nlp.vocab.strings)
+    zoned = list(batch.pipe(items, batch_size=2, loader=lambda: pipeline))
+    assert zoned == plain
+    assert any(isinstance(a, Article) and (a.people or a.organizations) for a in zoned)
+    assert len(pipeline.nlp.vocab.strings) == strings
+
+
+def test_bad_n_process_is_a_config_error() -> None:
+    with pytest.raises(beritakit.ConfigError, match="n_process"):
+        list(beritakit.pipe(["Jakarta (ANTARA) - Hujan turun."], n_process=0))
+    assert batch.resolve_n_process(-1) >= 1
+
+
+def test_flat_record_and_tidy_tables(seed_text: str) -> None:
+    art = Pipeline(LIGHT)(seed_text, id="palembang")
+    row = batch.flat_record(art)
+    assert list(row) == list(batch.ARTICLE_COLUMNS)
+    assert row["article"] == "palembang" and row["dateline_city"] == "Palembang"
+    assert row["credits"] == "writer: Devi; editor: Sarono PS"
+    assert Article.model_validate_json(row["record"]) == art
+    rows = batch.tables(art, key="p1")
+    assert [(c["role"], c["name"]) for c in rows["credits"]] == [
+        ("writer", "Devi"),
+        ("editor", "Sarono PS"),
+    ]
+    for table, found in rows.items():
+        for r in found:
+            assert list(r) == list(batch.TABLE_COLUMNS[table]) and r["article"] == "p1"
+    for d in rows["dates"]:
+        assert seed_text[d["start"] : d["end"]] == d["text"]
+    assert art.dateline is not None
+    start = seed_text.index("Soni Sumarsono")
+    mention = Span(start=start, end=start + 14, text="Soni Sumarsono")
+    place = Place(name="Palembang", kind="city", code="16.71", mentions=(art.dateline.span,))
+    known = art.model_copy(
+        update={"people": (Person(name="Soni Sumarsono", mentions=(mention,)),), "places": (place,)}
+    )
+    entities = batch.tables(known)["entities"]
+    assert [(e["kind"], e["name"], e["mentions"]) for e in entities] == [
+        ("person", "Soni Sumarsono", 1),
+        ("place", "Palembang", 1),
+    ]
+    assert seed_text[entities[0]["start"] : entities[0]["end"]] == "Soni Sumarsono"
+    assert json.loads(entities[1]["detail"]) == {"code": "16.71", "kind": "city"}
+    assert batch.flat_record(known)["n_places"] == 1
+    failed = batch.flat_record(Failure(index=2, id="x", error="InputError", message="kosong"))
+    assert (failed["error"], failed["n_dates"], failed["record"]) == ("InputError", 0, None)
