@@ -584,6 +584,22 @@ def create_app(
         }
     )
 
+    async def read_one(
+        request: Request,
+        deadline: float,
+        adapter: TypeAdapter[_M],
+        field: str,
+        raw_types: tuple[str, ...],
+        raw_name: str,
+    ) -> _M:
+        """Read one request: a JSON object, or the raw ``field`` in one of ``raw_types``."""
+        mime, params = _media_type(request)
+        if not (_is_json(mime) or mime in raw_types):
+            raise _unsupported(mime, f"application/json or {raw_name}")
+        body = await service.body(request, deadline)
+        data = _parse_json(body) if _is_json(mime) else {field: _decode(body, params, field)}
+        return _validate(adapter, data)
+
     @app.post(
         "/v1/extract",
         response_model=Article,
@@ -601,14 +617,7 @@ def create_app(
         id: _QueryId = None,
     ) -> Response:
         deadline = time.monotonic() + service.timeout
-        mime, params = _media_type(request)
-        if not (_is_json(mime) or mime in _TEXT_TYPES):
-            raise _unsupported(mime, "application/json or text/plain")
-        body = await service.body(request, deadline)
-        if _is_json(mime):
-            item = _validate(_EXTRACT, _parse_json(body))
-        else:
-            item = _validate(_EXTRACT, {"text": _decode(body, params, "text")})
+        item = await read_one(request, deadline, _EXTRACT, "text", _TEXT_TYPES, "text/plain")
         item = _fill(item, published=published, url=url, id=id)
         pipeline = await service.loaded(deadline)
         service.check_length(pipeline, item.text, "text")
@@ -725,14 +734,7 @@ def create_app(
         id: _QueryId = None,
     ) -> Response:
         deadline = time.monotonic() + service.timeout
-        mime, params = _media_type(request)
-        if not (_is_json(mime) or mime in _HTML_TYPES):
-            raise _unsupported(mime, "text/html or application/json")
-        body = await service.body(request, deadline)
-        if _is_json(mime):
-            page = _validate(_HTML, _parse_json(body))
-        else:
-            page = _validate(_HTML, {"html": _decode(body, params, "html")})
+        page = await read_one(request, deadline, _HTML, "html", _HTML_TYPES, "text/html")
         page = _fill(page, published=published, url=url, id=id)
         pipeline = await service.loaded(deadline)
         service.check_length(pipeline, page.html, "html")
