@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 from spacy.tokens import Doc
 
 from beritakit.context import Context, Result
 from beritakit.extractors.entities import find_entities
 from beritakit.extractors.quotes import PersonRef
-from beritakit.record import Credit, Dateline, Organization, Person, Place, Span
+from beritakit.record import Credit, Dateline, Organization, Person, Place
 
 __all__ = ["extract"]
+
+_R = TypeVar("_R", bound=BaseModel)
 
 
 def extract(doc: Doc | None, ctx: Context) -> Result:
@@ -30,41 +36,15 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
     exclude += [c.name for c in credits]
     found = find_entities(doc, exclude_names=exclude)
 
-    def spans(mentions: tuple[tuple[int, int], ...]) -> tuple[Span, ...]:
-        return tuple(body.span(s, e) for s, e in mentions)
+    def record(model: type[_R], hit: Any) -> _R:
+        # the hits carry the record's field names; only the mentions change coordinates
+        values = {f.name: getattr(hit, f.name) for f in dataclasses.fields(hit)}
+        values["mentions"] = tuple(body.span(s, e) for s, e in hit.mentions)
+        return model(**values)
 
-    people = tuple(
-        Person(
-            name=p.name,
-            honorifics=p.honorifics,
-            degrees=p.degrees,
-            roles=p.roles,
-            mentions=spans(p.mentions),
-        )
-        for p in found.people
-    )
-    organizations = tuple(
-        Organization(
-            name=o.name,
-            acronym=o.acronym,
-            expansion=o.expansion,
-            aliases=o.aliases,
-            mentions=spans(o.mentions),
-        )
-        for o in found.organizations
-    )
-    places = tuple(
-        Place(
-            name=p.name,
-            kind=p.kind,
-            code=p.code,
-            province=p.province,
-            lat=p.lat,
-            lon=p.lon,
-            mentions=spans(p.mentions),
-        )
-        for p in found.places
-    )
+    people = tuple(record(Person, p) for p in found.people)
+    organizations = tuple(record(Organization, o) for o in found.organizations)
+    places = tuple(record(Place, p) for p in found.places)
     shared = {
         "people_refs": tuple(PersonRef(p.name, p.mentions) for p in found.people),
         "organization_refs": tuple(PersonRef(o.name, o.mentions) for o in found.organizations),
