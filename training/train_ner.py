@@ -22,6 +22,8 @@ import ner_corpus  # noqa: E402
 import spacy  # noqa: E402
 from spacy.cli.train import train as spacy_train  # noqa: E402
 
+from beritakit.models.tokenizer import TOKENIZER  # noqa: E402  (registers it)
+
 TRAINING_DIR = ner_corpus.TRAINING_DIR
 CONFIG_PATH = TRAINING_DIR / "config.cfg"
 BUILD_DIR = TRAINING_DIR / "build"
@@ -80,8 +82,10 @@ def train(
 def export(trained_dir: Path, model_dir: Path, meta: Mapping[str, Any] | None = None) -> Path:
     """Copy the trained ``ner`` pipe into a fresh blank ``id`` pipeline and save it.
 
-    The saved pipeline holds only the tokenizer, the vocab and ``ner``; its config
-    refers to nothing outside spaCy (the training augmenter is not needed to load it).
+    The saved pipeline holds only the tokenizer, the vocab and ``ner``; its config refers
+    to nothing outside spaCy but beritakit's fast Indonesian tokenizer
+    (``beritakit.id_tokenizer.v1``: spaCy's ``id`` tokens, built in a tenth of the time);
+    the training augmenter is not needed to load it.
 
     Args:
         trained_dir: A ``model-best`` folder written by ``spacy train``.
@@ -92,7 +96,10 @@ def export(trained_dir: Path, model_dir: Path, meta: Mapping[str, Any] | None = 
         ``model_dir``.
     """
     trained = spacy.load(trained_dir)
-    nlp = spacy.blank("id", config={"nlp": {"batch_size": trained.batch_size}})
+    nlp = spacy.blank(
+        "id",
+        config={"nlp": {"batch_size": trained.batch_size, "tokenizer": {"@tokenizers": TOKENIZER}}},
+    )
     nlp.add_pipe("ner", source=trained)
     nlp.meta.update(
         {

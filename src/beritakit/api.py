@@ -58,7 +58,7 @@ def pipe(
     items: Iterable[object],
     *,
     n_process: int = 1,
-    batch_size: int = 64,
+    batch_size: int = 16,
     on_error: OnError = "raise",
     options: Options | None = None,
 ) -> Iterator[Article | Failure]:

@@ -25,7 +25,6 @@ pandas, Dask, Spark).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import itertools
 import json
@@ -97,28 +96,23 @@ class _Runner:
 
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
-        self._warm = False
         if _needs_doc(pipeline):  # load spaCy now: a missing model fails the run, not each article
             pipeline.nlp  # noqa: B018
 
     def run(self, items: list[_Sent], transform: Callable[[Article], Any]) -> list[Any]:
         """Return one output per item: ``transform(article)`` or a :class:`Failure`."""
-        # The first chunk runs outside a zone, so whatever the extractors build
-        # lazily on first use (matchers, tables) stays valid afterwards.
-        zoned = self._warm and _needs_doc(self.pipeline)
-        zone = self.pipeline.nlp.memory_zone() if zoned else contextlib.nullcontext()
-        with zone:
-            try:
-                results = list(
-                    self.pipeline.pipe(
-                        ((s.text, s.context) for s in items),
-                        batch_size=max(1, len(items)),
-                        on_error="record",
-                    )
+        # Pipeline.pipe runs each chunk in a spaCy memory zone (after the first), so a
+        # worker's memory stays flat however many chunks it gets.
+        try:
+            results = list(
+                self.pipeline.pipe(
+                    ((s.text, s.context) for s in items),
+                    batch_size=max(1, len(items)),
+                    on_error="record",
                 )
-            except Exception:  # a bug outside the extractors: isolate the article
-                results = [self._one(s) for s in items]
-        self._warm = True
+            )
+        except Exception:  # a bug outside the extractors: isolate the article
+            results = [self._one(s) for s in items]
         out: list[Any] = []
         for sent, result in zip(items, results, strict=True):
             if isinstance(result, Failure):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -100,6 +101,7 @@ class Pipeline:
             (spec, spec.load()) for spec in registry.resolve(self.options.extractors)
         ]
         self._needs_doc = any(spec.needs_doc for spec, _ in self._specs)
+        self._warm = False
 
     @property
     def extractor_names(self) -> tuple[str, ...]:
@@ -153,7 +155,7 @@ class Pipeline:
         self,
         items: Iterable[object],
         *,
-        batch_size: int = 64,
+        batch_size: int = 16,
         on_error: OnError = "raise",
         n_process: int = 1,
     ) -> Iterator[Article | Failure]:
@@ -168,6 +170,10 @@ class Pipeline:
                 article, ``"record"`` yields a :class:`Failure` in its place.
             n_process: Worker processes (``-1``: one per CPU). Each builds its own
                 pipeline from this one's options once; see ``beritakit.batch``.
+
+        Each batch after the first runs in a spaCy memory zone, so memory stays flat
+        over any number of articles; while ``pipe`` runs, do not call this pipeline from
+        another thread (one pipeline per thread).
         """
         if on_error not in ("raise", "skip", "record"):
             raise InputError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
@@ -193,24 +199,45 @@ class Pipeline:
                     prepared.append((index, item, self._text_stage(item, index)))
                 except BeritakitError as exc:
                     prepared.append((index, item, exc))
-            ready = [c for _, _, c in prepared if isinstance(c, Context)]
-            docs = iter(self._docs(ready))
-            for index, item, state in prepared:
-                try:
-                    if isinstance(state, BeritakitError):
-                        raise state
-                    yield self._doc_stage(state, next(docs), id=item.id)
-                except BeritakitError as exc:
-                    if on_error == "raise":
-                        raise
-                    if on_error == "record":
-                        yield Failure(
-                            index=index,
-                            id=item.id,
-                            error=type(exc).__name__,
-                            message=str(exc),
-                            extractor=getattr(exc, "extractor", None),
-                        )
+            outputs: list[Article | Failure] = []
+            error: BeritakitError | None = None
+            with self._memory_zone():
+                ready = [c for _, _, c in prepared if isinstance(c, Context)]
+                docs = iter(self._docs(ready))
+                for index, item, state in prepared:
+                    try:
+                        if isinstance(state, BeritakitError):
+                            raise state
+                        outputs.append(self._doc_stage(state, next(docs), id=item.id))
+                    except BeritakitError as exc:
+                        if on_error == "raise":
+                            error = exc
+                            break
+                        if on_error == "record":
+                            outputs.append(
+                                Failure(
+                                    index=index,
+                                    id=item.id,
+                                    error=type(exc).__name__,
+                                    message=str(exc),
+                                    extractor=getattr(exc, "extractor", None),
+                                )
+                            )
+            yield from outputs
+            if error is not None:
+                raise error
+
+    def _memory_zone(self) -> contextlib.AbstractContextManager[object]:
+        """A spaCy memory zone around one batch, so a long run does not grow the vocab.
+
+        Strings spaCy interns for a batch are freed when it ends; the records hold plain
+        Python values, so nothing points into them. The first batch runs outside a zone:
+        whatever is built lazily on first use (matchers, tables) must outlive it.
+        """
+        if not self._needs_doc or not self._warm:
+            self._warm = True
+            return contextlib.nullcontext()
+        return self.nlp.memory_zone()
 
     def _docs(self, contexts: list[Context]) -> Iterator[Doc | None]:
         """Run spaCy over the bodies when a doc-stage extractor needs it."""

@@ -5,6 +5,10 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+from beritakit.models.tokenizer import TOKENIZER
+
+__all__ = ["NER_MODEL", "TOKENIZER", "ner_model_path"]
+
 NER_MODEL = "ner-id"
 
 

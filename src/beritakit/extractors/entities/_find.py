@@ -60,9 +60,9 @@ _Cand = Mention
 
 
 class _Finder:
-    def __init__(self, doc: Doc, exclude: Sequence[str]) -> None:
+    def __init__(self, doc: Doc, text: str, exclude: Sequence[str]) -> None:
         self.doc = doc
-        self.s = Scan(doc.text)
+        self.s = Scan(text)
         self.exclude = {stem(e) for e in exclude if e and e.strip()} - {""}
         self.cands: list[_Cand] = []
         self.blocked = [False] * self.s.n
@@ -968,16 +968,19 @@ class _Finder:
         return Entities(people=tuple(people), organizations=tuple(orgs), places=tuple(places))
 
 
-def find_entities(doc: Doc, *, exclude_names: Sequence[str] = ()) -> Entities:
+def find_entities(
+    doc: Doc, *, text: str | None = None, exclude_names: Sequence[str] = ()
+) -> Entities:
     """Find the people, organisations and places named in an article body.
 
     Args:
         doc: A spaCy ``Doc`` over the cleaned body; ``doc.ents`` holds the NER model's spans
             (labels PER, ORG, LOC), or nothing when no model ran.
+        text: ``doc.text`` when the caller has it (spaCy rebuilds it token by token).
         exclude_names: Names that are not entities of the article, e.g. its own outlet and
             the people credited in its byline.
 
     Returns:
         The entities, each once, with every mention as ``(start, end)`` offsets into ``doc.text``.
     """
-    return _Finder(doc, exclude_names).run()
+    return _Finder(doc, doc.text if text is None else text, exclude_names).run()

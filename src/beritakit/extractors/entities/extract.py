@@ -34,7 +34,7 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
         exclude += [n for n in (dateline.outlet, dateline.outlet_domain) if n]
     credits: tuple[Credit, ...] = ctx.fields.get("credits", ())
     exclude += [c.name for c in credits]
-    found = find_entities(doc, exclude_names=exclude)
+    found = find_entities(doc, text=body.text, exclude_names=exclude)
 
     def record(model: type[_R], hit: Any) -> _R:
         # the hits carry the record's field names; only the mentions change coordinates
