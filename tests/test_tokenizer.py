@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
+from spacy.lang.id import Indonesian
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from beritakit.models import TOKENIZER, ner_model_path
-from beritakit.models.tokenizer import split_exceptions
+from beritakit.models.tokenizer import QuickAffixes, _alnum_prefixes, split_exceptions
 
 
 def _fast() -> spacy.language.Language:
@@ -50,3 +52,27 @@ def test_the_shipped_model_keeps_the_matcher_through_disk(tmp_path: Path) -> Non
         "-",
         "Bandung",
     ]
+
+
+def test_quick_affix_checks_answer_as_the_regexes_do(dev_gold: list[dict[str, object]]) -> None:
+    defaults = Indonesian.Defaults
+    prefix = compile_prefix_regex(defaults.prefixes)
+    suffix = compile_suffix_regex(defaults.suffixes)
+    infix = compile_infix_regex(defaults.infixes)
+    quick_prefix = QuickAffixes(prefix, _alnum_prefixes()).prefix
+    quick_suffix, quick_infix = QuickAffixes(suffix).suffix, QuickAffixes(infix).infix
+    chunks = {w for g in dev_gold for w in str(g["text"]).split()}
+    # every tail and head of every chunk, as the tokenizer strips affixes one by one
+    pieces = {c[i:] for c in chunks for i in range(len(c))} | {
+        c[:i] for c in chunks for i in range(1, len(c))
+    }
+    pieces |= {"Rp5.000", "US$10", "USD5", "S$3", "IDR", "5km", "10%", "rumah-nya", "kamu-ku", "_x"}
+
+    def spans(matches: object) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+    for piece in pieces:
+        for quick, regex in ((quick_prefix, prefix.search), (quick_suffix, suffix.search)):
+            want, got = regex(piece), quick(piece)
+            assert (want and want.span()) == (got and got.span()), piece
+        assert spans(quick_infix(piece)) == spans(infix.finditer(piece)), piece
