@@ -27,8 +27,10 @@ _SPECIAL = regex.compile(
     r"(?P<ent>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?)"
     r"|(?P<nl>\r\n?|[\u2028\u2029\x85])"
     r"|(?P<drop>[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f])"
-    r"|(?P<sp>[\t\p{Zs}]+)"
-    r"|(?P<comb>\P{M}\p{M}+)"
+    # a run of spacing characters other than one plain space (which needs no change)
+    r"|(?P<sp> [\t\p{Zs}]++|(?! )[\t\p{Zs}][\t\p{Zs}]*+)"
+    # combining marks; the letter they sit on is the character before
+    r"|(?P<comb>\p{M}++)"
 )
 
 _HTML_TAG = regex.compile(
@@ -221,7 +223,9 @@ def normalise(original: str, *, strip_html: bool | None = None) -> MappedText:
     for m in _SPECIAL.finditer(src):
         s, e = m.span()
         kind = m.lastgroup
-        token = m.group()
+        if kind == "comb" and s > pos:
+            s -= 1  # compose the marks with their base letter
+        token = src[s:e]
         if kind == "ent":
             repl = html.unescape(token)
             if repl == token:
