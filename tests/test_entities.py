@@ -557,3 +557,286 @@ def test_lost_full_stop_ends_the_name(nlp: Language) -> None:
 def test_street_with_house_number_is_not_a_person(nlp: Language) -> None:
     ents = run(nlp, "Gugatan atas tanah di Ir. H. Juanda No. 93 Bandung yang ditempati SMAN 1.")
     assert ents.people == ()
+
+
+# -- people: nicknames, full ranks, unit words, glue, model edges ----------
+
+
+def with_spans(nlp: Language, text: str, spans: list[tuple[str, str]]) -> Entities:
+    """Run with a stand-in model that tags every occurrence of each text with its label.
+
+    An occurrence that overlaps one tagged before it is left out.
+    """
+    doc = nlp(text)
+    ents: list[Span] = []
+    for name, label in spans:
+        assert name in text, name
+        start = 0
+        while (at := text.find(name, start)) != -1:
+            span = doc.char_span(at, at + len(name), label=label, alignment_mode="expand")
+            assert span is not None, name
+            if not any(x.start < span.end and span.start < x.end for x in ents):
+                ents.append(span)
+            start = at + len(name)
+    doc.ents = ents
+    return find_entities(doc)
+
+
+def test_nickname_after_plain_atau_with_a_title(nlp: Language) -> None:
+    # dev-4751609597: one person, not a second one called "Ipul"
+    ents = run(
+        nlp,
+        "JAKARTA- Menteri Sosial (Mensos) Saifullah Yusuf atau Gus Ipul mengungkapkan total "
+        "bantuan hampir Rp5 miliar telah disalurkan.\nGus Ipul menambahkan, bantuan terus datang.",
+    )
+    assert [p.name for p in ents.people] == ["Saifullah Yusuf"]
+    assert len(ents.people[0].mentions) == 3
+    # without a title, "atau" joins nothing
+    ents = run(nlp, "Ketua RT Katiman atau Budi Santoso mengatakan warga sudah diperiksa.")
+    assert [p.name for p in ents.people] == ["Katiman", "Budi Santoso"]
+
+
+def test_full_rank_with_bracketed_acronym(nlp: Language) -> None:
+    # dev-c9a70d7068: the rank written out was read as a person "Ajun"
+    ents = run(
+        nlp,
+        "Kapolres Sumba Barat Daya, Ajun Komisaris Besar Polisi (AKBP) Harianto Rantesalu, "
+        "membenarkan adanya laporan dugaan pemerkosaan.",
+    )
+    assert [p.name for p in ents.people] == ["Harianto Rantesalu"]
+    harianto = ents.people[0]
+    assert harianto.honorifics == ("AKBP",)
+    assert harianto.roles == ("Kapolres Sumba Barat Daya",)
+
+
+def test_unit_acronym_words_are_not_people(nlp: Language) -> None:
+    # dev-99b1a98f65, dev-7054ba4c59, dev-f7ed6759ca
+    ents = run(
+        nlp,
+        "Kepala Disdamkar Natuna Syawal, melalui Kasi Sarpras, Pengelolaan Data dan Informasi "
+        "Nurhakim, membenarkan insiden tersebut.\n"
+        "Turut hadir Kasubdit Jatanras, Kompol Jama Kita Purba, Selasa (10/6/2025).\n"
+        "Api dipadamkan dengan bantuan personel Babinsa, Bhabinkamtibmas, petugas PLN, Jargas, "
+        "relawan, dan warga sekitar.",
+    )
+    names = [p.name for p in ents.people]
+    assert names == ["Syawal", "Nurhakim", "Jama Kita Purba"]
+    assert person(ents, "Nurhakim").roles == ("Kasi Sarpras, Pengelolaan Data dan Informasi",)
+    assert person(ents, "Jama Kita Purba").roles == ("Kasubdit Jatanras",)
+
+
+def test_unit_word_tagged_as_a_place_is_dropped(nlp: Language) -> None:
+    ents = with_spans(
+        nlp,
+        "Sementara, Kasubdit III Jatanras Ditreskrimum Polda Sumut, Kompol Jama Purba menambahkan.",
+        [("Jatanras", "LOC")],
+    )
+    assert "Jatanras" not in {p.name for p in ents.places}
+
+
+def test_defined_acronym_is_not_initials(nlp: Language) -> None:
+    # dev-c368a48705: "PLK sebagai pemilik lahan" is the association, not a person
+    ents = run(
+        nlp,
+        "SMAN 1 Bandung melawan Perkumpulan Lyceum Kristen (PLK). Arief juga yakin bahwa klaim "
+        "PLK sebagai pemilik lahan telah dibantah.",
+    )
+    assert "PLK" not in {p.name for p in ents.people}
+    assert "PLK" in org_names(ents)
+
+
+def test_short_name_glued_to_a_known_verb_is_split() -> None:
+    # dev-96b0437a6c, dev-106e6c8af0: scrapers glue the verb onto a short last name
+    texts = [t.text for t in tokenize("Yook Sung Jaemengungkapkan rasa harunya")]
+    assert texts[:4] == ["Yook", "Sung", "Jae", "mengungkapkan"]
+    texts = [t.text for t in tokenize("kalaCha Eun Woomengunggah momen terbarunya")]
+    assert "Woo" in texts and "mengunggah" in texts
+    # a short head before a tail that is no word stays whole
+    assert [t.text for t in tokenize("Kementerian Kemendagri")] == ["Kementerian", "Kemendagri"]
+
+
+def test_sentence_first_word_before_a_known_person(nlp: Language) -> None:
+    # dev-409d0b4bab: the model read "Sepengetahuan Pinkan Mambo" as one name
+    ents = with_spans(
+        nlp,
+        "Sepengetahuan Pinkan Mambo, mereka bisa menghabiskan miliaran rupiah untuk beli koin.\n"
+        '"Kan nyawer gede-gede," kata Pinkan Mambo.',
+        [("Sepengetahuan Pinkan Mambo", "LOC")],
+    )
+    assert [p.name for p in ents.people] == ["Pinkan Mambo"]
+    assert len(ents.people[0].mentions) == 2
+
+
+def test_company_word_between_role_and_name(nlp: Language) -> None:
+    # dev-37d7ac6312: "Wahana" is the company that ends the role
+    ents = with_spans(
+        nlp,
+        "Head of Safety Riding Promotion Wahana Agus Sani menjelaskan, sebagai pengendara motor "
+        "yang bertanggung jawab, setelah itu harus berhenti.",
+        [("Wahana", "ORG"), ("Agus Sani", "PER")],
+    )
+    agus = person(ents, "Agus Sani")
+    assert agus.roles == ("Head of Safety Riding Promotion Wahana",)
+    assert [p.name for p in ents.people] == ["Agus Sani"]
+
+
+def test_model_person_widened_over_name_words(nlp: Language) -> None:
+    # dev-04e679c5de, dev-654b436f38: the model tagged one word of the name
+    ents = with_people(
+        nlp,
+        "Jepang berhasil memecah kebuntuan pada menit ke-15 dengan gol dari Daichi Kamada.\n"
+        "Laporan yang menyebut Ju Haknyeon bertemu secara pribadi membuat publik kaget.\n"
+        "Karena itu, Gus Ipul akan segera berkoordinasi dengan Himbara.",
+        ["Daichi", "Haknyeon", "Gus Ipul"],
+    )
+    names = [p.name for p in ents.people]
+    assert "Daichi Kamada" in names and "Ju Haknyeon" in names
+    assert person(ents, "Ipul").honorifics == ("Gus",)  # a title is not taken into the name
+    # nor a common word (dev-cb4dfa9fbc)
+    ents = with_people(
+        nlp,
+        "Kawasan wisata dipenuhi pengunjung di masa libur panjang Kenaikan Yesus Kristus, salah "
+        "satunya Gunung Bromo.",
+        ["Yesus Kristus"],
+    )
+    assert [p.name for p in ents.people] == ["Yesus Kristus"]
+
+
+def test_glued_option_letters_end_a_name(nlp: Language) -> None:
+    # dev-fdb3512a14: quiz options run together, "A. Nabi MusaB. Yesus KristusC. AllahD."
+    ents = with_spans(
+        nlp,
+        "1. Siapakah pencipta langit dan bumi menurut iman Katolik?A. Nabi MusaB. Yesus KristusC."
+        " AllahD. MalaikatJawaban: C",
+        [("Yesus KristusC. AllahD", "PER")],
+    )
+    assert [p.name for p in ents.people] == ["Yesus Kristus"]
+
+
+def test_degrees_alone_are_not_a_person(nlp: Language) -> None:
+    # dev-43fd4a0988: the model tagged the degree after the name
+    ents = with_people(
+        nlp,
+        "Kapolres Manggarai, AKBP Hendri Syaputra, S.I.K melalui Kasubag Humas Polres Manggarai "
+        "Iptu I Made Budiarsa, menyampaikan itu.",
+        ["S.I.K"],
+    )
+    assert [p.name for p in ents.people] == ["Hendri Syaputra", "I Made Budiarsa"]
+
+
+def test_short_company_name_is_not_a_speaker(nlp: Language) -> None:
+    # dev-1a0b4f7251: "Garuda mengungkapkan" is the airline the model tags ORG
+    ents = with_spans(
+        nlp,
+        "Rencana Garuda Indonesia yang meminta modal sudah dibahas, kata Rosan Roeslani.\n"
+        "Dalam keterangannya di keterbukaan informasi Bursa Efek Indonesia, Garuda mengungkapkan "
+        "pertimbangan.",
+        [("Garuda Indonesia", "ORG"), ("Garuda", "ORG")],
+    )
+    assert [p.name for p in ents.people] == ["Rosan Roeslani"]
+
+
+def test_team_nickname_is_the_national_team(nlp: Language) -> None:
+    # dev-a467799fbe
+    ents = with_people(
+        nlp,
+        "Bek FC Twente itu belum bisa memutus rantai hasil minor setiap kali membela Skuad Garuda.",
+        ["Skuad Garuda"],
+    )
+    assert ents.people == ()
+    assert "Skuad Garuda" in org_names(ents)
+
+
+def test_name_cues_bernama_and_kin_words(nlp: Language) -> None:
+    # dev-6c7c179b6e, dev-56cedba6a1, dev-7054ba4c59, dev-19fcb60210
+    ents = run(
+        nlp,
+        "Tersangka mengakui perbuatannya telah mencuri 2 sepeda motor sekaligus bersama rekannya "
+        "bernama Zulfa alias Zul yang masih diburu.\n"
+        "Ia hanya bepergian bersama adiknya, Athalla Naufal.\n"
+        "Parlautan Banjarnahor (PBN) dan istrinya Rita Nurhaida Butar-butar ditangkap polisi.\n"
+        "Mantan suami Sarwendah itu diketahui mengumumkan menjadi mualaf.\n"
+        "Dari penelusuran data, ada kapal yang bernama JKW Mahakam.",
+    )
+    names = {p.name for p in ents.people}
+    assert {"Zulfa", "Athalla Naufal", "Rita Nurhaida Butar-butar", "Sarwendah"} <= names
+    assert not any("JKW" in n for n in names)
+
+
+def test_korean_family_name_and_hyphenated_given_name(nlp: Language) -> None:
+    # dev-8fb702bae0, dev-b2807f97aa
+    ents = run(
+        nlp,
+        "Ini adalah salah satu film terbaik dari Bong Joon-ho yang tetap relevan hingga kini.\n"
+        "Di sana ia bertemu Baek Yi-jin, pria yang juga sedang mencari jati diri.\n"
+        "Gunung Lewotobi Laki-laki kembali erupsi.",
+    )
+    assert [p.name for p in ents.people] == ["Bong Joon-ho", "Baek Yi-jin"]
+
+
+def test_name_defined_with_its_nickname(nlp: Language) -> None:
+    # dev-b006b51b11: "Joko Widodo (Jokowi)" is a person, not a defined term; "ke-7" is in the role
+    ents = with_people(
+        nlp,
+        "Nama kapal mirip dengan inisial Presiden ke-7 Republik Indonesia Joko Widodo (Jokowi) "
+        "dan mantan ibu negara.",
+        ["Joko Widodo"],
+    )
+    jokowi = person(ents, "Joko Widodo")
+    assert jokowi.roles == ("Presiden ke-7 Republik Indonesia",)
+
+
+def test_role_ends_before_the_person_after_a_comma(nlp: Language) -> None:
+    # dev-4ef9682728: the model sees the person after the comma
+    ents = with_people(
+        nlp,
+        '"Kursi di meja global," kata pemimpin proyek Net Zero Tracker, John Lang. Laporan '
+        "tersebut menyatakan hal itu.",
+        ["John Lang"],
+    )
+    assert [p.name for p in ents.people] == ["John Lang"]
+    assert person(ents, "John Lang").roles == ("pemimpin proyek Net Zero Tracker",)
+    # after a capitalised role the name is the holder's (dev-466639e85d)
+    ents = with_people(
+        nlp,
+        "Anak mantan Ketua DPRD Jatim Kusnadi, Tonny Kusdita Kunong, melapor ke polisi.",
+        ["Tonny Kusdita Kunong"],
+    )
+    assert person(ents, "Kusnadi").roles == ("mantan Ketua DPRD Jatim",)
+
+
+def test_names_listed_with_people(nlp: Language) -> None:
+    # dev-c7c108363c: a team sheet; the model tags only some of the names
+    ents = with_spans(
+        nlp,
+        "Kemudian Pan Mandala, Hosa, Nanda Samsidik, Odot, Atril, Yubi, Oot, Rahmat Fitra, "
+        "Iskandar, Idet dan Yong Bruk.\n"
+        "Kapolda menekankan rekrutmen anggota Polri baik Bintara, Tamtama dan Akpol di Polda "
+        "Sumut.",
+        [
+            ("Nanda Samsidik", "PER"),
+            ("Rahmat Fitra", "PER"),
+            ("Yong Bruk", "PER"),
+            ("Atril", "PER"),
+            ("Idet", "PER"),
+            ("Iskandar", "LOC"),
+            ("Bintara", "PER"),
+            ("Tamtama", "PER"),
+        ],
+    )
+    names = [p.name for p in ents.people]
+    assert names[:6] == ["Pan Mandala", "Hosa", "Nanda Samsidik", "Odot", "Atril", "Yubi"]
+    assert "Iskandar" in names and "Iskandar" not in {p.name for p in ents.places}
+    assert not {"Bintara", "Tamtama", "Akpol"} & set(names)  # one-word tags are not enough
+
+
+def test_names_of_laws_lines_and_telescopes_are_not_people(nlp: Language) -> None:
+    # dev-53a0d9fa0c, dev-49865f5383, dev-818e5cf543
+    ents = with_people(
+        nlp,
+        "Garda Nasional terbentuk lewat sebuah undang-undang yang dinamai Militia Act.\n"
+        "Dari Stasiun Osaka, naik JR Tokaido Line ke Stasiun Senrioka.\n"
+        "Itu 350 kali lebih banyak dari yang dikumpulkan Teleskop Luar Angkasa James Webb.",
+        ["Militia Act", "Tokaido Line", "Angkasa James Webb"],
+    )
+    assert ents.people == ()

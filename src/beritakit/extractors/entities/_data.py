@@ -115,6 +115,7 @@ class Data:
     stop_words: frozenset[str] = frozenset()
     corpus_words: frozenset[str] = frozenset()  # common lower-case words, never names
     not_person_heads: frozenset[str] = frozenset()
+    korean_surnames: frozenset[str] = frozenset()  # as written: "Park", "Bong"
     patterns: tuple[dict[str, object], ...] = ()
     provinces: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
@@ -299,6 +300,7 @@ def data() -> Data:
     d.common_words = frozenset(read_lines(_PKG, "common_words.txt")) | d.stop_words
     d.corpus_words = frozenset(read_lines(_PKG, "corpus_words.txt"))
     d.not_person_heads = frozenset(fold(w) for w in read_lines(_PKG, "not_person_heads.txt"))
+    d.korean_surnames = frozenset(read_lines(_PKG, "korean_surnames.txt"))
     d.patterns = tuple(json.loads(line) for line in read_lines(_PKG, "patterns.jsonl"))
     for bit in (ROLE_HEAD, ROLE_PREFIX, ORG_HEAD, ORG_SUFFIX, PLACE_HEAD, FACILITY):
         for words_ in d.table(bit):

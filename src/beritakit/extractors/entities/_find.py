@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
 from spacy.tokens import Doc
 
 from beritakit.extractors.entities._acronyms import (
@@ -57,6 +58,8 @@ _T_RULE, _T_GAZ, _T_MODEL, _T_WEAK = 0, 1, 2, 3
 
 
 _Cand = Mention
+# A romanised Korean given name: two syllables joined by a hyphen ("Joon-ho", "Seon-gyeom").
+_HYPHEN_GIVEN = regex.compile(r"(\p{Lu}\p{Ll}{0,5})-(\p{Ll}{1,6})")
 
 
 class _Finder:
@@ -68,11 +71,15 @@ class _Finder:
         self.blocked = [False] * self.s.n
         self.defined: set[str] = set()
         self.terms: set[str] = set()
+        self.nicknamed: set[str] = set()
+        self.listed: set[tuple[int, int]] = set()  # names found only in a list of people
         self.votes: dict[str, str] = {}
         self.numbered: set[str] = set()
+        self.org_words: frozenset[str] = frozenset()
         self.lower_words = {self.s.keys[k] for k in range(self.s.n) if self.s.toks[k].is_lower}
         self.model_spans = self._model_spans()
         self.model_per_starts = {i for i, _, label in self.model_spans if label == _PER}
+        self.model_org_spans = {(i, j) for i, j, label in self.model_spans if label == _ORG}
         self.s.per_starts = self.model_per_starts
 
     # -- model spans -------------------------------------------------------------
@@ -207,7 +214,10 @@ class _Finder:
         initials_cue = words("initials_cue")
         apposition = words("apposition")
         alias_words = words("alias")
-        cues = speech_before | speech_after | initials_cue | {k[0] for k in s.d.honorifics}
+        name_cue, name_cue_fillers = words("name_cue"), words("name_cue_fillers")
+        cues = (
+            speech_before | speech_after | initials_cue | name_cue | {k[0] for k in s.d.honorifics}
+        )
         k = 0
         while k < s.n:
             tok = s.toks[k]
@@ -238,6 +248,28 @@ class _Finder:
                         role = s.role_text(k, tail)
                         m = tail + 1 if tail < s.n and s.toks[tail].text == "," else tail
                         i, j, hons = self._name_after(m)
+                if (
+                    j > i
+                    and not hons
+                    and j + 1 < s.n
+                    and s.toks[j].text == ","
+                    and i not in self.model_per_starts
+                    and j + 1 in self.model_per_starts
+                    and not any(s.toks[p].is_cap and s.phrase_at(p, ROLE_HEAD) for p in range(k, i))
+                ):
+                    # "pemimpin proyek Net Zero Tracker, John Lang": after a lower-case role
+                    # the "name" ends the role when the model sees a person after the comma
+                    # (not after "Ketua DPRK Abdya Roni, Nek Nan": a list of people)
+                    i2, j2, hons2 = self._name_after(j + 1)
+                    if j2 > i2:
+                        role, (i, j, hons) = s.role_text(k, j), (i2, j2, hons2)
+                if j - i >= 2 and not hons:
+                    # "Head of Safety Riding Promotion Wahana Agus Sani": the model reads the
+                    # first words as the organisation that ends the role, then a person
+                    for p in range(i + 1, j):
+                        if p in self.model_per_starts and (i, p) in self.model_org_spans:
+                            role, i = s.role_text(k, p), p
+                            break
                 if j > i:
                     end = self._person(i, j, _T_RULE, honorifics=hons, roles=[role])
                     k = end
@@ -275,6 +307,16 @@ class _Finder:
                     ):
                         k = self._person(m, j, _T_RULE)
                         continue
+                # bernama NAME / istrinya NAME / adiknya, NAME
+                if tok.is_lower and key in name_cue:
+                    m = k + 1
+                    while m < s.n and (s.toks[m].text == "," or s.keys[m] in name_cue_fillers):
+                        m += 1
+                    if m < s.n and not s.role_head_at(m):
+                        i, j, hons = self._name_after(m)
+                        if j > i:
+                            k = self._person(i, j, _T_RULE, honorifics=hons)
+                            continue
             # NAME mengatakan
             if key in speech_after and k > 0:
                 b = k
@@ -302,8 +344,82 @@ class _Finder:
                     k = self._person(k, j, _T_RULE)
                     continue
             k += 1
+        self._korean_names()
         self._appositions(apposition, alias_words)
+        self._name_lists()
         self._known_names()
+
+    def _name_lists(self) -> None:
+        """Names listed with people are people: "Pan Mandala, Hosa, Nanda Samsidik, Odot dan X".
+
+        A run of three or more names joined by commas and ``dan`` makes all its names
+        people when at least two of them are people for sure (found by a rule, or two-word
+        names the model tags) and, counting one-word model tags too, at least a third are.
+        The other names join below the model's own person spans; a one-word place or
+        organisation the model tagged inside such a list gives way to them. A gazetteer
+        name, role, organisation or place breaks the run, so lists of places or
+        organisations never join.
+        """
+        s = self.s
+        ruled = {p for c in self.cands if c.label == _PER for p in range(c.i, c.j)}
+        sure, tagged = set(ruled), set(ruled)
+        for i, j, label in self.model_spans:
+            if label == _PER:
+                # a one-word tag alone is weak evidence ("Bintara, Tamtama dan Akpol")
+                (sure if j - i >= 2 else tagged).update(range(i, j))
+        tagged |= sure
+        starts = {c.i: c.j for c in self.cands if c.label == _PER}
+        k = 0
+        while k < s.n:
+            items: list[tuple[int, int]] = []
+            p = k
+            if k > 0 and s.toks[k - 1].is_cap and not s.sent_start[k - 1] and not s.hard[k]:
+                p = s.n  # the list would start inside a name ("Ducati Lenovo, Marc Marquez")
+            while p < s.n and len(items) < 40 and not self.blocked[p]:
+                e = starts.get(p) or (s.name_run(p) if s.is_title(p) else p)
+                if e == p or (items and s.hard[p]):
+                    break
+                items.append((p, e))
+                q = e
+                if q < s.n and s.toks[q].text == ",":
+                    q += 1
+                if q < s.n and s.keys[q] == "dan":
+                    q += 1
+                if q == e:
+                    break
+                p = q
+            if (
+                len(items) >= 3
+                and _count_marked(items, sure) >= 2
+                and 3 * _count_marked(items, tagged) >= len(items)
+            ):
+                for a, b in items:
+                    if not any(x in ruled for x in range(a, b)):
+                        self.cands.append(_Cand(a, b, _PER, _T_WEAK, src="list"))
+                        self.listed.add((a, b))
+                k = items[-1][1]
+                continue
+            k = items[0][1] if items else k + 1
+
+    def _korean_names(self) -> None:
+        """A Korean family name and a hyphenated given name: "Bong Joon-ho", "Ki Seon-gyeom"."""
+        s = self.s
+        surnames = s.d.korean_surnames
+        taken = {p for c in self.cands if c.label == _PER for p in range(c.i, c.j)}
+        for k in range(s.n - 1):
+            if s.toks[k].text not in surnames or k in taken or self.blocked[k]:
+                continue
+            given = _HYPHEN_GIVEN.match(s.toks[k + 1].text)
+            if (
+                given is None
+                or given.group(1).casefold() == given.group(2)
+                or s.hard[k + 1]
+                or not s.toks[k + 1].space_before
+            ):
+                continue  # "Laki-laki", "Butar-butar" are doubled words, not given names
+            j = s.name_run(k)
+            if j >= k + 2:
+                self._person(k, j, _T_RULE)
 
     def _known_names(self) -> None:
         """Later bare mentions of a person a rule found ("Dari tangan Jack", "kata Najib")."""
@@ -372,8 +488,11 @@ class _Finder:
                 k += 1
                 continue
             existing = starts.get(k)
-            if existing is None and k > 0 and s.is_title(k - 1) and not s.sent_start[k]:
-                k += 1
+            if existing is None and (
+                (k > 0 and s.is_title(k - 1) and not s.sent_start[k])
+                or (s.is_acronym(k) and s.keys[k] in self.defined)
+            ):
+                k += 1  # inside a name, or an organisation the text defines ("PLK sebagai ...")
                 continue
             j = existing.j if existing else (s.name_run(k) if s.is_title(k) else s.initials_at(k))
             if j == k:
@@ -457,6 +576,12 @@ class _Finder:
         while p < s.n and p - m <= 6 and (s.keys[p] in intro or s.keys[p] in verbs):
             seen_verb = seen_verb or s.keys[p] in verbs
             p += 1
+        if p == m + 1 and p < s.n and s.toks[p].text in words("nickname_titles"):
+            # "Saifullah Yusuf atau Gus Ipul": a name the title marks as a nickname
+            i = self._name_after(p)[0]
+            i = max(i, p + 1)  # "Cak", "Ning": a title the honorific table does not list
+            j = s.name_run(i)
+            return (i, j) if j > i else (m, m)
         if not seen_verb or p < s.n and s.toks[p].text == ",":
             return m, m
         i, j, _hons = self._name_after(p)
@@ -689,13 +814,23 @@ class _Finder:
             text: max(t, key=lambda lab: (t[lab], lab == _PER)) for text, t in counts.items()
         }
         mid_caps = {s.keys[k] for k in range(s.n) if s.toks[k].is_cap and not s.sent_start[k]}
+        rule_people = {c.i for c in self.cands if c.label == _PER}
         for i, j, label in self.model_spans:
             if any(self.blocked[p] for p in range(i, j)):
                 continue
             i, j, hons = self._clean_model(i, j, label)
+            if (
+                j - i >= 2
+                and s.sent_start[i]
+                and i + 1 in rule_people
+                and s.keys[i] not in mid_caps
+            ):
+                i += 1  # "Sepengetahuan Pinkan Mambo": a sentence's first word, then a person
             if j <= i:
                 continue
             hit = s.gaz_at(i)
+            if label != _PER and j - i == 1 and (i, j) in self.listed and hit is None:
+                continue  # "Hosa, Odot, Acon, Dai": a name in a list of people
             if hit is not None and hit.j == j:
                 if hit.orgs and label != _PER:
                     self.cands.append(_Cand(i, j, _ORG, _T_MODEL, org=hit.orgs[0], src="model"))
@@ -718,8 +853,10 @@ class _Finder:
                 continue  # an unknown bare acronym: as often a product or term (SUV, CSR)
             if j - i == 1 and s.keys[i] in d.common_words:
                 continue
-            if fold(s.span_text(i, j)) in self.terms:
-                continue
+            if fold(s.span_text(i, j)) in self.terms and not (
+                label == _PER and fold(s.span_text(i, j)) in self.nicknamed and s.name_run(i) >= j
+            ):
+                continue  # a term the text defines, unless a personal name: "Joko Widodo (Jokowi)"
             label = self.votes.get(s.fold_span(i, j), label)
             if label == _PER and j - i == 1 and sum(counts.get(s.fold_span(i, j), {}).values()) < 2:
                 continue  # a lone one-word "person" named once by the model: often a term
@@ -803,8 +940,12 @@ class _Finder:
                 return i, i, hons  # "Sinar UV"
         if i >= j:
             return i, i, hons
+        if label == _PER and s.degrees_at(i)[1] and s.degrees_at(i)[0] >= j:
+            return i, i, hons  # only degrees: "S.I.K"
         if label == _PER and all(s.keys[p] in d.rank_words or not s.keys[p] for p in range(i, j)):
             return i, i, hons  # only a rank: "Kombes", "Pol"
+        if label != _ORG and all(s.keys[p] in d.role_words or not s.keys[p] for p in range(i, j)):
+            return i, i, hons  # only words of a role or unit: "Jatanras", "Humas"
         first = s.toks[i]
         if not (
             first.is_cap or first.text[0].isdigit() or any(c.isupper() for c in first.text[1:])
@@ -822,6 +963,9 @@ class _Finder:
             if t.is_word and t.text[0].isdigit() and not t.space_before:
                 j = p  # a list number glued on: "(Persero)13"
                 break
+            if len(t.text) == 1 and t.is_cap and not t.space_before and s.toks[p - 1].is_word:
+                j = p  # an option letter glued on: "Yesus KristusC. AllahD."
+                break
         if label == _PER:
             while j > i and s.degrees_at(j - 1)[1] and s.degrees_at(j - 1)[0] >= j:
                 j -= 1
@@ -837,7 +981,47 @@ class _Finder:
             j -= 1
         if j > i and (s.fold_span(i, j) in d.not_entities):
             return i, i, hons
+        if label == _PER and j > i:
+            i, j = self._widen_name(i, j)
         return i, j, hons
+
+    def _widen_name(self, i: int, j: int) -> tuple[int, int]:
+        """Take in name words the model left out next to its span ("Ju Haknyeon", "Daichi Kamada").
+
+        Only capitalised words inside the same sentence that can be part of a personal name
+        (not a role, organisation, place, calendar or stop word; before the span, not a title
+        or a common word either: "Gus Ipul", "Kenaikan Yesus Kristus") are taken, up to four
+        words in all.
+        """
+        s = self.s
+        while (
+            i > 0
+            and j - i < 4
+            and not s.sent_start[i]
+            and not s.hard[i]
+            and not s.sent_start[i - 1]
+            and not self.blocked[i - 1]
+            and s.is_title(i - 1)
+            and s.toks[i].space_before
+            and not s.stops_name(i - 1, True)
+            and s.gaz_at(i - 1) is None
+            and not s.honorifics_at(i - 1)[2]
+            and s.keys[i - 1] not in s.d.corpus_words
+        ):
+            i -= 1
+        while (
+            j < s.n
+            and j - i < 4
+            and not s.hard[j]
+            and not s.sent_start[j]
+            and not self.blocked[j]
+            and s.is_title(j)
+            and s.toks[j].space_before
+            and not s.stops_name(j, False)
+            and s.gaz_at(j) is None
+        ):
+            j += 1
+        return i, j
 
     def _resolve(self) -> list[_Cand]:
         taken = [False] * self.s.n
@@ -909,11 +1093,27 @@ class _Finder:
             return False
         if p.honorifics or p.name.isupper() or len(key) <= 2:
             return True  # initials are names ("MU, AD, KU dan RI")
+        if " " not in key and not p.roles and key in self.org_words and self.votes.get(key) == _ORG:
+            return False  # "Garuda mengungkapkan": the short name of "PT Garuda Indonesia"
         if " " not in key and (
             key in self.lower_words or key in s.d.corpus_words or key in s.d.not_entities
         ):
             return False
         return not s.d.gazetteer.get(tuple(key.split()))  # "Polsek Medan Tembung"
+
+    def _org_first_words(self, accepted: list[_Cand]) -> frozenset[str]:
+        """The first name word of every organisation of the text ("garuda" of "PT Garuda X")."""
+        s = self.s
+        out: set[str] = set()
+        for c in accepted:
+            if c.label != _ORG or c.j - c.i < 2:
+                continue
+            i = c.i + s.org_head_at(c.i)[0]
+            while i < c.j and not s.keys[i]:
+                i += 1
+            if i < c.j:
+                out.add(s.keys[i])
+        return frozenset(out)
 
     def _district_context(self, i: int, j: int) -> bool:
         """A district name is a place when a known region follows it ("Menteng, Jakarta Pusat")."""
@@ -942,6 +1142,12 @@ class _Finder:
             if not df.org and df.entry is None
             for x in (df.acronym, df.long)
         }
+        # long forms whose short form is a word, not capitals: "Joko Widodo (Jokowi)"
+        self.nicknamed = {
+            fold(df.long)
+            for df in definitions
+            if not df.org and df.entry is None and not df.acronym.isupper() and " " in df.long
+        }
         self._facilities()
         self._headlines()
         self._people()
@@ -953,6 +1159,7 @@ class _Finder:
         self.cands = [c for c in self.cands if not (c.label == _PER and self._address(c.j))]
         accepted = self._resolve()
         self._retype_people(accepted)
+        self.org_words = self._org_first_words(accepted)
         people = [
             p
             for p in cluster_people(self.s, [c for c in accepted if c.label == _PER], self.exclude)
@@ -966,6 +1173,11 @@ class _Finder:
             self.s, [c for c in accepted if c.label == _LOC], person_words, self.exclude
         )
         return Entities(people=tuple(people), organizations=tuple(orgs), places=tuple(places))
+
+
+def _count_marked(items: list[tuple[int, int]], marks: set[int]) -> int:
+    """How many of the token ranges ``items`` hold a marked token."""
+    return sum(1 for a, b in items if any(x in marks for x in range(a, b)))
 
 
 def find_entities(

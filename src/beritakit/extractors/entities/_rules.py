@@ -37,6 +37,7 @@ _SENT_END = frozenset(".!?…\"“”'‘’:;")
 # Indonesian verb shapes (me-, di-, ber-, ter-): they end a lowercase role ("pedagang menjual").
 _VERBISH = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter|se)\p{Ll}{3,}")
 _GLUED_BRACKET = regex.compile(r"(?<=\w)\(")
+_ORDINAL = regex.compile(r"ke-\p{Nd}{1,3}$")  # "ke-7"
 _ROMAN = frozenset(
     {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"}
 )
@@ -362,17 +363,15 @@ class Scan:
                 and self.toks[j - 1].text[0].isdigit()
             ):
                 break  # "1447 H." is a Hijri year
+            written = self.span_text(j, end).rstrip(".")
+            paren = self.skip_paren_abbrev(end) if kind == "rank" else end
+            if paren > end:
+                # "Ajun Komisaris Besar Polisi (AKBP)": the bracketed short form is recorded
+                written, end = self.toks[end + 1].text, paren
             # a one-letter title ("H") must be followed by a capitalised word
             nxt = end
             if nxt >= self.n or not (self.toks[nxt].is_cap and self.toks[nxt].is_word):
                 break
-            written = self.span_text(j, end).rstrip(".")
-            paren = self.skip_paren_abbrev(end)
-            if paren > end and kind == "rank":
-                written, end = (
-                    self.toks[end + 1].text,
-                    paren,
-                )  # "Ajun Komisaris Besar Polisi (AKBP)"
             if kind != "address":
                 out.append(written)
             found = True
@@ -452,6 +451,8 @@ class Scan:
             tok = self.toks[j]
             if j > i and self.hard[j]:
                 break
+            if j > i and len(tok.text) == 1 and not tok.space_before and self.toks[j - 1].is_word:
+                break  # a letter glued on: "MusaB."
             if (
                 count >= 2
                 and self.keys[j] in self.d.corpus_words
@@ -538,8 +539,8 @@ class Scan:
             if n and (tok.is_cap or k == start or self.toks[k - 1].is_lower):
                 k += n
                 continue
-            if self.is_acronym(k) or (self.is_number(k) and k > start):
-                k += 1
+            if self.is_acronym(k) or (self.is_number(k) and k > start) or _ORDINAL.match(tok.text):
+                k += 1  # "Presiden ke-7 Republik Indonesia"
                 continue
             paren = self.skip_paren_abbrev(k)
             if paren > k:

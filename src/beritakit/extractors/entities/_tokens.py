@@ -19,11 +19,13 @@ _TOKEN = regex.compile(
     r"[\p{L}\p{M}\p{Nd}]++(?:['’\-][\p{L}\p{M}\p{Nd}]++)*+|[^\s\p{L}\p{M}\p{Nd}]"
 )
 # Glue points inside a word: "DittipidumBareskrim" (lower→Upper after 3+ letters),
-# "PTKedoya", "DENNYLandzaat" (UPPER run→Capitalised word), "diDesa" (a short preposition).
+# "PTKedoya", "DENNYLandzaat" (UPPER run→Capitalised word), "diDesa" (a short preposition),
+# "MusaB" (one capital letter glued at the end).
 _GLUE = regex.compile(
     r"(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}|\p{Lu}{2})"
     r"|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})"
     r"|(?<=^(?:di|ke|dari|dan|oleh|bahwa|kepada|pada|yang))(?=\p{Lu})"
+    r"|(?<=\p{Ll}{3})(?=\p{Lu}$)"  # a quiz option letter: "Nabi MusaB. Yesus KristusC."
 )
 # The tails below are only looked for in the last 40 characters of a word, and every
 # quantifier is bounded, so no word can make these scans quadratic.
@@ -47,6 +49,17 @@ def _corpus_words() -> frozenset[str]:
     return frozenset(read_lines("beritakit.extractors.entities", "corpus_words.txt"))
 
 
+@functools.cache
+def _known_verbs() -> frozenset[str]:
+    """Lower-case words a glued verb tail may be: corpus words and the speech verbs."""
+    verbs: set[str] = set()
+    for line in read_lines("beritakit.extractors.entities", "patterns.jsonl"):
+        rule = json.loads(line)
+        if rule.get("rule") == "speech_after":
+            verbs.update(str(w) for w in rule["words"])
+    return _corpus_words() | verbs
+
+
 def _tail_cut(piece: str) -> int:
     """Where a function word or verb glued to a capitalised name starts in ``piece``; 0 if none."""
     if len(piece) < 4 or not piece[0].isupper():
@@ -54,10 +67,13 @@ def _tail_cut(piece: str) -> int:
     end = piece[-40:]
     offset = len(piece) - len(end)
     m = _VERB_TAIL.search(end)
-    if m is not None and offset + m.start() >= 4:
+    if m is not None and offset + m.start() >= 2:
         head = piece[1 : offset + m.start()]
-        if head.islower() or (head.isupper() and piece[offset + m.start() :] in _corpus_words()):
-            return offset + m.start()  # "Thohirmenyatakan", "PDI-Pbernama"
+        known = piece[offset + m.start() :] in _known_verbs()
+        if (head.islower() and (known or offset + m.start() >= 4)) or (head.isupper() and known):
+            # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known word:
+            # "Jaemengungkapkan" is cut, "Kementerian" is not
+            return offset + m.start()
     for tail in _glued_words():
         cut = len(piece) - len(tail)
         if piece.endswith(tail) and cut >= (6 if len(tail) <= 3 else 4) and piece[1:cut].islower():
