@@ -118,6 +118,9 @@ class IndonesianTokenizer(Tokenizer):  # type: ignore[misc]
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> IndonesianTokenizer:
         """Load the serialised state, then restore the matcher and the affix checks."""
         super().from_bytes(bytes_data, exclude=exclude)
+        # every setter below reloads the special cases: empty them meanwhile, load once
+        rules = self.rules
+        self.rules = {}
         if getattr(self, "token_match", None) is None:
             self.token_match = HyphenatedWords(split_exceptions()[1]).match
         for attr, kind in (
@@ -126,6 +129,7 @@ class IndonesianTokenizer(Tokenizer):  # type: ignore[misc]
             ("infix_finditer", "infix"),
         ):
             setattr(self, attr, _quick(getattr(self, attr, None), kind))
+        self.rules = rules
         return self
 
 
