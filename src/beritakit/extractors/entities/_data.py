@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from spacy.lang.id.stop_words import STOP_WORDS
@@ -98,6 +98,8 @@ class Data:
     """Everything the rules read, indexed for matching."""
 
     gazetteer: dict[tuple[str, ...], list[Alias]] = field(default_factory=dict)
+    # how a gazetteer name becomes its key (gazetteer_key; gazetteer_forms records instead)
+    key_fn: Callable[[str], tuple[str, ...]] = field(default=lambda form: gazetteer_key(form))
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: dict[tuple[str, ...], str] = field(default_factory=dict)
     rank_suffixes: frozenset[str] = frozenset()
@@ -147,8 +149,46 @@ def _cells(row: tuple[str, ...], n: int) -> list[str]:
     return list(row) + [""] * (n - len(row))
 
 
+def plain_key(form: str) -> tuple[str, ...]:
+    """The key of a name whose words the scanner keeps as they are: its folded words."""
+    return tuple(fold(w) for w in form.split())
+
+
+@functools.cache
+def _key_exceptions() -> dict[str, tuple[str, ...]]:
+    """Gazetteer names whose key is not :func:`plain_key` (``gazetteer_keys.tsv``)."""
+    return {form: tuple(words.split()) for form, words in read_table(_PKG, "gazetteer_keys.tsv")}
+
+
+def gazetteer_key(form: str) -> tuple[str, ...]:
+    """:func:`key_of` for a gazetteer name, without scanning it.
+
+    Scanning the 14,000 gazetteer names took a fifth of a second at every start;
+    ``gazetteer_keys.tsv`` lists the few whose key differs from their folded words
+    (dots, hyphens, glue), and tests/test_gazetteers.py checks every name against
+    :func:`key_of`. Rebuild the file with
+    ``python -m beritakit.extractors.entities._build_data --keys``.
+    """
+    exceptions = _key_exceptions()
+    return exceptions[form] if form in exceptions else plain_key(form)
+
+
+def gazetteer_forms() -> list[str]:
+    """Every name the place and organisation gazetteers index, as written in the data."""
+    forms: list[str] = []
+
+    def record(form: str) -> tuple[str, ...]:
+        forms.append(form)
+        return plain_key(form)
+
+    d = Data(key_fn=record)
+    _load_places(d)
+    _load_orgs(d)
+    return forms
+
+
 def _add(d: Data, form: str, entry: PlaceEntry | OrgEntry, caps: bool = False) -> None:
-    key = key_of(form)
+    key = d.key_fn(form)
     if not key:
         return
     aliases = d.gazetteer.setdefault(key, [])

@@ -44,6 +44,13 @@ def _glued_words() -> tuple[str, ...]:
 
 
 @functools.cache
+def _glued_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The glued tails grouped by length, longest first (one set lookup per length)."""
+    sizes = sorted({len(w) for w in _glued_words()}, reverse=True)
+    return tuple((n, frozenset(w for w in _glued_words() if len(w) == n)) for n in sizes)
+
+
+@functools.cache
 def _corpus_words() -> frozenset[str]:
     """Common lower-case words of the NER corpora (corpus_words.txt)."""
     return frozenset(read_lines("beritakit.extractors.entities", "corpus_words.txt"))
@@ -74,9 +81,9 @@ def _tail_cut(piece: str) -> int:
             # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known word:
             # "Jaemengungkapkan" is cut, "Kementerian" is not
             return offset + m.start()
-    for tail in _glued_words():
-        cut = len(piece) - len(tail)
-        if piece.endswith(tail) and cut >= (6 if len(tail) <= 3 else 4) and piece[1:cut].islower():
+    for size, tails in _glued_by_length():
+        cut = len(piece) - size
+        if piece[cut:] in tails and cut >= (6 if size <= 3 else 4) and piece[1:cut].islower():
             return cut
     # a passive verb the corpora know: "Daguisedigelar", "Santosoditangkap"
     for prefix in ("di", "ter"):
@@ -96,8 +103,9 @@ def _tail_cut(piece: str) -> int:
     return 0
 
 
-def _split(word: str) -> list[tuple[int, int]]:
-    """Offsets of the parts of a word after undoing scraper glue."""
+@functools.lru_cache(maxsize=1 << 16)
+def _split(word: str) -> tuple[tuple[int, int], ...]:
+    """Offsets of the parts of a word after undoing scraper glue (cached: words recur)."""
     cuts = [m.start() for m in _GLUE.finditer(word) if 0 < m.start() < len(word)]
     bounds = [0, *cuts, len(word)]
     parts: list[tuple[int, int]] = []
@@ -110,7 +118,7 @@ def _split(word: str) -> list[tuple[int, int]]:
             parts += [(s, s + cut), (s + cut, e)]
         else:
             parts.append((s, e))
-    return parts
+    return tuple(parts)
 
 
 @dataclass(frozen=True, slots=True)
