@@ -44,7 +44,7 @@ bench-service: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-model: $(STAMP)  ## train the NER model into src/beritakit/models/ner-id (~16 min, one thread)
+model: $(STAMP)  ## train the NER model into src/beritakit/models/ner-id (~6 min, one thread)
 	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python training/train_ner.py --data $(SHARED)/data/ner
 
 eval-ner: $(STAMP)  ## span P/R/F1 per label of the NER model

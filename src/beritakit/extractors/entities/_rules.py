@@ -419,7 +419,8 @@ class Scan:
             and not (not first and key in words("name_particles"))
         ):
             return True  # "Dia", "Saat" open sentences; inside a name "Wong" is a name
-        if any(c.isdigit() for c in self.toks[k].text):
+        text = self.toks[k].text
+        if not text.isalpha() and any(c.isdigit() for c in text):
             return True
         if self.toks[k].is_cap and (
             self.phrase_at(k, ROLE_HEAD)
