@@ -395,6 +395,27 @@ def _glued_ok(text: str, pos: int) -> bool:
     return i == pos or text[i - 1] in _GLUED_AFTER
 
 
+def _matches(rule: _Rule, lines: TextLines) -> Iterator[regex.Match[str]]:
+    """``rule.pattern.finditer(text)``; a line-anchored rule is only tried at line starts.
+
+    The answers are the same (a match of ``^`` can only start there), without the regex
+    engine testing every offset of the text: a fifth of the time.
+    """
+    text = lines.text
+    if rule.anchor != "line":
+        yield from rule.pattern.finditer(text)
+        return
+    match = rule.pattern.match
+    end = 0
+    for start in lines.starts:
+        if start < end:
+            continue  # inside the previous match, as finditer goes on after it
+        m = match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def _rule_regions(lines: TextLines) -> tuple[list[Region], list[Region]]:
     """Apply the data rules; return (regions, regions that need prose after them)."""
     text = lines.text
@@ -402,7 +423,7 @@ def _rule_regions(lines: TextLines) -> tuple[list[Region], list[Region]]:
     body_only: list[Region] = []
     for rule in _rules():
         count = 0
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, lines):
             if m.end() == m.start() or (rule.anchor == "glued" and not _glued_ok(text, m.start())):
                 continue
             count += 1
