@@ -165,10 +165,18 @@ def tokenize(text: str) -> list[Tok]:
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         if start > prev_end:
-            space, newline = True, "\n" in text[prev_end:start]
+            space = True
+            # one plain space is the common case: no slice to search
+            newline = start - prev_end > 1 or text[prev_end] != " "
+            newline = newline and "\n" in text[prev_end:start]
         else:
             space = newline = start == 0
         word = m.group()
+        if word.isalpha() and word[0].islower() and word.islower():
+            # most tokens: a lower-case word, nothing to split (the facts _tok would find)
+            append(Tok(word, start, end, space, newline, True, False, False, True))
+            prev_end = end
+            continue
         hyphen = word.find("-")
         if 0 < hyphen < len(word) - 1 and word[:hyphen].islower() and word[hyphen + 1].isupper():
             # "se-Asia", "ke-Indonesia": a prefix on a name
