@@ -119,7 +119,7 @@ class IndonesianTokenizer(Tokenizer):  # type: ignore[misc]
         """Load the serialised state, then restore the matcher and the affix checks."""
         super().from_bytes(bytes_data, exclude=exclude)
         # every setter below reloads the special cases: empty them meanwhile, load once
-        rules: dict[str, Any] = self.rules  # type: ignore[has-type]  (a Cython property)
+        rules: dict[str, Any] = self.rules  # type: ignore[has-type]  # Cython
         self.rules = {}
         if getattr(self, "token_match", None) is None:
             self.token_match = HyphenatedWords(split_exceptions()[1]).match
