@@ -156,7 +156,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("-n", "--n-process", type=int, default=2)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--interrupt-after", type=float, default=120.0, help="seconds; 0: never")
     parser.add_argument("--every", type=float, default=30.0, help="seconds between samples")
     parser.add_argument("--workdir", type=Path, help="keep the files here (default: a temp dir)")

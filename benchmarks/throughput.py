@@ -323,7 +323,7 @@ def main() -> int:
         help="comma-separated runs: N is beritakit.pipe(n_process=N), 1b the batch runner in "
         "one process (default: 1,1b,2)",
     )
-    parser.add_argument("--batch-size", type=int, default=16, help="as beritakit extract (16)")
+    parser.add_argument("--batch-size", type=int, default=32, help="as beritakit extract (32)")
     parser.add_argument("--profile-articles", type=int, default=1000, help="for time per stage")
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)

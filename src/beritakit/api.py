@@ -58,7 +58,7 @@ def pipe(
     items: Iterable[object],
     *,
     n_process: int = 1,
-    batch_size: int = 16,
+    batch_size: int = 32,
     on_error: OnError = "raise",
     options: Options | None = None,
 ) -> Iterator[Article | Failure]:
@@ -73,6 +73,10 @@ def pipe(
         batch_size: Articles processed together (one spaCy batch, one chunk per worker).
         on_error: ``"raise"``, ``"skip"`` or ``"record"`` (yield a :class:`Failure`).
         options: Pipeline options; ``None`` uses the default pipeline.
+
+    In one process, batches after the first run in spaCy memory zones (what a batch
+    adds to spaCy's vocabulary is freed after it), so while it runs, do not call
+    :func:`extract` from another thread: give each thread its own :func:`load`.
 
     Raises:
         ConfigError: A bad ``n_process`` or ``on_error``, or unknown extractors.

@@ -214,7 +214,7 @@ def pipe(
     items: Iterable[object],
     *,
     n_process: int = 1,
-    batch_size: int = 16,
+    batch_size: int = 32,
     on_error: OnError = "raise",
     options: Options | None = None,
     loader: Loader | None = None,
@@ -254,7 +254,7 @@ def run(
     transform: Callable[[Article], T],
     *,
     n_process: int = 1,
-    batch_size: int = 16,
+    batch_size: int = 32,
     on_error: OnError = "raise",
     options: Options | None = None,
     loader: Loader | None = None,
@@ -335,7 +335,7 @@ def run_shared(
     transform: Callable[[Article], T],
     *,
     options: Options | None = None,
-    batch_size: int = 16,
+    batch_size: int = 32,
     on_error: OnError = "record",
 ) -> list[T | Failure]:
     """Run in this process on a pipeline built once per process and per ``options``.

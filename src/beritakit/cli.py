@@ -609,7 +609,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--batch-size",
         type=int,
-        default=16,
+        default=32,
         metavar="N",
         help="articles per spaCy batch and per chunk sent to a worker (default: %(default)s)",
     )

@@ -208,7 +208,7 @@ def extract_bag(
     bag: db.Bag,
     *,
     options: Options | None = None,
-    batch_size: int = 16,
+    batch_size: int = 32,
     on_error: OnError = "record",
     record: bool = True,
 ) -> Tables:
@@ -242,7 +242,7 @@ def extract_frame(
     published: str = "published",
     url: str = "url",
     options: Options | None = None,
-    batch_size: int = 16,
+    batch_size: int = 32,
     on_error: OnError = "record",
     record: bool = True,
 ) -> Tables:

@@ -61,6 +61,17 @@ class Failure(BaseModel):
     message: str
     extractor: str | None = None
 
+    @classmethod
+    def of(cls, exc: BaseException, *, index: int, id: str | None) -> Failure:
+        """The failure of article ``index`` that ``exc`` stopped."""
+        return cls(
+            index=index,
+            id=id,
+            error=type(exc).__name__,
+            message=str(exc),
+            extractor=getattr(exc, "extractor", None),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class _Item:
@@ -155,7 +166,7 @@ class Pipeline:
         self,
         items: Iterable[object],
         *,
-        batch_size: int = 16,
+        batch_size: int = 32,
         on_error: OnError = "raise",
         n_process: int = 1,
     ) -> Iterator[Article | Failure]:
@@ -214,15 +225,7 @@ class Pipeline:
                             error = exc
                             break
                         if on_error == "record":
-                            outputs.append(
-                                Failure(
-                                    index=index,
-                                    id=item.id,
-                                    error=type(exc).__name__,
-                                    message=str(exc),
-                                    extractor=getattr(exc, "extractor", None),
-                                )
-                            )
+                            outputs.append(Failure.of(exc, index=index, id=item.id))
             yield from outputs
             if error is not None:
                 raise error

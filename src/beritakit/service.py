@@ -674,14 +674,16 @@ def create_app(
         cancel = threading.Event()
 
         def work() -> list[Article | Failure]:
+            # one article at a time, not Pipeline.pipe: its memory zones must not run
+            # while another thread of this worker uses the same pipeline
             out: list[Article | Failure] = []
-            rows = (
-                {"text": i.text, "published": i.published, "url": i.url, "id": i.id} for i in items
-            )
-            for result in pipeline.pipe(rows, batch_size=16, on_error="record"):
+            for index, i in enumerate(items):
                 if cancel.is_set():
                     raise _Cancelled
-                out.append(result)
+                try:
+                    out.append(pipeline(i.text, published=i.published, url=i.url, id=i.id))
+                except BeritakitError as exc:
+                    out.append(Failure.of(exc, index=index, id=i.id))
             return out
 
         try:
