@@ -142,7 +142,7 @@ def _quick(method: Any, kind: str) -> Any:
 
 
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
-    """Build spaCy's Indonesian tokenizer with the hyphenated words as one pattern."""
+    """Build spaCy's Indonesian tokenizer: hyphenated words as a set, quick affix checks."""
 
     def make(nlp: Language) -> Tokenizer:
         rules, words = split_exceptions()
