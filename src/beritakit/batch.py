@@ -136,12 +136,7 @@ class _Runner:
             (result,) = self.pipeline.pipe([(sent.text, sent.context)], on_error="record")
             return result
         except Exception as exc:
-            return Failure(
-                index=0,
-                id=_opt_str(sent.context.get("id")),
-                error=type(exc).__name__,
-                message=str(exc),
-            )
+            return Failure.of(exc, index=0, id=_opt_str(sent.context.get("id")))
 
 
 def _needs_doc(pipeline: Pipeline) -> bool:
@@ -303,7 +298,7 @@ def _not_text(index: int, id: str | None, value: object) -> Failure:
     try:
         coerce_text(value, max_chars=1)
     except InputError as exc:
-        return Failure(index=index, id=id, error="InputError", message=str(exc))
+        return Failure.of(exc, index=index, id=id)
     raise AssertionError("unreachable: coerce_text accepts only str and bytes")
 
 

@@ -34,20 +34,19 @@ _DIGIT_TAIL = regex.compile(r"(?<=\p{Ll}{2})\p{Nd}{1,4}$")  # a list number: "Tb
 
 
 @functools.cache
-def _glued_words() -> tuple[str, ...]:
-    """Function words scrapers glue after a name ("Medandengan"), from patterns.jsonl."""
+def _glued_tails() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Function words scrapers glue after a name ("Medandengan"), from patterns.jsonl.
+
+    Grouped by length, longest first: one set lookup per length.
+    """
+    words: list[str] = []
     for line in read_lines("beritakit.extractors.entities", "patterns.jsonl"):
         rule = json.loads(line)
         if rule.get("rule") == "glued_tails":
-            return tuple(sorted((str(w) for w in rule["words"]), key=len, reverse=True))
-    return ()
-
-
-@functools.cache
-def _glued_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
-    """The glued tails grouped by length, longest first (one set lookup per length)."""
-    sizes = sorted({len(w) for w in _glued_words()}, reverse=True)
-    return tuple((n, frozenset(w for w in _glued_words() if len(w) == n)) for n in sizes)
+            words = [str(w) for w in rule["words"]]
+            break
+    sizes = sorted({len(w) for w in words}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sizes)
 
 
 @functools.cache
@@ -81,7 +80,7 @@ def _tail_cut(piece: str) -> int:
             # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known word:
             # "Jaemengungkapkan" is cut, "Kementerian" is not
             return offset + m.start()
-    for size, tails in _glued_by_length():
+    for size, tails in _glued_tails():
         cut = len(piece) - size
         if piece[cut:] in tails and cut >= (6 if size <= 3 else 4) and piece[1:cut].islower():
             return cut
