@@ -306,6 +306,17 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+def find_mention(line: str, surface: str, cursor: int) -> int:
+    """The next occurrence of ``surface`` from ``cursor``: a whole word if there is one.
+
+    A surface glued to its neighbours by the scraper (``wisataGunung Bromo``) is found
+    only when it is not also written as a whole word later in the line.
+    """
+    whole = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)")
+    match = whole.search(line, cursor)
+    return match.start() if match else line.find(surface, cursor)
+
+
 def locate(
     article: Article, text: str, where: str
 ) -> tuple[list[tuple[int, int, str]], list[str], list[str]]:
@@ -324,7 +335,7 @@ def locate(
         line = lines[number - 1]
         cursor = 0
         for surface, label in mentions:
-            found = line.find(surface, cursor)
+            found = find_mention(line, surface, cursor)
             if found < 0:
                 earlier = line.find(surface)
                 hint = " (it occurs earlier: wrong order?)" if earlier >= 0 else ""
