@@ -306,15 +306,20 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def find_mention(line: str, surface: str, cursor: int) -> int:
-    """The next occurrence of ``surface`` from ``cursor``: a whole word if there is one.
+def find_mention(line: str, surface: str, cursor: int, remaining: int = 1) -> int:
+    """The next occurrence of ``surface`` from ``cursor``, a whole word where possible.
 
-    A surface glued to its neighbours by the scraper (``wisataGunung Bromo``) is found
-    only when it is not also written as a whole word later in the line.
+    ``remaining`` is how many more times the annotator lists this surface in the line
+    (this one included). While the line still holds that many whole-word occurrences,
+    the next whole word is taken (``Korea`` skips ``Koreaboo``); otherwise some of them
+    are glued to their neighbours by the scraper (``wisataGunung Bromo``) and the next
+    occurrence of any kind is taken.
     """
     whole = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)")
-    match = whole.search(line, cursor)
-    return match.start() if match else line.find(surface, cursor)
+    starts = [m.start() for m in whole.finditer(line, cursor)]
+    if len(starts) >= remaining:
+        return starts[0]
+    return line.find(surface, cursor)
 
 
 def locate(
@@ -334,8 +339,9 @@ def locate(
             errors.append(f"{where} {article.id} L{number}: line is both SKIP and annotated")
         line = lines[number - 1]
         cursor = 0
-        for surface, label in mentions:
-            found = find_mention(line, surface, cursor)
+        for i, (surface, label) in enumerate(mentions):
+            remaining = sum(1 for later, _ in mentions[i:] if later == surface)
+            found = find_mention(line, surface, cursor, remaining)
             if found < 0:
                 earlier = line.find(surface)
                 hint = " (it occurs earlier: wrong order?)" if earlier >= 0 else ""
