@@ -306,20 +306,25 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def find_mention(line: str, surface: str, cursor: int, remaining: int = 1) -> int:
+def find_mention(line: str, surface: str, cursor: int, later: Sequence[str] = ()) -> int:
     """The next occurrence of ``surface`` from ``cursor``, a whole word where possible.
 
-    ``remaining`` is how many more times the annotator lists this surface in the line
-    (this one included). While the line still holds that many whole-word occurrences,
-    the next whole word is taken (``Korea`` skips ``Koreaboo``); otherwise some of them
-    are glued to their neighbours by the scraper (``wisataGunung Bromo``) and the next
-    occurrence of any kind is taken.
+    The next whole-word occurrence is taken (``Korea`` skips ``Koreaboo``) when the
+    mentions listed after this one (``later``) still fit after it; otherwise the next
+    occurrence of any kind, which the scraper glued to its neighbours
+    (``wisataGunung Bromo``, ``bahwaDonaldremaja … Donald Trump``).
     """
-    whole = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)")
-    starts = [m.start() for m in whole.finditer(line, cursor)]
-    if len(starts) >= remaining:
-        return starts[0]
-    return line.find(surface, cursor)
+    anywhere = line.find(surface, cursor)
+    whole = re.compile(r"(?<!\w)" + re.escape(surface) + r"(?!\w)").search(line, cursor)
+    if whole is None or whole.start() == anywhere:
+        return anywhere
+    position = whole.end()
+    for other in later:
+        found = line.find(other, position)
+        if found < 0:
+            return anywhere
+        position = found + len(other)
+    return whole.start()
 
 
 def locate(
@@ -340,8 +345,7 @@ def locate(
         line = lines[number - 1]
         cursor = 0
         for i, (surface, label) in enumerate(mentions):
-            remaining = sum(1 for later, _ in mentions[i:] if later == surface)
-            found = find_mention(line, surface, cursor, remaining)
+            found = find_mention(line, surface, cursor, [m for m, _ in mentions[i + 1 :]])
             if found < 0:
                 earlier = line.find(surface)
                 hint = " (it occurs earlier: wrong order?)" if earlier >= 0 else ""
