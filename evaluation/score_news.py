@@ -100,18 +100,28 @@ def score(split: str) -> dict[str, dict[str, float]]:
         records = [json.loads(line) for line in handle if line.strip()]
     texts = news_ner._texts({r["id"] for r in records}, news_ner.CORPUS)
     tallies: dict[str, Any] = defaultdict(SCORE.Tally)
+    crashes: list[str] = []
     for record in records:
         text = texts[record["id"]]
-        art = beritakit.extract(text, id=record["id"])
+        try:
+            art: beritakit.Article | None = beritakit.extract(text, id=record["id"])
+        except beritakit.BeritakitError as exc:  # scored as an article with no entities
+            print(f"{record['id']}: {exc}", file=sys.stderr)
+            crashes.append(record["id"])
+            art = None
         gold = gold_entities(text, record["spans"])
         for label, field in FIELDS.items():
-            predicted = [SCORE.names_of(e.model_dump(mode="json")) for e in getattr(art, field)]
+            predicted = [
+                SCORE.names_of(e.model_dump(mode="json")) for e in getattr(art, field, ())
+            ]
             pairs, missed, extra = SCORE.match_sets(
                 gold[label], predicted, lambda g, p: bool(g & p)
             )
             for key in (field, f"outlet {record['outlet']}"):
                 tallies[key].add(len(pairs), len(extra), len(missed))
-    return {key: dict(zip("prf", t.prf(), strict=True)) for key, t in sorted(tallies.items())}
+    result = {key: dict(zip("prf", t.prf(), strict=True)) for key, t in sorted(tallies.items())}
+    result["crashes"] = {"n": float(len(crashes))}
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     print(f"| {args.split} | P | R | F1 |\n|---|---|---|---|")
     for key, prf in result.items():
+        if key == "crashes":
+            print(f"| articles that failed (scored as empty) | {int(prf['n'])} | | |")
+            continue
         print(f"| {key} | {prf['p']:.3f} | {prf['r']:.3f} | **{prf['f']:.3f}** |")
     return 0
 
