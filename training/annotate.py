@@ -31,7 +31,9 @@ Annotation file format (one file per batch and annotator, UTF-8)::
 
 ``Lk:`` lists line k's mentions in their order of appearance, each as ``surface|LABEL``
 with the surface copied exactly from the line; a name written twice in the line is listed
-twice. Lines without entities are not listed. ``SKIP:`` names the lines that are not
+twice. Lines without entities are not listed. Where the occurrence meant is not the next
+one (an unlabelled copy comes first, inside a facility's name or a word), ``surface|LABEL@n``
+names the nth occurrence in the whole line. ``SKIP:`` names the lines that are not
 article body (credits, ``Baca juga`` links, captions, tags, share boilerplate): they are
 left out of training and scoring. Labels: PER, ORG, LOC.
 """
@@ -288,11 +290,11 @@ def parse_file(path: Path) -> tuple[list[Article], list[str]]:
             if not item:
                 continue
             surface, _, label = item.rpartition("|")
-            label = label.strip().upper()
-            if not surface or label not in LABELS:
+            label, _, nth = label.strip().upper().partition("@")
+            if not surface or label not in LABELS or (nth and not nth.isdigit()):
                 errors.append(f"{path.name}:{number}: bad mention {item!r}")
                 continue
-            mentions.append((surface, label))
+            mentions.append((surface, f"{label}@{nth}" if nth else label))
         articles[-1].lines.setdefault(int(match.group(1)), []).extend(mentions)
     return articles, errors
 
@@ -344,8 +346,16 @@ def locate(
             errors.append(f"{where} {article.id} L{number}: line is both SKIP and annotated")
         line = lines[number - 1]
         cursor = 0
-        for i, (surface, label) in enumerate(mentions):
-            found = find_mention(line, surface, cursor, [m for m, _ in mentions[i + 1 :]])
+        for i, (surface, tag) in enumerate(mentions):
+            label, _, nth = tag.partition("@")
+            if nth:  # the annotator named the occurrence: the nth in the whole line
+                found = -1
+                for _ in range(int(nth)):
+                    found = line.find(surface, found + 1)
+                    if found < 0:
+                        break
+            else:
+                found = find_mention(line, surface, cursor, [m for m, _ in mentions[i + 1 :]])
             if found < 0:
                 earlier = line.find(surface)
                 hint = " (it occurs earlier: wrong order?)" if earlier >= 0 else ""
@@ -359,7 +369,9 @@ def locate(
             spans.append((starts[number - 1] + found, starts[number - 1] + end, label))
             cursor = end
     # A labelled surface written more often in the body than it was labelled.
-    labelled = Counter((s, lab) for ms in article.lines.values() for s, lab in ms)
+    labelled = Counter(
+        (s, lab.partition("@")[0]) for ms in article.lines.values() for s, lab in ms
+    )
     body = "\n".join(
         line for k, line in enumerate(lines, start=1) if k not in article.skip
     )
