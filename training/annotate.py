@@ -483,8 +483,12 @@ def build(corpus: Path) -> int:
     return 1 if failed else 0
 
 
-def agree(a: Path, b: Path, corpus: Path) -> dict[str, tuple[float, float, float]]:
-    """Span P/R/F1 of file b against file a, on the articles both annotate."""
+def agree(a: Path, b: Path, corpus: Path) -> dict[str, tuple[int, int, int]]:
+    """Span agreement of file b with file a on the articles both annotate.
+
+    Lines either annotator skipped are left out. Prints P/R/F1 per label and returns
+    (matched, spans in a, spans in b) per label.
+    """
     arts_a = {x.id: x for x in parse_file(a)[0]}
     arts_b = {x.id: x for x in parse_file(b)[0]}
     common = sorted(set(arts_a) & set(arts_b))
@@ -498,17 +502,38 @@ def agree(a: Path, b: Path, corpus: Path) -> dict[str, tuple[float, float, float
             art.lines = {k: v for k, v in art.lines.items() if k not in skip}
             spans, _, _ = locate(art, texts[article_id], "")
             target.update((article_id, s, e, lab) for s, e, lab in spans)
-    result: dict[str, tuple[float, float, float]] = {}
+    result: dict[str, tuple[int, int, int]] = {}
     for label in (*LABELS, "ALL"):
         g = {x for x in gold if label in ("ALL", x[3])}
         p = {x for x in pred if label in ("ALL", x[3])}
-        tp = len(g & p)
-        prec = tp / len(p) if p else 0.0
-        rec = tp / len(g) if g else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        result[label] = (prec, rec, f1)
-        print(f"{label}: P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (gold {len(g)}, other {len(p)})")
+        result[label] = (len(g & p), len(g), len(p))
+        print(_prf_line(label, *result[label]))
     return result
+
+
+def _prf_line(label: str, tp: int, n_a: int, n_b: int) -> str:
+    prec = tp / n_b if n_b else 0.0
+    rec = tp / n_a if n_a else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return f"{label}: P {prec:.3f} R {rec:.3f} F1 {f1:.3f} (spans {n_a} / {n_b})"
+
+
+def agreement(corpus: Path) -> None:
+    """Pooled span agreement over every batch annotated independently by two annotators."""
+    pooled: Counter[tuple[str, int]] = Counter()
+    for batch in sorted({p.name.split(".")[0] for p in ANN.glob("*.txt")}):
+        firsts = sorted(
+            p for p in ANN.glob(f"{batch}.*.txt") if not p.name.endswith(".final.txt")
+        )
+        if len(firsts) != 2:
+            continue
+        print(f"== {firsts[0].name} vs {firsts[1].name}")
+        for label, counts in agree(firsts[0], firsts[1], corpus).items():
+            for i, n in enumerate(counts):
+                pooled[(label, i)] += n
+    print("== pooled")
+    for label in (*LABELS, "ALL"):
+        print(_prf_line(label, pooled[(label, 0)], pooled[(label, 1)], pooled[(label, 2)]))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -521,6 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_p = sub.add_parser("check")
     check_p.add_argument("files", nargs="+", type=Path)
     sub.add_parser("build")
+    sub.add_parser("agreement")
     agree_p = sub.add_parser("agree")
     agree_p.add_argument("a", type=Path)
     agree_p.add_argument("b", type=Path)
@@ -543,6 +569,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(args.files, args.corpus)
     if args.command == "build":
         return build(args.corpus)
+    if args.command == "agreement":
+        agreement(args.corpus)
+        return 0
     agree(args.a, args.b, args.corpus)
     return 0
 
