@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 import regex
 
-from beritakit.clean.boilerplate import SpanCover, TextLines, find_boilerplate, prose_bounds
+from beritakit.clean.boilerplate import (
+    Region,
+    SpanCover,
+    TextLines,
+    find_boilerplate,
+    prose_bounds,
+)
 from beritakit.resources import read_lines, read_table
 
 __all__ = ["CreditHit", "parse"]
@@ -158,10 +164,10 @@ class _Doc:
 
     __slots__ = ("lines", "region_ends", "region_starts", "regions", "text", "usable")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, regions: Sequence[Region]) -> None:
         self.text = text
         self.lines = TextLines(text)
-        self.regions = find_boilerplate(text)
+        self.regions = list(regions)
         self.usable = [r for r in self.regions if r.kind not in _CREDIT_BEARING]
         self.region_starts = [r.start for r in self.regions]
         self.region_ends = {r.end for r in self.regions}
@@ -571,7 +577,9 @@ def _select(doc: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
-def parse(text: str, *, outlet: str | None = None) -> list[CreditHit]:
+def parse(
+    text: str, *, outlet: str | None = None, boilerplate: Sequence[Region] | None = None
+) -> list[CreditHit]:
     """Find the credits written in an article text.
 
     Reads labelled credits (``Penulis:``, ``Reporter:``, ``Editor:``, ``Sumber:`` …),
@@ -583,6 +591,8 @@ def parse(text: str, *, outlet: str | None = None) -> list[CreditHit]:
         text: The normalised article text.
         outlet: The publishing outlet when known (from the dateline); it is
             stripped from names such as ``Budi Santoso - Kompas.com``.
+        boilerplate: The boilerplate regions of ``text`` when already found (the
+            pipeline passes its own); ``None`` finds them.
 
     Returns:
         The credits in text order.
@@ -590,7 +600,8 @@ def parse(text: str, *, outlet: str | None = None) -> list[CreditHit]:
     """
     if not text.strip():
         return []
-    doc = _Doc(text)
+    regions = find_boilerplate(text) if boilerplate is None else boilerplate
+    doc = _Doc(text, regions)
     cands = (
         _label_candidates(doc, outlet)
         + _laporan_candidates(doc, outlet)

@@ -15,11 +15,8 @@ import regex
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
-from spacy.tokens import Doc
 
-from beritakit.context import Context, Result
-
-__all__ = ["detect", "extract"]
+__all__ = ["detect"]
 
 _SEED = 0
 # langdetect's cost grows with the text it reads and its answer does not improve past
@@ -95,20 +92,3 @@ def detect(text: str) -> tuple[str, float]:
         if top.language == Language.MALAY:
             return "ms", round(float(top.value), 4)
     return code, round(min(score, 1.0), 4)
-
-
-def extract(doc: Doc | None, ctx: Context) -> Result:
-    """Detect the language of the article body."""
-    text = ctx.body.text if ctx.body is not None and ctx.body.text.strip() else ctx.clean.text
-    code, score = detect(text)
-    warnings: list[str] = []
-    if code == "und":
-        warnings.append("language: too little text to tell the language")
-    elif code != "id":
-        warnings.append(
-            f"language: the text reads as {code!r} (score {score:.2f}), not Indonesian; "
-            "the extractors are built for Indonesian and may miss or misread values"
-        )
-    elif score < 0.8:
-        warnings.append(f"language: Indonesian with low confidence ({score:.2f})")
-    return Result(fields={"language": code, "language_score": score}, warnings=warnings)
