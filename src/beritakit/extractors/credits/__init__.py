@@ -17,6 +17,7 @@ from beritakit.clean.boilerplate import (
     find_boilerplate,
     prose_bounds,
 )
+from beritakit.lang import fold
 from beritakit.resources import read_lines, read_table
 
 __all__ = ["CreditHit", "parse"]
@@ -218,7 +219,7 @@ def _trim(text: str, start: int, end: int, chars: str = _EDGE_PUNCT) -> tuple[in
 
 
 def _fold(name: str) -> str:
-    s = unicodedata.normalize("NFKC", name).casefold().replace(".", " ")
+    s = fold(unicodedata.normalize("NFKC", name)).replace(".", " ")
     return " ".join(s.split()).strip(" ,;:-()\"'")
 
 

@@ -6,9 +6,11 @@ import dataclasses
 import datetime
 import functools
 from collections.abc import Iterator
-from importlib.resources import files
 
 import regex
+
+from beritakit.lang import LANG_ID, fold
+from beritakit.resources import read_lines
 
 __all__ = ["DatelineHit", "parse"]
 
@@ -89,20 +91,18 @@ class _Data:
 
 def _rows(package: str, name: str) -> Iterator[list[str]]:
     """Yield the tab-separated fields of a data file, skipping comments and blank lines."""
-    text = files(package).joinpath(name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.rstrip("\n").split("\t")
+    for line in read_lines(package, name):
+        yield line.split("\t")
 
 
 def _fold(name: str) -> str:
     """Fold a name for lookup: case, dots and runs of spaces do not count."""
-    return " ".join(name.casefold().replace(".", " ").replace("’", "'").split())
+    return " ".join(fold(name).replace(".", " ").split())
 
 
 def _fold_place(name: str) -> str:
     """Fold a place name: like `_fold`, but initials `D.C` and `DC` are the same."""
-    return " ".join(name.casefold().replace(".", "").replace("’", "'").split())
+    return " ".join(fold(name).replace(".", "").split())
 
 
 @functools.cache
@@ -150,10 +150,10 @@ def _data() -> _Data:
     for row in _rows(here, "not_places.tsv"):
         (not_first if row[1].strip() == "first" else not_alone).add(row[0].strip().casefold())
     months: dict[str, int] = {}
-    for row in _rows("beritakit.lang.id", "months.tsv"):
+    for row in _rows(LANG_ID, "months.tsv"):
         for spelling in row[2].split(","):
             months[spelling.strip()] = int(row[1])
-    for row in _rows("beritakit.lang.id", "weekdays.tsv"):
+    for row in _rows(LANG_ID, "weekdays.tsv"):
         not_alone.update(s.strip() for s in row[2].split(","))
     not_alone.update(months)
     for key, found in kinds.items():

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import threading
-from importlib.resources import files
 
 import regex
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from beritakit.resources import read_lines
 
 __all__ = ["detect"]
 
@@ -33,8 +34,7 @@ _SURE_MIN_WORDS = 20
 
 @functools.cache
 def _function_words() -> frozenset[str]:
-    text = files(__name__).joinpath("function_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    return frozenset(read_lines(__name__, "function_words.txt"))
 
 
 def _surely_malay_or_indonesian(sample: str) -> bool:

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+
+from beritakit.lang import LANG_ID, fold
+from beritakit.resources import read_lines
 
 __all__ = ["Lexicon", "lexicon"]
 
 _PACKAGE = "beritakit.extractors.quotes"
 
 
-def _lines(name: str) -> tuple[str, ...]:
-    """Return the non-blank, non-comment lines of data file ``name``."""
-    text = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return tuple(
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    )
+def _lines(name: str, package: str = _PACKAGE) -> tuple[str, ...]:
+    """Return the non-blank, non-comment lines of data file ``name``, stripped."""
+    return tuple(line.strip() for line in read_lines(package, name))
 
 
-def _folded(name: str) -> frozenset[str]:
-    return frozenset(line.casefold() for line in _lines(name))
+def _folded(name: str, package: str = _PACKAGE) -> frozenset[str]:
+    return frozenset(fold(line) for line in _lines(name, package))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,11 +167,8 @@ def _function_words() -> frozenset[str]:
 
 def _weekdays() -> frozenset[str]:
     """Return every weekday spelling listed in ``beritakit.lang.id/weekdays.tsv``."""
-    text = resources.files("beritakit.lang.id").joinpath("weekdays.tsv").read_text(encoding="utf-8")
     out: set[str] = set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_lines(LANG_ID, "weekdays.tsv"):
         cells = line.split("\t")
         out.add(cells[0].strip().casefold())
         if len(cells) > 2:
