@@ -17,7 +17,7 @@ from beritakit.clean.boilerplate import (
     find_boilerplate,
     prose_bounds,
 )
-from beritakit.lang import fold
+from beritakit.lang import LANG_ID, fold
 from beritakit.resources import read_lines, read_table
 
 __all__ = ["CreditHit", "parse"]
@@ -148,6 +148,11 @@ def _laporan_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
 def _role_prefix() -> regex.Pattern[str]:
     words = "|".join(regex.escape(row[0]) for row in read_table(_PACKAGE, "laporan.tsv"))
     return regex.compile(rf"(?i)(?:{words})\b[^,\n]{{0,40}},[ \t]{{0,3}}")
+
+
+@functools.cache
+def _name_particles() -> frozenset[str]:
+    return frozenset(fold(w.strip()) for w in read_lines(LANG_ID, "name_particles.txt"))
 
 
 @functools.cache
@@ -303,7 +308,7 @@ def _hits(
 
 def _name_words(text: str, spans: Iterable[tuple[int, int]]) -> bool:
     """Tell whether every span is written as a name (capitalised words, particles)."""
-    particles = _wordset("name_particles.txt")
+    particles = _name_particles()
     return all(
         all(_NAME_WORD.fullmatch(w) or w in particles for w in text[a:b].split()) for a, b in spans
     )
@@ -440,7 +445,7 @@ def _classify_bracket(inner: str) -> str | None:
     if _SHORT_CODE.fullmatch(value) and any(c.isalpha() for c in value):
         return "other"
     words = value.split()
-    particles = _wordset("name_particles.txt")
+    particles = _name_particles()
     if (
         2 <= len(words) <= 5
         and _NAME_WORD.fullmatch(words[0])

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from beritakit.extractors.entities._tokens import fold, tokenize
+from beritakit.lang import LANG_ID
 from beritakit.resources import read_lines, read_table
 
 __all__ = [
@@ -307,6 +308,15 @@ def _load_orgs(d: Data) -> None:
             _add(d, other, entry, caps=other.isupper() and len(other) <= 6)
 
 
+def _pattern(rule: dict[str, object]) -> dict[str, object]:
+    """A rule of ``patterns.jsonl``; ``words_from`` names a shared list in ``lang/id``."""
+    source = rule.get("words_from")
+    if isinstance(source, str):
+        name = source.removeprefix("lang/id/")
+        rule = {**rule, "words": [fold(w) for w in read_lines(LANG_ID, name)]}
+    return rule
+
+
 @functools.cache
 def data() -> Data:
     """Read every data file once."""
@@ -341,7 +351,7 @@ def data() -> Data:
     d.corpus_words = frozenset(read_lines(_PKG, "corpus_words.txt"))
     d.not_person_heads = frozenset(fold(w) for w in read_lines(_PKG, "not_person_heads.txt"))
     d.korean_surnames = frozenset(read_lines(_PKG, "korean_surnames.txt"))
-    d.patterns = tuple(json.loads(line) for line in read_lines(_PKG, "patterns.jsonl"))
+    d.patterns = tuple(_pattern(json.loads(line)) for line in read_lines(_PKG, "patterns.jsonl"))
     for bit in (ROLE_HEAD, ROLE_PREFIX, ORG_HEAD, ORG_SUFFIX, PLACE_HEAD, FACILITY):
         for words_ in d.table(bit):
             if words_:

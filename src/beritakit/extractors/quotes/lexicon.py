@@ -138,7 +138,7 @@ def lexicon() -> Lexicon:
         speaker_stops=_folded("speaker_stops.txt"),
         territorial=_folded("territorial_roles.txt"),
         weekdays=_weekdays(),
-        particles=_folded("name_particles.txt"),
+        particles=_folded("name_particles.txt", LANG_ID),
         function_words=_function_words(),
         org_prefixes=tuple(sorted(_folded("org_prefixes.txt"))),
         connectors_by_head={head: tuple(group) for head, group in by_head.items()},
