@@ -333,7 +333,7 @@ def data() -> Data:
     d.rank_words = frozenset(fold(w) for key in d.honorifics for w in key) | frozenset(
         fold(w) for w in d.rank_suffixes
     )
-    d.degrees = frozenset(read_lines(_PKG, "degrees.txt"))
+    d.degrees = frozenset(read_lines(LANG_ID, "degrees.txt"))
     d.role_heads = _phrases(read_lines(_PKG, "role_heads.txt"))
     d.role_prefixes = _phrases(read_lines(_PKG, "role_prefixes.txt"))
     d.role_words = frozenset(fold(w) for w in read_lines(_PKG, "role_words.txt"))
