@@ -125,7 +125,9 @@ def lexicon() -> Lexicon:
         weak=frozenset(cues["weak"]),
         fused_only=frozenset(cues["nya"]),
         honorifics=frozenset(line.replace(".", "") for line in _lines("honorifics.txt")),
-        degrees=frozenset(line.replace(".", "").casefold() for line in _lines("degrees.txt", LANG_ID)),
+        degrees=frozenset(
+            line.replace(".", "").casefold() for line in _lines("degrees.txt", LANG_ID)
+        ),
         roles=_folded("role_words.txt"),
         org_words=_folded("org_words.txt"),
         pronouns=pronouns,
