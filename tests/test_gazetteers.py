@@ -20,6 +20,7 @@ from beritakit.extractors.entities._data import (
 from beritakit.resources import read_lines, read_table
 
 PKG = "beritakit.extractors.entities"
+LANG_ID = "beritakit.lang.id"
 
 
 def table(name: str) -> tuple[tuple[str, ...], ...]:
@@ -133,8 +134,12 @@ def test_organisations() -> None:
 
 
 def test_word_lists_have_no_duplicates_or_blanks() -> None:
+    for name in ("degrees.txt", "rank_suffixes.txt", "name_particles.txt"):
+        lines = read_lines(LANG_ID, name)
+        assert lines and all(line == line.strip() for line in lines), name
+        dupes = [w for w, n in Counter(w.casefold() for w in lines).items() if n > 1]
+        assert not dupes, (name, dupes)
     for name in (
-        "degrees.txt",
         "role_heads.txt",
         "role_prefixes.txt",
         "role_words.txt",
@@ -142,7 +147,6 @@ def test_word_lists_have_no_duplicates_or_blanks() -> None:
         "not_entities.txt",
         "common_words.txt",
         "org_words.txt",
-        "rank_suffixes.txt",
     ):
         lines = read_lines(PKG, name)
         assert lines and all(line == line.strip() for line in lines), name
@@ -151,19 +155,26 @@ def test_word_lists_have_no_duplicates_or_blanks() -> None:
 
 
 def test_honorific_kinds_and_degrees() -> None:
-    kinds = {row[1] for row in table("honorifics.tsv")}
-    assert kinds == {"title", "rank", "address"}
-    forms = {row[0]: row[1] for row in table("honorifics.tsv")}
+    rows = read_table(LANG_ID, "honorifics.tsv")
+    kinds = {row[1] for row in rows}
+    assert kinds == {"title", "rank", "address", "part"}
+    forms = {row[0]: row[1] for row in rows}
+    assert len(forms) == len(rows)
     assert forms["AKBP"] == forms["Kompol"] == "rank" and forms["dr"] == forms["H"] == "title"
     assert forms["Pak"] == "address"
-    assert {"SH", "MHum", "SIK", "SpJP", "PhD"} <= set(read_lines(PKG, "degrees.txt"))
+    assert {"SH", "MHum", "SIK", "SpJP", "PhD"} <= set(read_lines(LANG_ID, "degrees.txt"))
 
 
 def test_patterns_jsonl_is_valid() -> None:
     rules = [json.loads(line) for line in read_lines(PKG, "patterns.jsonl")]
     names = [r["rule"] for r in rules]
     assert len(names) == len(set(names))
-    assert all(isinstance(r["words"], list) and r["words"] and r["doc"] for r in rules)
+    shared = [r for r in rules if "words_from" in r]  # a list of lang/id, read by name
+    for r in shared:
+        assert read_lines(LANG_ID, r["words_from"].removeprefix("lang/id/")), r
+    assert all(
+        isinstance(r["words"], list) and r["words"] and r["doc"] for r in rules if r not in shared
+    )
     assert {"speech_before", "speech_after", "initials_cue", "alias"} <= set(names)
 
 

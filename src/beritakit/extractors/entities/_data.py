@@ -323,13 +323,15 @@ def data() -> Data:
     d = Data()
     _load_places(d)
     _load_orgs(d)
-    for form, kind in read_table(_PKG, "honorifics.tsv"):
+    for form, kind in read_table(LANG_ID, "honorifics.tsv"):
+        if kind == "part":  # a word of a multi-word rank, for quotes' word-by-word reading
+            continue
         key = tuple(t.text for t in tokenize(form) if t.text != ".")
         d.honorifics[key] = kind
         if kind == "rank" and len(form) >= 3:  # "AKP" is also written "Akp", "KOMPOL" for "Kompol"
             d.honorifics.setdefault(tuple(w.upper() for w in key), kind)
             d.honorifics.setdefault(tuple(w.capitalize() for w in key), kind)
-    d.rank_suffixes = frozenset(read_lines(_PKG, "rank_suffixes.txt"))
+    d.rank_suffixes = frozenset(read_lines(LANG_ID, "rank_suffixes.txt"))
     d.rank_words = frozenset(fold(w) for key in d.honorifics for w in key) | frozenset(
         fold(w) for w in d.rank_suffixes
     )

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from beritakit.lang import LANG_ID, fold
-from beritakit.resources import read_lines
+from beritakit.resources import read_lines, read_table
 
 __all__ = ["Lexicon", "lexicon"]
 
@@ -124,7 +124,7 @@ def lexicon() -> Lexicon:
         verbs=frozenset(cues["verb"] | cues["weak"]),
         weak=frozenset(cues["weak"]),
         fused_only=frozenset(cues["nya"]),
-        honorifics=frozenset(line.replace(".", "") for line in _lines("honorifics.txt")),
+        honorifics=_honorific_words(),
         degrees=frozenset(
             line.replace(".", "").casefold() for line in _lines("degrees.txt", LANG_ID)
         ),
@@ -151,6 +151,16 @@ def lexicon() -> Lexicon:
         formulae=frozenset(tuple(line.casefold().split()) for line in _lines("formulae.txt")),
         clause_markers=_folded("clause_markers.txt"),
     )
+
+
+def _honorific_words() -> frozenset[str]:
+    """The one-word titles, ranks, forms of address and rank parts, dots removed, case kept.
+
+    A speaker phrase is read word by word, so a multi-word rank counts through its
+    ``part`` rows (``Ajun``, ``Komisaris``, ``Besar``, ``Polisi``).
+    """
+    forms = (row[0].replace(".", "") for row in read_table(LANG_ID, "honorifics.tsv"))
+    return frozenset(form for form in forms if " " not in form)
 
 
 def _function_words() -> frozenset[str]:
