@@ -134,15 +134,21 @@ def test_organisations() -> None:
 
 
 def test_word_lists_have_no_duplicates_or_blanks() -> None:
-    for name in ("degrees.txt", "rank_suffixes.txt", "name_particles.txt"):
+    for name in (
+        "degrees.txt",
+        "rank_suffixes.txt",
+        "name_particles.txt",
+        "job_titles.txt",
+        "occupations.txt",
+        "status_words.txt",
+        "role_prefixes.txt",
+    ):
         lines = read_lines(LANG_ID, name)
         assert lines and all(line == line.strip() for line in lines), name
         dupes = [w for w, n in Counter(w.casefold() for w in lines).items() if n > 1]
         assert not dupes, (name, dupes)
     for name in (
-        "role_heads.txt",
-        "role_prefixes.txt",
-        "role_words.txt",
+        "role_continuations.txt",
         "facility_heads.txt",
         "not_entities.txt",
         "common_words.txt",

@@ -336,9 +336,13 @@ def data() -> Data:
         fold(w) for w in d.rank_suffixes
     )
     d.degrees = frozenset(read_lines(LANG_ID, "degrees.txt"))
-    d.role_heads = _phrases(read_lines(_PKG, "role_heads.txt"))
-    d.role_prefixes = _phrases(read_lines(_PKG, "role_prefixes.txt"))
-    d.role_words = frozenset(fold(w) for w in read_lines(_PKG, "role_words.txt"))
+    d.role_heads = _phrases(
+        line
+        for name in ("job_titles.txt", "occupations.txt", "status_words.txt")
+        for line in read_lines(LANG_ID, name)
+    )
+    d.role_prefixes = _phrases(read_lines(LANG_ID, "role_prefixes.txt"))
+    d.role_words = frozenset(fold(w) for w in read_lines(_PKG, "role_continuations.txt"))
     for phrase, position, minimum in read_table(_PKG, "org_heads.tsv"):
         target = d.org_prefix_heads if position == "prefix" else d.org_suffix_heads
         target[key_of(phrase)] = int(minimum)

@@ -128,7 +128,7 @@ def lexicon() -> Lexicon:
         degrees=frozenset(
             line.replace(".", "").casefold() for line in _lines("degrees.txt", LANG_ID)
         ),
-        roles=_folded("role_words.txt"),
+        roles=_roles(),
         org_words=_folded("org_words.txt"),
         pronouns=pronouns,
         adverbs=_folded("adverbs.txt"),
@@ -161,6 +161,21 @@ def _honorific_words() -> frozenset[str]:
     """
     forms = (row[0].replace(".", "") for row in read_table(LANG_ID, "honorifics.tsv"))
     return frozenset(form for form in forms if " " not in form)
+
+
+def _roles() -> frozenset[str]:
+    """Words of roles in a speaker phrase.
+
+    The one-word job titles, role prefixes and status words of ``lang/id`` and the
+    descriptions of ``speaker_roles.txt`` (kin, ``warga``, ``pihak``). Not the occupations
+    of ``lang/id/occupations.txt``: alone they are an unnamed group ("Nelayan setempat").
+    """
+    shared = [
+        line
+        for name in ("job_titles.txt", "role_prefixes.txt", "status_words.txt")
+        for line in _lines(name, LANG_ID)
+    ]
+    return frozenset(fold(w) for w in shared if " " not in w) | _folded("speaker_roles.txt")
 
 
 def _function_words() -> frozenset[str]:
