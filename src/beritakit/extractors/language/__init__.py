@@ -1,7 +1,7 @@
 """Language of the article: langdetect, with lingua to tell Indonesian from Malay.
 
 Most articles are plainly Indonesian: when enough of their words are Indonesian/Malay
-function words (``function_words.txt``) langdetect is skipped and lingua alone tells
+function words (``lang/id/function_words.txt``) langdetect is skipped and lingua alone tells
 Indonesian from Malay, which takes a sixth of the time.
 """
 
@@ -15,6 +15,7 @@ from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from beritakit.lang import LANG_ID
 from beritakit.resources import read_lines
 
 __all__ = ["detect"]
@@ -34,7 +35,7 @@ _SURE_MIN_WORDS = 20
 
 @functools.cache
 def _function_words() -> frozenset[str]:
-    return frozenset(read_lines(__name__, "function_words.txt"))
+    return frozenset(read_lines(LANG_ID, "function_words.txt"))
 
 
 def _surely_malay_or_indonesian(sample: str) -> bool:

@@ -179,8 +179,11 @@ def _roles() -> frozenset[str]:
 
 
 def _function_words() -> frozenset[str]:
-    """Words that never belong to a name: the lists above plus ``function_words.txt``."""
-    words: set[str] = set(_folded("function_words.txt"))
+    """Words that never belong to a name.
+
+    The lists above, ``lang/id/function_words.txt`` and ``sentence_openers.txt``.
+    """
+    words = set(_folded("function_words.txt", LANG_ID) | _folded("sentence_openers.txt"))
     for name in ("adverbs.txt", "blockers.txt", "speaker_stops.txt"):
         words |= _folded(name)
     for line in _lines("connectors.txt"):
