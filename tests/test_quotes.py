@@ -498,7 +498,10 @@ def test_data_files_are_clean_and_documented() -> None:
         assert len(lines) == len(set(lines)), f"duplicate lines in {name}"
     positions = {
         line.split("\t")[1]
-        for line in folder.joinpath("cues.tsv").read_text(encoding="utf-8").splitlines()
+        for line in resources.files("beritakit.lang.id")
+        .joinpath("speech_cues.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
         if line.strip() and not line.startswith("#")
     }
     assert positions <= {"after", "lead", "verb", "weak", "nya"}

@@ -309,12 +309,23 @@ def _load_orgs(d: Data) -> None:
 
 
 def _pattern(rule: dict[str, object]) -> dict[str, object]:
-    """A rule of ``patterns.jsonl``; ``words_from`` names a shared list in ``lang/id``."""
+    """A rule of ``patterns.jsonl``.
+
+    ``words_from`` names a shared list in ``lang/id`` whose words are added to the rule's
+    own ``words``; for a table, ``positions`` picks the rows by their second column.
+    """
     source = rule.get("words_from")
-    if isinstance(source, str):
-        name = source.removeprefix("lang/id/")
-        rule = {**rule, "words": [fold(w) for w in read_lines(LANG_ID, name)]}
-    return rule
+    if not isinstance(source, str):
+        return rule
+    name = source.removeprefix("lang/id/")
+    own = rule.get("words", [])
+    assert isinstance(own, list)
+    positions = rule.get("positions")
+    if isinstance(positions, list):
+        shared = [row[0] for row in read_table(LANG_ID, name) if row[1] in positions]
+    else:
+        shared = [fold(w) for w in read_lines(LANG_ID, name)]
+    return {**rule, "words": [*own, *shared]}
 
 
 @functools.cache

@@ -100,7 +100,7 @@ def lexicon() -> Lexicon:
         "weak": set(),
         "nya": set(),
     }
-    for line in _lines("cues.tsv"):
+    for line in _lines("speech_cues.tsv", LANG_ID):
         form, _, position = line.partition("\t")
         cues[position.strip()].add(form.strip().casefold())
     pronouns: dict[str, str] = {}
@@ -188,7 +188,7 @@ def _function_words() -> frozenset[str]:
         words |= _folded(name)
     for line in _lines("connectors.txt"):
         words.update(line.casefold().split())
-    for line in _lines("cues.tsv"):
+    for line in _lines("speech_cues.tsv", LANG_ID):
         words.update(line.partition("\t")[0].casefold().split())
     for line in _lines("pronouns.tsv"):
         words.add(line.partition("\t")[0].casefold())
