@@ -28,7 +28,7 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def test_kemendagri_counts() -> None:
-    rows = table("places_id.tsv")
+    rows = read_table(LANG_ID, "places.tsv")
     kinds = Counter(row[2] for row in rows)
     assert kinds["province"] == 38
     assert kinds["regency"] + kinds["city"] == 514
@@ -37,7 +37,7 @@ def test_kemendagri_counts() -> None:
 
 
 def test_kemendagri_codes_are_well_formed_and_nested() -> None:
-    rows = table("places_id.tsv")
+    rows = read_table(LANG_ID, "places.tsv")
     codes = [row[0] for row in rows]
     assert len(codes) == len(set(codes))
     shapes = {
@@ -58,7 +58,7 @@ def test_kemendagri_codes_are_well_formed_and_nested() -> None:
 
 
 def test_known_codes() -> None:
-    by_name = {row[1]: row[0] for row in table("places_id.tsv") if row[2] != "district"}
+    by_name = {row[1]: row[0] for row in read_table(LANG_ID, "places.tsv") if row[2] != "district"}
     assert by_name["Kota Palembang"] == "16.71"
     assert by_name["Kota Surabaya"] == "35.78"
     assert by_name["Kabupaten Bekasi"] == "32.16" and by_name["Kota Bekasi"] == "32.75"
@@ -68,7 +68,7 @@ def test_known_codes() -> None:
 
 def test_coordinates_are_in_range() -> None:
     for code, _name, _kind, _prov, lat, lon in (
-        tuple(r) + ("", "")[: 6 - len(r)] for r in table("places_id.tsv")
+        tuple(r) + ("", "")[: 6 - len(r)] for r in read_table(LANG_ID, "places.tsv")
     ):
         if lat:
             assert -11.5 < float(lat) < 6.5 and 94.5 < float(lon) < 141.5, code  # inside Indonesia
@@ -76,14 +76,16 @@ def test_coordinates_are_in_range() -> None:
         if len(row) > 5 and row[4]:
             assert -90 <= float(row[4]) <= 90 and -180 <= float(row[5]) <= 180, row
     with_coords = [
-        r for r in table("places_id.tsv") if r[2] in ("city", "regency") and len(r) > 4 and r[4]
+        r
+        for r in read_table(LANG_ID, "places.tsv")
+        if r[2] in ("city", "regency") and len(r) > 4 and r[4]
     ]
     assert len(with_coords) >= 400
 
 
 def test_aliases_point_at_existing_entries() -> None:
-    id_codes = {row[0] for row in table("places_id.tsv")}
-    for row in table("places_aliases.tsv"):
+    id_codes = {row[0] for row in read_table(LANG_ID, "places.tsv")}
+    for row in read_table(LANG_ID, "place_aliases.tsv"):
         assert row[0] in id_codes, row
     world_codes = {row[0] for row in table("places_world.tsv")}
     for row in table("places_world_aliases.tsv"):
@@ -196,7 +198,7 @@ def test_every_data_file_is_described_in_source_md() -> None:
 
 def test_gazetteer_key_file_is_current() -> None:
     # gazetteer_keys.tsv spares the scanner at start-up; a stale file would make names
-    # unmatchable (python -m beritakit.extractors.entities._build_data --keys rebuilds it)
+    # unmatchable (scripts/build_data.py --keys rebuilds it)
     forms = gazetteer_forms()
     assert len(forms) > 10_000
     stale = [f for f in forms if gazetteer_key(f) != key_of(f)]

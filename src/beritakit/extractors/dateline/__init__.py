@@ -8,9 +8,10 @@ import functools
 from collections.abc import Iterator
 
 import regex
+from spacy.lang.id.stop_words import STOP_WORDS
 
 from beritakit.lang import LANG_ID, fold
-from beritakit.resources import read_lines
+from beritakit.resources import read_lines, read_table
 
 __all__ = ["DatelineHit", "parse"]
 
@@ -105,6 +106,29 @@ def _fold_place(name: str) -> str:
     return " ".join(fold(name).replace(".", "").split())
 
 
+def _indonesian_places() -> list[list[str]]:
+    """``[name, kind]`` rows of the provinces, regencies, cities and districts of ``lang/id``.
+
+    Regencies and cities by their name without ``Kabupaten``/``Kota`` (``Bogor``), every
+    alias of ``place_aliases.tsv`` with its entry's kind; names shorter than three
+    letters and districts that are Indonesian stop words are left out.
+    """
+    kinds: dict[str, str] = {}
+    rows: list[list[str]] = []
+    for code, name, kind, *_ in read_table(LANG_ID, "places.tsv"):
+        kinds[code] = kind
+        if kind in ("city", "regency"):
+            words = name.split(" ")
+            name = " ".join(words[2:] if words[1] == "Administrasi" else words[1:])
+        if len(name) >= 3 and not (kind == "district" and name.casefold() in STOP_WORDS):
+            rows.append([name, kind])
+    for code, alias, *rest in read_table(LANG_ID, "place_aliases.tsv"):
+        flags = rest[0].split(",") if rest else []
+        kind = next((f[5:] for f in flags if f.startswith("kind=")), kinds[code])
+        rows.append([alias, kind])
+    return rows
+
+
 @functools.cache
 def _data() -> _Data:
     """Read and index the package data once."""
@@ -138,10 +162,14 @@ def _data() -> _Data:
     places: dict[str, _Place] = {}
     kinds: dict[str, set[str]] = {}
     spelling_of: dict[str, str] = {}
-    for name in ("places_extra.tsv", "places_id.tsv", "places_world.tsv"):
-        for row in _rows(here, name):
-            if len(row) < 2:
-                continue
+    rows = [
+        *_rows(here, "places_extra.tsv"),
+        *_indonesian_places(),
+        *_rows(here, "seat_towns.tsv"),
+        *_rows(here, "places_world.tsv"),
+    ]
+    for row in rows:
+        if len(row) >= 2:
             key = _fold_place(row[0])
             spelling_of.setdefault(key, row[0].strip())
             kinds.setdefault(key, set()).add(row[1].strip())

@@ -168,7 +168,7 @@ def gazetteer_key(form: str) -> tuple[str, ...]:
     ``gazetteer_keys.tsv`` lists the few whose key differs from their folded words
     (dots, hyphens, glue), and tests/test_gazetteers.py checks every name against
     :func:`key_of`. Rebuild the file with
-    ``python -m beritakit.extractors.entities._build_data --keys``.
+    ``scripts/build_data.py --keys``.
     """
     exceptions = _key_exceptions()
     return exceptions[form] if form in exceptions else plain_key(form)
@@ -206,9 +206,9 @@ def _phrases(lines: Iterable[str]) -> set[tuple[str, ...]]:
 
 
 def _load_places(d: Data) -> None:
-    rows = read_table(_PKG, "places_id.tsv")
+    rows = read_table(LANG_ID, "places.tsv")
     provinces = {code: name for code, name, kind, *_ in rows if kind == "province"}
-    aliases = [tuple(_cells(r, 3)) for r in read_table(_PKG, "places_aliases.tsv")]
+    aliases = [tuple(_cells(r, 3)) for r in read_table(LANG_ID, "place_aliases.tsv")]
     display = {code: alias for code, alias, flags in aliases if "display" in flags.split(",")}
     d.provinces = {code: display.get(code, name) for code, name in provinces.items()}
     entries: dict[str, PlaceEntry] = {}
