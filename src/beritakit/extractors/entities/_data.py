@@ -206,6 +206,13 @@ def _phrases(lines: Iterable[str]) -> set[tuple[str, ...]]:
 
 
 def _load_places(d: Data) -> None:
+    _load_indonesia(d)
+    _load_world(d)
+    _load_regions(d)
+
+
+def _load_indonesia(d: Data) -> None:
+    """Provinces, regencies, cities and districts (``lang/id/places.tsv``) and their aliases."""
     rows = read_table(LANG_ID, "places.tsv")
     provinces = {code: name for code, name, kind, *_ in rows if kind == "province"}
     aliases = [tuple(_cells(r, 3)) for r in read_table(LANG_ID, "place_aliases.tsv")]
@@ -256,6 +263,10 @@ def _load_places(d: Data) -> None:
                     entry.lon,
                 )
         _add(d, alias, entry, caps="caps" in flags.split(","))
+
+
+def _load_world(d: Data) -> None:
+    """Countries and cities outside Indonesia, with their Indonesian names."""
     world: dict[str, PlaceEntry] = {}
     for row in read_table(_PKG, "places_world.tsv"):
         code, name, kind, country, lat, lon = _cells(row, 6)
@@ -290,6 +301,10 @@ def _load_places(d: Data) -> None:
     for row in read_table(_PKG, "places_world_aliases.tsv"):
         code, alias, flags = _cells(row, 3)[:3]
         _add(d, alias, world[code], caps="caps" in flags.split(","))
+
+
+def _load_regions(d: Data) -> None:
+    """World regions, islands, seas and areas (``regions.tsv``)."""
     for row in read_table(_PKG, "regions.tsv"):
         name, kind, others, flags = _cells(row, 4)
         entry = PlaceEntry(f"region:{name}", name, kind, None, None, None, None)
