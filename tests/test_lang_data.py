@@ -67,6 +67,8 @@ def test_lang_id_holds_the_shared_concepts() -> None:
         "speech_cues.tsv",
         "places.tsv",
         "place_aliases.tsv",
+        "places_world.tsv",
+        "place_world_aliases.tsv",
         "months.tsv",
         "weekdays.tsv",
     ):
@@ -84,6 +86,13 @@ def test_every_lang_file_is_described_in_source_md() -> None:
 def test_no_extractor_keeps_a_file_of_the_same_name(name: str) -> None:
     same = [str(f) for f in EXTRACTOR_FILES if _stem(f.name) == _stem(name)]
     assert not same, f"{name} has a copy under extractors/: {same}"
+
+
+def test_no_two_extractors_keep_files_of_one_name() -> None:
+    # the same name for two lists is either one concept twice (it belongs in lang/id) or
+    # two concepts under one name (name each by what it holds)
+    names = Counter(f.name for f in EXTRACTOR_FILES)
+    assert [n for n, k in names.items() if k > 1] == []
 
 
 @pytest.mark.parametrize("name", LANG_FILES)
@@ -121,6 +130,17 @@ def test_one_place_gazetteer_of_kemendagri_regions() -> None:
     assert hit is not None and hit.city == "Gunungkidul"
     hit = parse_dateline("Papua Barat Daya - Warga berkumpul di alun-alun.")
     assert hit is not None and hit.city == "Papua Barat Daya"
+
+
+def test_the_dateline_reads_the_world_gazetteer_too() -> None:
+    # cities of lang/id/places_world.tsv, as datelines write them (no accents, no apostrophe)
+    for text, city in (
+        ("WASHINGTON, KOMPAS.com - Presiden AS berpidato.", "Washington"),
+        ("Asuncion - Warga berkumpul di alun-alun kota.", "Asuncion"),
+        ("Taif - Jemaah haji tiba di kota itu.", "Taif"),
+    ):
+        hit = parse_dateline(text)
+        assert hit is not None and hit.city == city, text
 
 
 def test_place_aliases_point_at_places() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -129,6 +130,35 @@ def _indonesian_places() -> list[list[str]]:
     return rows
 
 
+def _world_places() -> list[list[str]]:
+    """``[name, kind]`` rows of the countries and cities of ``lang/id/places_world.tsv``.
+
+    Cities take the kind ``world``; each name also without accents and apostrophes
+    (``Asuncion``, ``Taif``), as datelines write them; names shorter than three letters
+    or that are Indonesian stop words are left out.
+    """
+    kinds: dict[str, str] = {}
+    names: list[tuple[str, str]] = []
+    for code, name, kind, *_ in read_table(LANG_ID, "places_world.tsv"):
+        kinds[code] = "world" if kind == "city" else kind
+        names.append((name, kinds[code]))
+    for code, alias, *rest in read_table(LANG_ID, "place_world_aliases.tsv"):
+        new_kind = rest[2] if len(rest) > 2 else ""
+        kind = kinds.get(code) or ("world" if new_kind == "city" else new_kind)
+        names.append((alias, kind))
+    rows: list[list[str]] = []
+    for name, kind in names:
+        ascii_name = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", name)
+            if not unicodedata.combining(c) and c not in "'\u2018\u2019\u02bb\u02bc"
+        )
+        for spelling in dict.fromkeys((name, ascii_name)):
+            if len(spelling) >= 3 and spelling.casefold() not in STOP_WORDS:
+                rows.append([spelling, kind])
+    return rows
+
+
 def _outlets() -> tuple[dict[str, _OutletInfo], regex.Pattern[str], regex.Pattern[str]]:
     """The outlets by folded spelling, a pattern of their spellings, the domain pattern."""
     here = "beritakit.extractors.dateline"
@@ -173,7 +203,8 @@ def _data() -> _Data:
         *_rows(here, "places_extra.tsv"),
         *_indonesian_places(),
         *_rows(here, "seat_towns.tsv"),
-        *_rows(here, "places_world.tsv"),
+        *_rows(here, "towns_id.tsv"),
+        *_world_places(),
     ]
     for row in rows:
         if len(row) >= 2:

@@ -268,7 +268,7 @@ def _load_indonesia(d: Data) -> None:
 def _load_world(d: Data) -> None:
     """Countries and cities outside Indonesia, with their Indonesian names."""
     world: dict[str, PlaceEntry] = {}
-    for row in read_table(_PKG, "places_world.tsv"):
+    for row in read_table(LANG_ID, "places_world.tsv"):
         code, name, kind, country, lat, lon = _cells(row, 6)
         world[code] = PlaceEntry(
             code,
@@ -279,7 +279,7 @@ def _load_world(d: Data) -> None:
             _float(lat),
             _float(lon),
         )
-    for row in read_table(_PKG, "places_world_aliases.tsv"):
+    for row in read_table(LANG_ID, "place_world_aliases.tsv"):
         code, alias, flags, kind, country, lat, lon = _cells(row, 7)
         if code not in world:
             world[code] = PlaceEntry(
@@ -298,7 +298,7 @@ def _load_world(d: Data) -> None:
             )
     for entry in world.values():
         _add(d, entry.name, entry)
-    for row in read_table(_PKG, "places_world_aliases.tsv"):
+    for row in read_table(LANG_ID, "place_world_aliases.tsv"):
         code, alias, flags = _cells(row, 3)[:3]
         _add(d, alias, world[code], caps="caps" in flags.split(","))
 

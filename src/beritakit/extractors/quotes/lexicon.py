@@ -129,7 +129,7 @@ def lexicon() -> Lexicon:
             line.replace(".", "").casefold() for line in _lines("degrees.txt", LANG_ID)
         ),
         roles=_roles(),
-        org_words=_folded("org_words.txt"),
+        org_words=_folded("non_person_words.txt"),
         pronouns=pronouns,
         adverbs=_folded("adverbs.txt"),
         blockers=_folded("blockers.txt"),
