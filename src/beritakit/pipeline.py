@@ -1,4 +1,8 @@
-"""Pipeline: clean the text, run the registered extractors in order, build the Article."""
+"""Pipeline: clean the text, run the registered extractors in order, build the Article.
+
+The order is the registry's (:func:`beritakit.registry.resolve`), from what each
+extractor declares it reads and assigns, not the order the caller names them in.
+"""
 
 from __future__ import annotations
 
@@ -270,11 +274,11 @@ class Pipeline:
                 "input: the text carries HTML markup; tags were stripped "
                 "(use beritakit.extract_html for whole pages)"
             )
-        ctx.boilerplate = [(r.start, r.end) for r in find_boilerplate(clean.text)]
+        ctx.boilerplate = tuple(find_boilerplate(clean.text))
         for spec, func in self._specs:
             if spec.stage == "text":
                 ctx.merge(self._run(spec, func, None, ctx))
-        ctx.body = clean.without(ctx.boilerplate + ctx.excluded)
+        ctx.body = clean.without([(r.start, r.end) for r in ctx.boilerplate] + ctx.excluded)
         return ctx
 
     def _doc_stage(self, ctx: Context, doc: Doc | None, *, id: str | None) -> Article:

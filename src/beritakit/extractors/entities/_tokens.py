@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import regex
 
+from beritakit.lang import fold
 from beritakit.resources import read_lines
 
 __all__ = ["Tok", "fold", "tokenize"]
@@ -149,11 +150,6 @@ def _tok(text: str, start: int, end: int, space: bool, newline: bool) -> Tok:
     return Tok(
         text, start, end, space, newline, first.isalnum(), first.isupper(), upper, first.islower()
     )
-
-
-def fold(text: str) -> str:
-    """Casefold and unify apostrophes, for dictionary keys."""
-    return text.casefold().replace("’", "'").replace("‘", "'")
 
 
 def tokenize(text: str) -> list[Tok]:
