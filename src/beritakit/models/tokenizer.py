@@ -39,6 +39,7 @@ MAX_CHUNK = 256
 # How far from its end a word is searched for a suffix (longer than any bounded suffix).
 SUFFIX_WINDOW = 32
 _LONG_CHUNK = re.compile(rf"\S{{{MAX_CHUNK + 1},}}")
+_RUN = re.compile(r"\w+|\W+")
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
 
@@ -139,11 +140,14 @@ class IndonesianTokenizer(Tokenizer):  # type: ignore[misc]
     """
 
     def __call__(self, text: str) -> Doc:
-        """Tokenise ``text``; stretches without whitespace are cut every ``MAX_CHUNK`` chars.
+        """Tokenise ``text``, in linear time whatever it holds.
 
-        Text with no stretch longer than ``MAX_CHUNK`` (all news text) is tokenised as
-        spaCy does; otherwise the tokens of each piece are joined into one doc whose text
-        is exactly ``text``, so character offsets are unchanged.
+        Text with no stretch longer than ``MAX_CHUNK`` without whitespace (all news
+        text) is tokenised as spaCy does. In a longer stretch, each run of word
+        characters and each run of other characters is one token (cut every
+        ``MAX_CHUNK`` characters); the rest of the text is tokenised as usual and the
+        tokens are joined into one doc whose text is exactly ``text``, so character
+        offsets are unchanged.
         """
         if len(text) <= MAX_CHUNK or _LONG_CHUNK.search(text) is None:
             doc: Doc = super().__call__(text)
@@ -163,8 +167,13 @@ class IndonesianTokenizer(Tokenizer):  # type: ignore[misc]
         pos = 0
         for m in _LONG_CHUNK.finditer(text):
             add(text[pos : m.start()])
-            for at in range(m.start(), m.end(), MAX_CHUNK):
-                add(text[at : min(at + MAX_CHUNK, m.end())])
+            # inside the stretch: each run of word characters, and each run of others,
+            # is one token (cut every MAX_CHUNK characters), with no affix search at all
+            for run in _RUN.finditer(m.group()):
+                piece = run.group()
+                for at in range(0, len(piece), MAX_CHUNK):
+                    words.append(piece[at : at + MAX_CHUNK])
+                    spaces.append(False)
             pos = m.end()
         add(text[pos:])
         doc = Doc(self.vocab, words=words, spaces=spaces)
