@@ -9,6 +9,7 @@ prints the CPU seconds per size and the growth per doubling of the size::
     .venv/bin/python benchmarks/complexity.py --sizes 2000 4000 --cap 5
     .venv/bin/python benchmarks/complexity.py --only paren_run names_distinct
 
+``--memory`` runs each measurement in a new process and adds its peak RSS.
 ``--cap`` skips the larger sizes of a pattern once one size took longer than that
 many seconds (so a quadratic pattern cannot stall the run). ``tests/test_complexity.py``
 times the same patterns at two small sizes and fails on a growth above 2.6x per
@@ -20,6 +21,8 @@ from __future__ import annotations
 import argparse
 import itertools
 import math
+import resource
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -141,33 +144,71 @@ def time_one(text: str, repeats: int = 1) -> float:
     return best
 
 
+def _fresh(name: str, size: int) -> tuple[float, float]:
+    """CPU seconds and peak RSS (MB) of one run in a new process (model load excluded)."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--one", name, str(size)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def _one(name: str, size: int) -> None:
+    from beritakit import extract
+
+    extract("JAKARTA - Rapat digelar hari ini.")
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    cpu = time_one(PATTERNS[name](size))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"{cpu:.3f} {peak / 1024:.0f} {(peak - base) / 1024:.0f}")
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Print the table (or, with ``--one``, one measurement for the table)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--only", nargs="*", default=None, help="pattern names")
     parser.add_argument("--cap", type=float, default=60.0, help="skip larger sizes after this")
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument(
+        "--memory", action="store_true", help="each run in a new process; add peak RSS (MB)"
+    )
+    parser.add_argument("--one", nargs=2, metavar=("NAME", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.one:
+        _one(args.one[0], int(args.one[1]))
+        return 0
     from beritakit import extract
 
     extract("JAKARTA - Rapat digelar hari ini.")  # load the model before timing
     names = args.only or list(PATTERNS)
-    header = f"{'pattern':24}" + "".join(f"{s:>12,}" for s in args.sizes) + "   growth/doubling"
-    print(header)
+    width = 22 if args.memory else 12
+    header = f"{'pattern':24}" + "".join(f"{s:>{width},}" for s in args.sizes) + "   growth"
+    print(header + "   (CPU seconds" + (", peak RSS MB)" if args.memory else ")"))
     print("-" * len(header))
     for name in names:
         row: list[float] = []
+        cells = ""
         for size in args.sizes:
             if row and row[-1] > args.cap:
                 break
             try:
-                row.append(time_one(PATTERNS[name](size), args.repeats))
+                if args.memory:
+                    cpu, rss = _fresh(name, size)
+                    cells += f"{cpu:>11.3f}s {rss:>7.0f} MB"
+                else:
+                    cpu = time_one(PATTERNS[name](size), args.repeats)
+                    cells += f"{cpu:>11.3f}s"
             except Exception as exc:  # report and go on: the table is the point
                 print(f"{name}: {size:,} chars raised {type(exc).__name__}: {exc}")
-                row.append(math.inf)
-        cells = "".join(f"{t:>11.3f}s" for t in row) + " " * 12 * (len(args.sizes) - len(row))
+                cpu = math.inf
+                cells += f"{'error':>{width}}"
+            row.append(cpu)
+        cells += " " * width * (len(args.sizes) - len(row))
         growth = ""
-        if len(row) >= 2 and row[0] > 0:
+        if len(row) >= 2 and 0 < row[0] < math.inf:
             doublings = math.log2(args.sizes[len(row) - 1] / args.sizes[0])
             growth = f"{(row[-1] / row[0]) ** (1 / doublings):.2f}x"
         print(f"{name:24}{cells}   {growth}", flush=True)
