@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 
-from beritakit.pipeline import Failure, OnError, Options, Pipeline
+from beritakit.pipeline import Failure, OnError, Options, Pipeline, check_on_error
 from beritakit.record import Article
 
 __all__ = ["extract", "load", "pipe"]
@@ -49,7 +49,9 @@ def extract(
         The frozen :class:`Article` record.
 
     Raises:
-        InputError: Empty, undecodable, non-text or too large input.
+        InputError: Empty, undecodable, non-text or too large input (more than
+            ``beritakit.inputs.MAX_CHARS``, 1,000,000 characters), a lone surrogate,
+            a ``url`` or ``id`` that is not a ``str``, a ``published`` that is not a date.
     """
     return _default()(text, published=published, url=url, id=id)
 
@@ -81,12 +83,12 @@ def pipe(
     Raises:
         ConfigError: A bad ``n_process`` or ``on_error``, or unknown extractors.
     """
+    check_on_error(on_error)  # now, not at the first item
     if n_process != 1:
         from beritakit.batch import pipe as pipe_processes
 
-        yield from pipe_processes(
+        return pipe_processes(
             items, n_process=n_process, batch_size=batch_size, on_error=on_error, options=options
         )
-        return
     pipeline = _default() if options is None else Pipeline(options)
-    yield from pipeline.pipe(items, batch_size=batch_size, on_error=on_error)
+    return pipeline.pipe(items, batch_size=batch_size, on_error=on_error)
