@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 
+from beritakit import batch
 from beritakit.pipeline import Failure, OnError, Options, Pipeline
 from beritakit.record import Article
 
@@ -25,7 +26,8 @@ def load(options: Options | None = None) -> Pipeline:
 
 
 @functools.cache
-def _default() -> Pipeline:
+def default_pipeline() -> Pipeline:
+    """The pipeline :func:`extract` uses, built once per process (public in the package)."""
     return Pipeline()
 
 
@@ -51,7 +53,7 @@ def extract(
     Raises:
         InputError: Empty, undecodable, non-text or too large input.
     """
-    return _default()(text, published=published, url=url, id=id)
+    return default_pipeline()(text, published=published, url=url, id=id)
 
 
 def pipe(
@@ -82,11 +84,13 @@ def pipe(
         ConfigError: A bad ``n_process`` or ``on_error``, or unknown extractors.
     """
     if n_process != 1:
-        from beritakit.batch import pipe as pipe_processes
-
-        yield from pipe_processes(
-            items, n_process=n_process, batch_size=batch_size, on_error=on_error, options=options
+        yield from batch.pipe(
+            items,
+            n_process=n_process,
+            batch_size=batch_size,
+            on_error=on_error,
+            loader=functools.partial(Pipeline, options),
         )
         return
-    pipeline = _default() if options is None else Pipeline(options)
+    pipeline = default_pipeline() if options is None else Pipeline(options)
     yield from pipeline.pipe(items, batch_size=batch_size, on_error=on_error)

@@ -6,10 +6,9 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import spacy
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -17,18 +16,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from beritakit import registry
+from beritakit.batch import pipe as pipe_processes
 from beritakit.clean import normalise
 from beritakit.clean.boilerplate import find_boilerplate
 from beritakit.clean.normalise import looks_like_html
 from beritakit.context import Context, Extractor, ExtractorSpec, Result
 from beritakit.errors import BeritakitError, ExtractionError, InputError, ModelNotFoundError
 from beritakit.inputs import coerce_date, coerce_text
+from beritakit.items import Failure, Item, OnError, as_item, check_on_error
 from beritakit.models import ner_model_path
 from beritakit.record import Article
 
 __all__ = ["Failure", "OnError", "Options", "Pipeline"]
-
-OnError = Literal["raise", "skip", "record"]
 
 
 class Options(BaseModel):
@@ -48,56 +47,6 @@ class Options(BaseModel):
     max_chars: int = Field(default=2_000_000, gt=0)
     today: dt.date | None = None
     ner_model: Path | None = None
-
-
-class Failure(BaseModel):
-    """What ``pipe(..., on_error="record")`` yields for an article that failed."""
-
-    model_config = ConfigDict(frozen=True)
-
-    index: int
-    id: str | None = None
-    error: str
-    message: str
-    extractor: str | None = None
-
-    @classmethod
-    def of(cls, exc: BaseException, *, index: int, id: str | None) -> Failure:
-        """The failure of article ``index`` that ``exc`` stopped."""
-        return cls(
-            index=index,
-            id=id,
-            error=type(exc).__name__,
-            message=str(exc),
-            extractor=getattr(exc, "extractor", None),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    text: object
-    published: object = None
-    url: str | None = None
-    id: str | None = None
-
-
-def _item(value: object) -> _Item:
-    """Accept a text, a ``(text, context)`` pair or a mapping with ``text``."""
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Mapping):
-        ctx = value[1]
-        return _Item(value[0], ctx.get("published"), ctx.get("url"), _str_or_none(ctx.get("id")))
-    if isinstance(value, Mapping):
-        return _Item(
-            value.get("text"),
-            value.get("published"),
-            value.get("url"),
-            _str_or_none(value.get("id")),
-        )
-    return _Item(value)
-
-
-def _str_or_none(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 class Pipeline:
@@ -158,7 +107,7 @@ class Pipeline:
             InputError: The input cannot be read as article text.
             ExtractionError: An extractor failed (a bug: please report it).
         """
-        ctx = self._text_stage(_Item(text, published, url, id), None)
+        ctx = self._text_stage(Item(text, published, url, id), None)
         doc = next(self._docs([ctx]))
         return self._doc_stage(ctx, doc, id=id)
 
@@ -186,25 +135,22 @@ class Pipeline:
         over any number of articles; while ``pipe`` runs, do not call this pipeline from
         another thread (one pipeline per thread).
         """
-        if on_error not in ("raise", "skip", "record"):
-            raise InputError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
+        check_on_error(on_error)
         if n_process != 1:
-            from beritakit.batch import pipe as pipe_processes
-
             yield from pipe_processes(
                 items,
                 n_process=n_process,
                 batch_size=batch_size,
                 on_error=on_error,
-                options=self.options,
+                loader=functools.partial(Pipeline, self.options),
             )
             return
         counter = itertools.count()
         iterator = iter(items)
         while batch := list(itertools.islice(iterator, max(1, batch_size))):
-            prepared: list[tuple[int, _Item, Context | BeritakitError]] = []
+            prepared: list[tuple[int, Item, Context | BeritakitError]] = []
             for value in batch:
-                item = _item(value)
+                item = as_item(value)
                 index = next(counter)
                 try:
                     prepared.append((index, item, self._text_stage(item, index)))
@@ -251,7 +197,7 @@ class Pipeline:
 
     # -- stages -------------------------------------------------------------
 
-    def _text_stage(self, item: _Item, index: int | None) -> Context:
+    def _text_stage(self, item: Item, index: int | None) -> Context:
         original = coerce_text(item.text, max_chars=self.options.max_chars)
         published = coerce_date(item.published)
         html = looks_like_html(original)
