@@ -5,7 +5,12 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import multiprocessing
 import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -176,3 +181,105 @@ def test_bad_n_process_is_a_config_error() -> None:
     with pytest.raises(beritakit.ConfigError, match="n_process"):
         list(beritakit.pipe(["Jakarta (ANTARA) - Hujan turun."], n_process=0))
     assert batch.resolve_n_process(-1) >= 1
+
+
+# -- workers that die ----------------------------------------------------------------
+
+
+class _Killing:
+    """An input that SIGKILLs one live worker when the pool reads item ``at`` (for each)."""
+
+    def __init__(self, items: list[object], at: set[int]) -> None:
+        self.items = items
+        self.at = at
+        self.kills = 0
+
+    def __iter__(self) -> Iterator[object]:
+        for n, item in enumerate(self.items):
+            workers = multiprocessing.active_children()
+            if n in self.at and workers:
+                os.kill(workers[0].pid or 0, signal.SIGKILL)
+                self.kills += 1
+            yield item
+
+
+def test_stray_kills_of_workers_lose_and_blame_nothing(dev_items: list[dict[str, Any]]) -> None:
+    items: list[object] = [{**d, "id": f"{d['id']}-{n}"} for n in range(4) for d in dev_items]
+    serial = list(beritakit.pipe(items, on_error="record", options=LIGHT))
+    source = _Killing(items, at={8, 20, 32})
+    results = list(
+        batch.pipe(source, n_process=2, batch_size=2, on_error="record", loader=LOAD_LIGHT)
+    )
+    assert source.kills == 3
+    assert not [r for r in results if isinstance(r, Failure)]
+    assert results == serial
+
+
+def _flaky_loader(folder: str, deaths: int) -> Pipeline:
+    """Kill this worker while it loads, the first ``deaths`` times (counted in files)."""
+    for n in range(deaths):
+        try:
+            os.close(os.open(os.path.join(folder, f"death-{n}"), os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            continue
+        os.kill(os.getpid(), signal.SIGKILL)
+    return Pipeline(LIGHT)
+
+
+def test_workers_killed_while_the_pool_starts_are_replaced(
+    tmp_path: Path, dev_items: list[dict[str, Any]]
+) -> None:
+    loader = functools.partial(_flaky_loader, str(tmp_path), 2)
+    results = list(batch.pipe(dev_items[:4], n_process=2, loader=loader, on_error="record"))
+    assert [r.id for r in results] == [d["id"] for d in dev_items[:4]]
+    assert len(list(tmp_path.glob("death-*"))) == 2
+
+
+def test_workers_that_always_die_stop_the_run_with_the_cause(tmp_path: Path) -> None:
+    loader = functools.partial(_flaky_loader, str(tmp_path), 1000)
+    with pytest.raises(batch.PoolError, match=r"could not start .*killed by signal 9 \(SIGKILL\)"):
+        list(batch.pipe(["Jakarta (ANTARA) - Hujan."], n_process=2, loader=loader))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("kernel", [True, False], ids=["pdeathsig", "watchdog-only"])
+def test_a_worker_knows_when_its_parent_dies(tmp_path: Path, kernel: bool) -> None:
+    """The child of a killed parent exits (PR_SET_PDEATHSIG on Linux, else the watchdog)."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import multiprocessing, os, sys, time\n"
+        "from beritakit import batch\n"
+        "def child(parent):\n"
+        f"    if not {kernel}: batch._set_pdeathsig = lambda signum: False\n"
+        "    batch.die_with_parent(parent)\n"
+        "    time.sleep(120)\n"
+        "if __name__ == '__main__':\n"
+        "    p = multiprocessing.get_context('spawn').Process(target=child, args=(os.getpid(),))\n"
+        "    p.start()\n"
+        "    print(p.pid, flush=True)\n"
+        "    time.sleep(120)\n",
+        encoding="utf-8",
+    )
+    with subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE) as parent:
+        try:
+            child = int(parent.stdout.readline()) if parent.stdout else 0
+            time.sleep(1.0)  # the child has set itself up
+            assert _alive(child)
+            parent.kill()
+            parent.wait(timeout=10)
+            deadline = time.monotonic() + 10
+            while _alive(child) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not _alive(child)
+        finally:
+            if parent.poll() is None:
+                parent.kill()
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for its reaper has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -480,8 +480,13 @@ class _Pool:
             self.executor = None
 
     def submit(self, job: _Job) -> None:
+        """Send a chunk to the workers (a pool found broken fails its future)."""
         assert self.executor is not None
-        job.future = self.executor.submit(_work, job.items, self.transform)
+        try:
+            job.future = self.executor.submit(_work, job.items, self.transform)
+        except BrokenProcessPool as exc:  # a worker died since the last result
+            job.future = Future()
+            job.future.set_exception(exc)
 
     def run(self, jobs: Iterator[_Job], max_in_flight: int) -> Iterator[Any]:
         """Yield the outputs of ``jobs`` in order, surviving workers that die."""

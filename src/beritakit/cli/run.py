@@ -82,7 +82,7 @@ class Stats:
         if self.duplicates:
             parts.append(f"{self.duplicates} duplicate ids")
         line = f"beritakit: {', '.join(parts)} in {seconds:.1f} s ({rate:.1f} articles/s"
-        if self.first is not None and self.written > 1:
+        if self.first is not None and self.written >= 10:
             start = self.first - self.started
             steady = (self.written - 1) / max(1e-9, seconds - start)
             line += f"; {steady:.1f}/s after {start:.1f} s of start-up"
