@@ -8,10 +8,12 @@ import json
 import multiprocessing
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -283,3 +285,36 @@ def _alive(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_a_worker_killed_while_sending_its_result_does_not_hang_the_run(
+    dev_items: list[dict[str, Any]],
+) -> None:
+    """concurrent.futures waits forever for a result cut off by its sender's death.
+
+    The cut is made for real: a frame header announcing 1,000 bytes and 10 of them go
+    into the result pipe, then a worker is killed. The pool must notice, replace
+    itself, and run the chunk again.
+    """
+    pool = batch._Pool(LOAD_LIGHT, batch._identity, 2)
+    pool.start()
+    try:
+        assert pool.executor is not None
+        writer = pool.executor._result_queue._writer  # type: ignore[attr-defined]
+        os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+        time.sleep(0.2)  # the manager thread reads the header and waits for the rest
+        os.kill(pool.processes[0].pid, signal.SIGKILL)
+        job = batch._Job([batch._Sent(0, dev_items[0]["text"], {"id": "a"})])
+        pool.submit(job)
+        assert job.future is not None
+        started = time.monotonic()
+        with pytest.raises(BrokenProcessPool):
+            pool.wait(job.future)
+        assert time.monotonic() - started < 10
+        assert pool.restart() == "worker killed by signal 9 (SIGKILL)"
+        pool.submit(job)
+        assert job.future is not None
+        (article,) = pool.wait(job.future)
+        assert article.id == "a" and article.text == dev_items[0]["text"]
+    finally:
+        pool.close()

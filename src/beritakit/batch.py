@@ -42,6 +42,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
@@ -90,6 +91,8 @@ SOLO_CRASHES = 2
 """Times a chunk (or article) must kill a worker while running alone to be split (blamed)."""
 _TEXT_TYPES = (str, bytes)
 _WATCH_INTERVAL = 0.5  # seconds between two looks at the parent from a worker
+_POLL = 0.5  # seconds between two looks at the workers while waiting for a result
+_WEDGED = 2.0  # a worker dead this long with its pool still waiting: the pool is stuck
 
 
 class PoolError(RuntimeError):
@@ -419,6 +422,7 @@ class _Pool:
         self.context = multiprocessing.get_context("spawn")
         self.executor: ProcessPoolExecutor | None = None
         self.processes: list[Any] = []
+        self.wedged: str | None = None  # how the worker of a wedged pool died
 
     def start(self) -> None:
         """Start the workers and wait until each has built its pipeline."""
@@ -463,13 +467,51 @@ class _Pool:
         pool.shutdown(wait=True, cancel_futures=True)
         return processes
 
+    def wait(self, future: Future[list[Any]]) -> list[Any]:
+        """The result of ``future``; :class:`BrokenProcessPool` if a worker died meanwhile.
+
+        ``concurrent.futures`` notices a dead worker by itself, except when the worker
+        was killed while sending its result: the pool's manager thread then waits
+        forever for the rest of the message. A worker dead for :data:`_WEDGED` seconds
+        while the result is still awaited is that case: the pool is unwedged.
+        """
+        dead_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=_POLL)
+            except FuturesTimeout:
+                pass
+            if not any(p.exitcode is not None for p in self.processes):
+                continue
+            now = time.monotonic()
+            dead_since = dead_since if dead_since is not None else now
+            if now - dead_since >= _WEDGED:
+                self.wedged = _cause(self.processes)
+                self._unwedge()
+                raise BrokenProcessPool(self.wedged)
+
+    def _unwedge(self) -> None:
+        """Stop the live workers and close this process's end of the result pipe.
+
+        With every writer gone, the manager thread's read ends (EOF), it marks the pool
+        broken and exits, so the pool can be shut down and replaced.
+        """
+        for process in self.processes:
+            if process.exitcode is None:
+                process.kill()
+        queue = getattr(self.executor, "_result_queue", None)
+        writer = getattr(queue, "_writer", None)
+        if writer is not None:
+            writer.close()
+
     def restart(self) -> str:
         """Replace a broken pool; return how its worker died."""
         died = self.processes
         if self.executor is not None:
             died = self._shutdown(self.executor) or died
             self.executor = None
-        cause = _cause(died)
+        cause = self.wedged or _cause(died)
+        self.wedged = None
         self.start()
         return cause
 
@@ -518,7 +560,7 @@ class _Pool:
                     yield from _merge(head, [])
                     continue
                 try:
-                    results = head.future.result()
+                    results = self.wait(head.future)
                 except BrokenProcessPool:
                     breaks += 1
                     cause = self.restart()
