@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 
+from beritakit import batch
 from beritakit.pipeline import Failure, OnError, Options, Pipeline, check_on_error
 from beritakit.record import Article
 
@@ -25,7 +26,8 @@ def load(options: Options | None = None) -> Pipeline:
 
 
 @functools.cache
-def _default() -> Pipeline:
+def default_pipeline() -> Pipeline:
+    """The pipeline :func:`extract` uses, built once per process (public in the package)."""
     return Pipeline()
 
 
@@ -53,7 +55,7 @@ def extract(
             ``beritakit.inputs.MAX_CHARS``, 1,000,000 characters), a lone surrogate,
             a ``url`` or ``id`` that is not a ``str``, a ``published`` that is not a date.
     """
-    return _default()(text, published=published, url=url, id=id)
+    return default_pipeline()(text, published=published, url=url, id=id)
 
 
 def pipe(
@@ -85,10 +87,12 @@ def pipe(
     """
     check_on_error(on_error)  # now, not at the first item
     if n_process != 1:
-        from beritakit.batch import pipe as pipe_processes
-
-        return pipe_processes(
-            items, n_process=n_process, batch_size=batch_size, on_error=on_error, options=options
+        return batch.pipe(
+            items,
+            n_process=n_process,
+            batch_size=batch_size,
+            on_error=on_error,
+            loader=functools.partial(Pipeline, options),
         )
-    pipeline = _default() if options is None else Pipeline(options)
+    pipeline = default_pipeline() if options is None else Pipeline(options)
     return pipeline.pipe(items, batch_size=batch_size, on_error=on_error)

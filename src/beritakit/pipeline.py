@@ -10,10 +10,9 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import spacy
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -21,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from beritakit import registry
+from beritakit.batch import pipe as pipe_processes
 from beritakit.clean import normalise
 from beritakit.clean.boilerplate import find_boilerplate
 from beritakit.clean.normalise import looks_like_html
@@ -33,18 +33,11 @@ from beritakit.errors import (
     ModelNotFoundError,
 )
 from beritakit.inputs import MAX_CHARS, coerce_date, coerce_field, coerce_text
+from beritakit.items import Failure, Item, OnError, as_item, check_on_error
 from beritakit.models import ner_model_path
 from beritakit.record import Article
 
 __all__ = ["Failure", "OnError", "Options", "Pipeline", "check_on_error"]
-
-OnError = Literal["raise", "skip", "record"]
-
-
-def check_on_error(on_error: object) -> None:
-    """Raise :class:`ConfigError` unless ``on_error`` is ``"raise"``, ``"skip"`` or ``"record"``."""
-    if not isinstance(on_error, str) or on_error not in ("raise", "skip", "record"):
-        raise ConfigError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
 
 
 class Options(BaseModel):
@@ -82,56 +75,6 @@ class Options(BaseModel):
                 for e in exc.errors()
             )
             raise ConfigError(f"bad options: {problems}") from None
-
-
-class Failure(BaseModel):
-    """What ``pipe(..., on_error="record")`` yields for an article that failed."""
-
-    model_config = ConfigDict(frozen=True)
-
-    index: int
-    id: str | None = None
-    error: str
-    message: str
-    extractor: str | None = None
-
-    @classmethod
-    def of(cls, exc: BaseException, *, index: int, id: str | None) -> Failure:
-        """The failure of article ``index`` that ``exc`` stopped."""
-        return cls(
-            index=index,
-            id=id,
-            error=type(exc).__name__,
-            message=str(exc),
-            extractor=getattr(exc, "extractor", None),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    text: object
-    published: object = None
-    url: str | None = None
-    id: str | None = None
-
-
-def _item(value: object) -> _Item:
-    """Accept a text, a ``(text, context)`` pair or a mapping with ``text``."""
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Mapping):
-        ctx = value[1]
-        return _Item(value[0], ctx.get("published"), ctx.get("url"), _str_or_none(ctx.get("id")))
-    if isinstance(value, Mapping):
-        return _Item(
-            value.get("text"),
-            value.get("published"),
-            value.get("url"),
-            _str_or_none(value.get("id")),
-        )
-    return _Item(value)
-
-
-def _str_or_none(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 def _clean_id(value: str | None) -> str | None:
@@ -200,7 +143,7 @@ class Pipeline:
             InputError: The input cannot be read as article text.
             ExtractionError: An extractor failed (a bug: please report it).
         """
-        ctx = self._text_stage(_Item(text, published, url, id), None)
+        ctx = self._text_stage(Item(text, published, url, id), None)
         doc = next(self._docs([ctx]))
         return self._doc_stage(ctx, doc, id=id)
 
@@ -230,14 +173,12 @@ class Pipeline:
         """
         check_on_error(on_error)
         if n_process != 1:
-            from beritakit.batch import pipe as pipe_processes
-
             return pipe_processes(
                 items,
                 n_process=n_process,
                 batch_size=batch_size,
                 on_error=on_error,
-                options=self.options,
+                loader=functools.partial(Pipeline, self.options),
             )
         return self._pipe(items, batch_size=batch_size, on_error=on_error)
 
@@ -264,12 +205,12 @@ class Pipeline:
             if error is not None:
                 raise error
 
-    def _prepare(self, value: object, index: int) -> tuple[int, _Item, Context | BeritakitError]:
+    def _prepare(self, value: object, index: int) -> tuple[int, Item, Context | BeritakitError]:
         """The text stage of one input, or the error that stopped it (never raises)."""
         try:
-            item = _item(value)
+            item = as_item(value)
         except Exception as exc:  # a mapping or id whose methods raise
-            return index, _Item(None), InputError(f"unreadable item: {type(exc).__name__}: {exc}")
+            return index, Item(None), InputError(f"unreadable item: {type(exc).__name__}: {exc}")
         try:
             return index, item, self._text_stage(item, index)
         except BeritakitError as exc:
@@ -278,7 +219,7 @@ class Pipeline:
             return index, item, ExtractionError(f"{type(exc).__name__}: {exc}", extractor="text")
 
     def _finish(
-        self, state: tuple[Context, Doc | None] | BeritakitError, item: _Item
+        self, state: tuple[Context, Doc | None] | BeritakitError, item: Item
     ) -> Article | BeritakitError:
         """The doc stage of one article, or the error that stopped it (never raises)."""
         if isinstance(state, BeritakitError):
@@ -291,8 +232,8 @@ class Pipeline:
             return ExtractionError(f"{type(exc).__name__}: {exc}", extractor="record")
 
     def _with_docs(
-        self, prepared: list[tuple[int, _Item, Context | BeritakitError]]
-    ) -> Iterator[tuple[int, _Item, tuple[Context, Doc | None] | BeritakitError]]:
+        self, prepared: list[tuple[int, Item, Context | BeritakitError]]
+    ) -> Iterator[tuple[int, Item, tuple[Context, Doc | None] | BeritakitError]]:
         """Pair each prepared context with its spaCy doc; a spaCy failure fails one article.
 
         spaCy runs over the batch in one pass; if it raises, the rest of the batch is
@@ -337,7 +278,7 @@ class Pipeline:
 
     # -- stages -------------------------------------------------------------
 
-    def _text_stage(self, item: _Item, index: int | None) -> Context:
+    def _text_stage(self, item: Item, index: int | None) -> Context:
         original = coerce_text(item.text, max_chars=self.options.max_chars)
         published = coerce_date(item.published)
         url = coerce_field(item.url, name="url")

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from beritakit import display
+
 __all__ = [
     "MAX_WARNINGS",
     "SCHEMA_VERSION",
@@ -177,12 +179,8 @@ class Article(_Frozen):
 
     def _repr_html_(self) -> str:
         """Show the record in a notebook: facts, entities, and the highlighted text."""
-        from beritakit.notebook import article_html
-
-        return article_html(self)
+        return display.article_html(self)
 
     def __rich__(self) -> Any:
         """Show a short summary table when printed with ``rich``."""
-        from beritakit.notebook import article_rich
-
-        return article_rich(self)
+        return display.article_rich(self)
