@@ -147,7 +147,7 @@ def init(self, options=None):
 
 def call(self, text, **kw):
     if isinstance(text, str) and "LAMBAT" in text:
-        time.sleep(4)
+        time.sleep(600)
     if isinstance(text, str) and "PANIK" in text:
         raise RuntimeError("secret internal state 0xdeadbeef")
     return real_call(self, text, **kw)
@@ -158,9 +158,11 @@ def broken(doc, ctx):
 def run(spec, func, doc, ctx):
     return real_run(spec, broken if "RUSAK" in ctx.clean.original else func, doc, ctx)
 
+# patched here, so in the zygote too: it imports this file again (spawn), as __mp_main__
 p.Pipeline.__init__, p.Pipeline.__call__, p.Pipeline._run = init, call, staticmethod(run)
-app = create_app(p.Options(max_chars=5000), timeout=1.5, threads=2)
-uvicorn.run(app, host="127.0.0.1", port=port, log_config=log_config(), access_log=False)
+if __name__ == "__main__":
+    app = create_app(p.Options(max_chars=5000), timeout=1.5, threads=1)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_config=log_config(), access_log=False)
 """
 
 
