@@ -593,8 +593,44 @@ def test_504_when_extraction_outlives_the_timeout(faulty: tuple[Server, Path]) -
     body = _error(_post(srv, "/v1/extract", b"Rapat LAMBAT digelar.", "text/plain"), 504, "timeout")
     assert time.monotonic() - started < 3.5
     assert "1.5 s" in body["message"]
-    # the second extraction thread still serves while the first sleeps
+    # the process that ran it is gone: killed, not left to sleep on
+    time.sleep(0.2)
+    killed = [
+        line
+        for line in srv.log_lines()
+        if line.get("request_id") == body["request_id"]
+        and line["message"] == "extraction process killed"
+    ]
+    assert killed and killed[0]["reason"] == "timeout"
+    pid = killed[0]["process"]
+    assert not Path(f"/proc/{pid}").exists(), Path(f"/proc/{pid}/status").read_text()[:300]
     assert _post(srv, "/v1/extract", b"Rapat digelar.", "text/plain").status_code == 200
+
+
+def test_a_stuck_request_holds_up_no_other(faulty: tuple[Server, Path]) -> None:
+    """One extraction process per worker (threads=1), and yet: a spare one serves."""
+    srv = _loaded(faulty)
+
+    async def run() -> tuple[httpx.Response, list[tuple[float, int]]]:
+        async with httpx.AsyncClient(base_url=srv.base, timeout=30) as client:
+            slow = asyncio.ensure_future(
+                client.post("/v1/extract", content=b"Rapat LAMBAT.", headers=_TEXT)
+            )
+            await asyncio.sleep(0.2)
+            timed = []
+            for i in range(6):
+                started = time.monotonic()
+                ok = await client.post("/v1/extract", content=f"Rapat ke-{i}.", headers=_TEXT)
+                timed.append((time.monotonic() - started, ok.status_code))
+            return await slow, timed
+
+    slow, timed = asyncio.run(run())
+    assert slow.status_code == 504
+    assert [status for _, status in timed] == [200] * 6
+    assert max(took for took, _ in timed) < 1.4, timed  # never waited out the 1.5 s timeout
+
+
+_TEXT = {"Content-Type": "text/plain"}
 
 
 # -- the command line and the optional extra ------------------------------------------

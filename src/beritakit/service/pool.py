@@ -266,7 +266,7 @@ class Pool:
             extra={
                 "fields": {
                     "request_id": request_id,
-                    "pid": slot.pid,
+                    "process": slot.pid,
                     "reason": reason,
                     "seconds": round(ran, 3),
                 }

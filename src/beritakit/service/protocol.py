@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import uuid
 from typing import Any
 
@@ -26,6 +27,7 @@ __all__ = ["MAX_HEAD", "HEAD_TIMEOUT", "GuardedH11Protocol"]
 MAX_HEAD = 32_768
 HEAD_TIMEOUT = 10.0
 _ENV = "BERITAKIT_SERVICE_"
+_HEAD_END = re.compile(rb"\n\r?\n")  # as h11 finds the end of a head
 
 
 def _raw_response(problem: Problem) -> bytes:
@@ -60,7 +62,12 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
-        """Keep the clock running while a request head is incomplete."""
+        """Refuse a head over the limit; keep the clock running while one is incomplete."""
+        if self.conn.their_state is h11.IDLE:
+            pending = self.conn.trailing_data[0] + data
+            if len(pending) > self.max_head and not _HEAD_END.search(pending, 0, self.max_head):
+                self._refuse(self._too_large())
+                return
         super().data_received(data)
         if self.transport.is_closing():
             self._disarm()
@@ -73,12 +80,13 @@ class GuardedH11Protocol(H11Protocol):
     def send_400_response(self, msg: str) -> None:
         """Answer what h11 refuses (a head over the limit: 431) as problem JSON."""
         if len(self.conn.trailing_data[0]) > self.max_head:
-            problem = Problem(
-                431, "header_too_large", f"the request head is over {self.max_head:,} bytes"
-            )
+            problem = self._too_large()
         else:
             problem = Problem(400, "bad_request", f"not a valid HTTP/1.1 request ({msg})")
         self._refuse(problem)
+
+    def _too_large(self) -> Problem:
+        return Problem(431, "header_too_large", f"the request head is over {self.max_head:,} bytes")
 
     def on_response_complete(self) -> None:
         """Between requests uvicorn's keep-alive timeout applies."""
