@@ -41,7 +41,7 @@ from beritakit.service.reading import (
 )
 from beritakit.service.worker import Job, Reply
 
-__all__ = ["create_app", "log_reply"]
+__all__ = ["char_limit", "create_app", "log_reply"]
 
 _QueryDate = Annotated[PublishedDate | None, Query(description="Publication date (ISO)")]
 _QueryUrl = Annotated[str | None, Query(max_length=4096, description="The article's URL")]
@@ -330,6 +330,15 @@ def _add_handlers(app: FastAPI) -> None:
         return response
 
 
+def char_limit(options: Options | None) -> int:
+    """The library's limit on one text: ``Options.max_chars``, within ``inputs.MAX_CHARS``."""
+    from beritakit import inputs
+
+    limit = (options or Options()).max_chars
+    ceiling = getattr(inputs, "MAX_CHARS", None)  # the hard limit, where inputs exports one
+    return min(limit, ceiling) if isinstance(ceiling, int) else limit
+
+
 def create_app(
     options: Options | None = None,
     *,
@@ -364,7 +373,7 @@ def create_app(
         raise ConfigError("max_body, max_batch, timeout and threads must be positive")
     from beritakit import __version__
 
-    limits = _Limits(max_body, max_batch, timeout, (options or Options()).max_chars)
+    limits = _Limits(max_body, max_batch, timeout, char_limit(options))
     pool = Pool(options, size=threads, timeout=timeout, spare=spare)
 
     @asynccontextmanager

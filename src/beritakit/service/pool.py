@@ -8,7 +8,10 @@ that needs a process gets a fresh fork in milliseconds.
 Capacity: ``size`` processes run jobs at a time. A job that has run longer than ``stall``
 seconds (a normal article takes tens of milliseconds) does not count against it: up to
 ``spare`` more processes are forked so that requests behind it do not wait while the CPU
-has room. Surplus processes are let go as soon as they are idle.
+has room. Such a job is also demoted to
+nice 19, so that the short jobs get the CPU first; a demoted process is not reused (a
+process may not raise its priority again) but replaced by a fresh fork. Surplus processes
+are let go as soon as they are idle.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -39,6 +43,7 @@ class _Slot:
         self.pid = pid
         self.conn = conn
         self.since: float | None = None
+        self.demoted = False
 
     def call(self, job: Job) -> Reply:
         self.conn.send(job)
@@ -168,6 +173,7 @@ class Pool:
         loop = asyncio.get_running_loop()
         slot.since = time.monotonic()
         future = loop.run_in_executor(self._io, slot.call, job)
+        demote = loop.call_later(self.stall, self._demote, slot)
         try:
             reply = await asyncio.wait_for(
                 asyncio.shield(future), max(0.0, deadline - time.monotonic())
@@ -188,8 +194,11 @@ class Pool:
         except asyncio.CancelledError:
             await asyncio.shield(self._kill(slot, future, "cancelled", request_id))
             raise
-        if reply.retire:
+        finally:
+            demote.cancel()
+        if reply.retire or slot.demoted:  # a demoted process cannot be raised again
             self._drop(slot)
+            self._top_up()
         else:
             self._release(slot)
         return reply
@@ -259,8 +268,7 @@ class Pool:
         with suppress(Exception):  # the process is gone: its reader sees the end
             await future
         self._drop(slot)
-        if self.state == "ready" and len(self._slots) + self._forking < self.size:
-            self._replenish = asyncio.ensure_future(self._warm())  # a fresh fork, ready
+        self._top_up()
         _LOG.warning(
             "extraction process killed",
             extra={
@@ -272,6 +280,20 @@ class Pool:
                 }
             },
         )
+
+    def _demote(self, slot: _Slot) -> None:
+        """A job past ``stall`` seconds yields the CPU to the short ones (nice 19)."""
+        if slot.since is None:
+            return
+        slot.demoted = True
+        with suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, slot.pid, 19)
+        self._changed.set()  # a waiting request may now have a spare process forked
+
+    def _top_up(self) -> None:
+        """Fork a process in the background when fewer than ``size`` are left."""
+        if self.state == "ready" and len(self._slots) + self._forking < self.size:
+            self._replenish = asyncio.ensure_future(self._warm())
 
     async def _warm(self) -> None:
         with suppress(Problem):
