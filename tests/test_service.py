@@ -150,6 +150,8 @@ def call(self, text, **kw):
         time.sleep(600)
     if isinstance(text, str) and "PANIK" in text:
         raise RuntimeError("secret internal state 0xdeadbeef")
+    if isinstance(text, str) and "BOROS" in text:  # 3 GB: over the 2 GB a request may use
+        hog = bytearray(3 << 30)
     return real_call(self, text, **kw)
 
 def broken(doc, ctx):
@@ -604,6 +606,15 @@ def test_504_when_extraction_outlives_the_timeout(faulty: tuple[Server, Path]) -
     assert killed and killed[0]["reason"] == "timeout"
     pid = killed[0]["process"]
     assert not Path(f"/proc/{pid}").exists(), Path(f"/proc/{pid}/status").read_text()[:300]
+    assert _post(srv, "/v1/extract", b"Rapat digelar.", "text/plain").status_code == 200
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS on Linux")
+def test_413_when_an_extraction_needs_too_much_memory(faulty: tuple[Server, Path]) -> None:
+    srv = _loaded(faulty)
+    response = _post(srv, "/v1/extract", b"Rapat BOROS.", "text/plain")
+    body = _error(response, 413, "payload_too_large")
+    assert "more memory than one request may use" in body["message"]
     assert _post(srv, "/v1/extract", b"Rapat digelar.", "text/plain").status_code == 200
 
 

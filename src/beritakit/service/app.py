@@ -126,6 +126,13 @@ def _answer(reply: Reply, rid: str, field: str, what: str) -> Response:
         raise Problem(422, "invalid_request", f"{field}: {reply.message}", field=field)
     if reply.status == "config":
         raise Problem(501, "not_implemented", reply.message)
+    if reply.status == "memory":
+        raise Problem(
+            413,
+            "payload_too_large",
+            f"extracting this {field} needs more memory than one request may use",
+            field=field,
+        )
     where = f" in the extractor {reply.extractor!r}" if reply.extractor else ""
     raise Problem(
         500,
@@ -347,6 +354,7 @@ def create_app(
     timeout: float = 30.0,
     threads: int = 1,
     spare: int = 2,
+    memory_mb: float = 2048.0,
 ) -> FastAPI:
     """Build the FastAPI application; the pipeline loads when it starts.
 
@@ -362,6 +370,8 @@ def create_app(
             name is kept from when they were threads).
         spare: Extra processes forked while jobs run past half a second, so that
             requests do not wait behind a slow one.
+        memory_mb: How far (MB) an extraction process may grow beyond the loaded
+            pipeline (Linux: its address space is capped there; 413 beyond).
 
     Returns:
         The application; serve it with uvicorn (see :func:`beritakit.service.serve`).
@@ -374,7 +384,7 @@ def create_app(
     from beritakit import __version__
 
     limits = _Limits(max_body, max_batch, timeout, char_limit(options))
-    pool = Pool(options, size=threads, timeout=timeout, spare=spare)
+    pool = Pool(options, size=threads, timeout=timeout, spare=spare, memory_mb=memory_mb)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

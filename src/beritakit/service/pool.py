@@ -63,6 +63,7 @@ class Pool:
         spare: int = 2,
         stall: float = 0.5,
         retire_mb: float = 1024.0,
+        memory_mb: float = 2048.0,
     ) -> None:
         self.options = options
         self.size = size
@@ -70,6 +71,8 @@ class Pool:
         self.spare = spare
         self.stall = stall
         self.retire_mb = retire_mb
+        self.memory_mb = memory_mb
+        self._stopping = False
         self.state: Literal["loading", "ready", "failed"] = "loading"
         self.failure: str | None = None
         self.extractors: tuple[str, ...] = ()
@@ -94,7 +97,7 @@ class Pool:
         ours, theirs = ctx.Pipe(duplex=True)
         self._zygote = ctx.Process(
             target=zygote_main,
-            args=(theirs, self.options, self.retire_mb),
+            args=(theirs, self.options, self.retire_mb, self.memory_mb),
             name="beritakit-zygote",
             daemon=True,
         )
@@ -130,6 +133,7 @@ class Pool:
 
     async def stop(self) -> None:
         """Close the zygote's socket (it kills the extraction processes) and wait for it."""
+        self._stopping = True
         if self._starter is not None:
             self._starter.cancel()
         for slot in list(self._slots):
@@ -292,7 +296,9 @@ class Pool:
 
     def _top_up(self) -> None:
         """Fork a process in the background when fewer than ``size`` are left."""
-        if self.state == "ready" and len(self._slots) + self._forking < self.size:
+        if self._stopping or self.state != "ready":
+            return
+        if len(self._slots) + self._forking < self.size:
             self._replenish = asyncio.ensure_future(self._warm())
 
     async def _warm(self) -> None:
@@ -318,7 +324,7 @@ class Pool:
 
     def _zygote_lost(self) -> None:
         """The zygote died (it never should): start a new one, once."""
-        if self.state != "ready":
+        if self.state != "ready" or self._stopping:
             return
         _LOG.error("the extraction zygote died; starting a new one")
         self.state = "loading"

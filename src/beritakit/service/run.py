@@ -31,6 +31,7 @@ def app_from_env() -> FastAPI:
             max_batch=int(env.get(_ENV + "MAX_BATCH", "64")),
             timeout=float(env.get(_ENV + "TIMEOUT", "30")),
             threads=int(env.get(_ENV + "THREADS", "1")),
+            memory_mb=float(env.get(_ENV + "MEMORY_MB", "2048")),
         )
     except ValueError as exc:
         raise ConfigError(f"a {_ENV}* variable is not a number: {exc}") from exc

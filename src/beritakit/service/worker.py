@@ -55,13 +55,14 @@ class Reply:
     """What an extraction process answers.
 
     ``status`` is ``ok`` (``body`` is the JSON answer), ``input`` (the library's
-    ``InputError``: a 422), ``config`` (a missing extra: 501), or ``bug`` (anything else:
+    ``InputError``: a 422), ``config`` (a missing extra: 501), ``memory`` (the job needed
+    more than the process may have: 413), or ``bug`` (anything else:
     a 500, ``detail`` holds the traceback for the log). ``failures`` lists the batch
     articles an extractor failed on, for the log. ``retire`` asks the server to drop the
     process after this answer (it grew too large).
     """
 
-    status: Literal["ok", "input", "config", "bug"]
+    status: Literal["ok", "input", "config", "memory", "bug"]
     body: str = ""
     message: str = ""
     extractor: str | None = None
@@ -86,6 +87,18 @@ def _max_rss_mb() -> float:
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    """Whether ``exc`` is, or was caused by, a MemoryError (extractors wrap errors)."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, MemoryError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _run(pipeline: Pipeline, job: Job) -> Reply:
     if job.kind == "text":
         article = pipeline(job.text, published=job.published, url=job.url, id=job.id)
@@ -104,6 +117,8 @@ def _run(pipeline: Pipeline, job: Job) -> Reply:
         try:
             out.append(pipeline(text, published=published, url=url, id=id_).model_dump_json())
         except BeritakitError as exc:
+            if _out_of_memory(exc):
+                raise MemoryError from exc
             failure = Failure.of(exc, index=index, id=id_)
             out.append(failure.model_dump_json())
             if isinstance(exc, ExtractionError):
@@ -119,6 +134,8 @@ def _answer(pipeline: Pipeline, job: Job) -> Reply:
     except ConfigError as exc:
         return Reply("config", message=str(exc))
     except Exception as exc:  # a bug: the server logs the traceback, the client a 500
+        if _out_of_memory(exc):  # the address-space limit: a process not to trust again
+            return Reply("memory", retire=True)
         return Reply(
             "bug",
             message=f"{type(exc).__name__}: {exc}",
@@ -127,9 +144,28 @@ def _answer(pipeline: Pipeline, job: Job) -> Reply:
         )
 
 
-def _extraction_main(conn: Connection, pipeline: Pipeline, retire_mb: float) -> None:
+def _limit_memory(budget_mb: float) -> None:
+    """Linux: cap the address space at what the process has now plus ``budget_mb``."""
+    if budget_mb <= 0 or not sys.platform.startswith("linux"):
+        return
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            size = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmSize:"))
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = size + int(budget_mb * (1 << 20))
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (OSError, ValueError, StopIteration):  # pragma: no cover - no /proc, or refused
+        return
+
+
+def _extraction_main(
+    conn: Connection, pipeline: Pipeline, retire_mb: float, memory_mb: float
+) -> None:
     """Serve jobs from the server, one at a time, until its end of ``conn`` closes."""
     _die_with_parent()
+    _limit_memory(memory_mb)
     while True:
         try:
             job = conn.recv()
@@ -151,10 +187,13 @@ def _fields(reply: Reply) -> dict[str, Any]:
 
 
 class _Zygote:
-    def __init__(self, ctrl: Connection, pipeline: Pipeline, retire_mb: float) -> None:
+    def __init__(
+        self, ctrl: Connection, pipeline: Pipeline, retire_mb: float, memory_mb: float
+    ) -> None:
         self.ctrl = ctrl
         self.pipeline = pipeline
         self.retire_mb = retire_mb
+        self.memory_mb = memory_mb
         self.children: set[int] = set()
 
     def fork(self) -> None:
@@ -165,7 +204,8 @@ class _Zygote:
             try:
                 self.ctrl.close()
                 theirs.close()
-                _extraction_main(Connection(mine.detach()), self.pipeline, self.retire_mb)
+                conn = Connection(mine.detach())
+                _extraction_main(conn, self.pipeline, self.retire_mb, self.memory_mb)
             except BaseException:  # nothing may escape a forked child
                 code = 1
             finally:
@@ -219,12 +259,18 @@ class _Zygote:
                 pass
 
 
-def zygote_main(ctrl: Connection, options: Options | None, retire_mb: float) -> None:
+def zygote_main(
+    ctrl: Connection, options: Options | None, retire_mb: float, memory_mb: float
+) -> None:
     """Load the pipeline, report it, then fork extraction processes on request.
 
     Sends ``("ready", extractor names)`` or ``("failed", reason)`` first; then answers
     ``("fork", None)`` with a socket and a pid, and ``("kill", pid)`` with the pid once
     that process is gone. Returns when the server's end of ``ctrl`` closes.
+
+    Each extraction process may grow ``memory_mb`` beyond the zygote's address space
+    (Linux), and leaves after a job once its peak resident size passed the zygote's by
+    ``retire_mb``.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when we stop
     try:
@@ -241,7 +287,7 @@ def zygote_main(ctrl: Connection, options: Options | None, retire_mb: float) -> 
     gc.collect()
     gc.freeze()  # fewer pages copied on write in the forks
     ctrl.send(("ready", pipeline.extractor_names))
-    zygote = _Zygote(ctrl, pipeline, _max_rss_mb() + retire_mb)
+    zygote = _Zygote(ctrl, pipeline, _max_rss_mb() + retire_mb, memory_mb)
     try:
         zygote.serve()
     finally:
