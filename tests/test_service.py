@@ -146,8 +146,10 @@ def init(self, options=None):
     real_init(self, options)
 
 def call(self, text, **kw):
-    if isinstance(text, str) and "LAMBAT" in text:
-        time.sleep(600)
+    if isinstance(text, str) and "LAMBAT" in text:  # as a pathological text: CPU-bound
+        end = time.monotonic() + 600
+        while time.monotonic() < end:
+            pass
     if isinstance(text, str) and "PANIK" in text:
         raise RuntimeError("secret internal state 0xdeadbeef")
     if isinstance(text, str) and "BOROS" in text:  # 3 GB: over the 2 GB a request may use

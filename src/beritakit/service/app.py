@@ -353,7 +353,7 @@ def create_app(
     max_batch: int = 64,
     timeout: float = 30.0,
     threads: int = 1,
-    spare: int = 2,
+    spare: int = 4,
     memory_mb: float = 2048.0,
 ) -> FastAPI:
     """Build the FastAPI application; the pipeline loads when it starts.
@@ -368,7 +368,7 @@ def create_app(
             process is then killed and replaced).
         threads: Extraction processes that run jobs at a time in this worker (the
             name is kept from when they were threads).
-        spare: Extra processes forked while jobs run past half a second, so that
+        spare: Extra processes forked while long jobs run (0.25 s of CPU), so that
             requests do not wait behind a slow one.
         memory_mb: How far (MB) an extraction process may grow beyond the loaded
             pipeline (Linux: its address space is capped there; 413 beyond).

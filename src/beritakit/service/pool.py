@@ -5,13 +5,14 @@ and waits for the answer until its deadline. Past the deadline the zygote kills 
 process (``SIGKILL``: the work really stops) and the request gets its 504; the next request
 that needs a process gets a fresh fork in milliseconds.
 
-Capacity: ``size`` processes run jobs at a time. A job that has run longer than ``stall``
-seconds (a normal article takes tens of milliseconds) does not count against it: up to
-``spare`` more processes are forked so that requests behind it do not wait while the CPU
-has room. Such a job is also demoted to
-nice 19, so that the short jobs get the CPU first; a demoted process is not reused (a
-process may not raise its priority again) but replaced by a fresh fork. Surplus processes
-are let go as soon as they are idle.
+Capacity: ``size`` processes run jobs at a time. A long job, one that has used ``stall``
+seconds of CPU (a normal article takes tens of milliseconds) or run eight times that long,
+does not count against it: up to ``spare`` more processes are forked so that requests
+behind it do not wait while the CPU has room. Such a job is also demoted to nice 10, so
+that the short jobs get the CPU first; a demoted process is not reused (a process may not
+raise its priority again) but replaced by a fresh fork. Surplus processes are let go as
+soon as they are idle. (CPU time, not wall time, decides on Linux: on a busy machine a
+normal job may wait for the CPU longer than ``stall`` without being a long one.)
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from multiprocessing import reduction
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Literal
 
 from beritakit.pipeline import Options
@@ -34,6 +36,17 @@ from beritakit.service.worker import Job, Reply, zygote_main
 __all__ = ["Pool"]
 
 _LOG = logging.getLogger("beritakit.service")
+_NICE = 10  # a long job gets about a tenth of the CPU a short one gets
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time ``pid`` has used (Linux ``/proc``); ``None`` where it cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 class _Slot:
@@ -43,7 +56,28 @@ class _Slot:
         self.pid = pid
         self.conn = conn
         self.since: float | None = None
+        self.cpu_since: float | None = None
         self.demoted = False
+        self.timer: asyncio.TimerHandle | None = None
+
+    def begin(self) -> None:
+        self.since = time.monotonic()
+        self.cpu_since = _cpu_seconds(self.pid)
+
+    def long(self, stall: float) -> bool:
+        """Whether the current job is a long one: ``stall`` s of CPU, or 8 × that of time.
+
+        Where CPU time cannot be read (no ``/proc``), ``stall`` s of time.
+        """
+        if self.since is None:
+            return False
+        wall = time.monotonic() - self.since
+        if wall <= stall:
+            return False
+        if wall > 8 * stall or self.cpu_since is None:
+            return True
+        cpu = _cpu_seconds(self.pid)
+        return cpu is not None and cpu - self.cpu_since > stall
 
     def call(self, job: Job) -> Reply:
         self.conn.send(job)
@@ -60,8 +94,8 @@ class Pool:
         *,
         size: int,
         timeout: float,
-        spare: int = 2,
-        stall: float = 0.5,
+        spare: int = 4,
+        stall: float = 0.25,
         retire_mb: float = 1024.0,
         memory_mb: float = 2048.0,
     ) -> None:
@@ -175,9 +209,9 @@ class Pool:
         """Run ``job`` in an extraction process; 504 (and a killed process) past ``deadline``."""
         slot = await self._acquire(deadline)
         loop = asyncio.get_running_loop()
-        slot.since = time.monotonic()
+        slot.begin()
         future = loop.run_in_executor(self._io, slot.call, job)
-        demote = loop.call_later(self.stall, self._demote, slot)
+        slot.timer = loop.call_later(self.stall, self._demote, slot)
         try:
             reply = await asyncio.wait_for(
                 asyncio.shield(future), max(0.0, deadline - time.monotonic())
@@ -199,7 +233,8 @@ class Pool:
             await asyncio.shield(self._kill(slot, future, "cancelled", request_id))
             raise
         finally:
-            demote.cancel()
+            if slot.timer is not None:
+                slot.timer.cancel()
         if reply.retire or slot.demoted:  # a demoted process cannot be raised again
             self._drop(slot)
             self._top_up()
@@ -207,11 +242,11 @@ class Pool:
             self._release(slot)
         return reply
 
-    def _stalled(self, now: float) -> int:
-        return sum(1 for s in self._slots if s.since is not None and now - s.since > self.stall)
+    def _stalled(self) -> int:
+        return sum(1 for s in self._slots if s.long(self.stall))
 
     def _may_grow(self) -> bool:
-        allowed = self.size + min(self.spare, self._stalled(time.monotonic()))
+        allowed = self.size + min(self.spare, self._stalled())
         return len(self._slots) + self._forking < allowed
 
     async def _acquire(self, deadline: float) -> _Slot:
@@ -286,12 +321,15 @@ class Pool:
         )
 
     def _demote(self, slot: _Slot) -> None:
-        """A job past ``stall`` seconds yields the CPU to the short ones (nice 19)."""
-        if slot.since is None:
+        """A long job yields the CPU to the short ones (nice 10)."""
+        if slot.since is None or slot.demoted:
+            return
+        if not slot.long(self.stall):  # waited for the CPU, not used it: look again later
+            slot.timer = asyncio.get_running_loop().call_later(self.stall / 2, self._demote, slot)
             return
         slot.demoted = True
         with suppress(OSError, AttributeError):
-            os.setpriority(os.PRIO_PROCESS, slot.pid, 19)
+            os.setpriority(os.PRIO_PROCESS, slot.pid, _NICE)
         self._changed.set()  # a waiting request may now have a spare process forked
 
     def _top_up(self) -> None:
@@ -307,7 +345,7 @@ class Pool:
 
     def _release(self, slot: _Slot) -> None:
         slot.since = None
-        surplus = len(self._slots) > self.size + self._stalled(time.monotonic())
+        surplus = len(self._slots) > self.size + self._stalled()
         if surplus and self._waiting == 0:
             self._drop(slot)
         else:
