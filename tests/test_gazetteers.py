@@ -127,14 +127,19 @@ def test_short_forms_resolve(form: str, code: str, kind: str) -> None:
 
 
 def test_organisations() -> None:
-    rows = table("orgs.tsv")
+    rows = read_table(LANG_ID, "orgs.tsv")
     names = [row[0] for row in rows]
     assert len(names) == len(set(names))
-    acronyms = [row[1] for row in rows if len(row) > 1 and row[1]]
-    assert len(acronyms) == len(set(acronyms)), [a for a, n in Counter(acronyms).items() if n > 1]
+    forms = [f for row in rows for f in row[2].split("|") if f]
+    assert len(forms) == len(set(forms)), [a for a, n in Counter(forms).items() if n > 1]
+    assert all(row[-1] for row in rows)  # every row names its source
     for acronym in ("Kemendagri", "BMKG", "BNPB", "KPK", "Apkasi", "Apeksi", "PDI-P"):
         entries = [a.entry for a in data().gazetteer[key_of(acronym)]]
         assert any(isinstance(e, OrgEntry) and e.acronym == acronym for e in entries), acronym
+    # clubs, survey firms and brands are known, with their type
+    for form, kind in (("Persib", "club"), ("Indikator", "survey"), ("Telkomsel", "soe")):
+        entries = [a.entry for a in data().gazetteer[key_of(form)]]
+        assert any(isinstance(e, OrgEntry) and e.type == kind for e in entries), form
 
 
 def test_word_lists_have_no_duplicates_or_blanks() -> None:

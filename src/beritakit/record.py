@@ -28,7 +28,7 @@ __all__ = [
     "Span",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # The most warnings a record holds; past it, the last one says how many more there were.
 MAX_WARNINGS = 50
 
@@ -107,6 +107,9 @@ class Place(_Frozen):
     lat: float | None = None
     lon: float | None = None
     mentions: tuple[Span, ...] = ()
+    # Kemendagri codes of the regions a name several regions share may be, when the text
+    # does not say which (``code`` is then None); empty otherwise.
+    candidates: tuple[str, ...] = ()
 
 
 class EventDate(_Frozen):

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from beritakit.extractors.entities._data import OrgEntry, data
+from beritakit.extractors.entities._orgs import venue_tail
 from beritakit.extractors.entities._rules import Scan
 from beritakit.extractors.entities._tokens import fold
 from beritakit.resources import read_lines
@@ -86,6 +87,10 @@ def _org_like(s: Scan, i: int, j: int, acronym: str) -> tuple[bool, OrgEntry | N
                 return True, alias.entry
             return False, None  # a place ("Nusa Tenggara Timur (NTT)")
     words_ = [k for k in s.keys[i:j] if k]
+    if words_ and words_[0] in ("indeks", "index"):
+        return False, None  # a measure, not a body: "Indeks Harga Saham Gabungan (IHSG)"
+    if j > i and venue_tail(s, j - 1):
+        return False, None  # a venue: "Jakarta Convention Center (JCC)"
     if all(w in d.role_words or (w,) in d.org_prefix_heads for w in words_):
         return False, None  # a bare type word: "Direktorat (Dit)", "Bimbingan Belajar (Bimbel)"
     if s.role_head_at(i) and not s.org_head_at(i)[0]:

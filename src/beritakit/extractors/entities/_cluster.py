@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from beritakit.extractors.entities._acronyms import Definition
 from beritakit.extractors.entities._data import KIND_PREFERENCE, OrgEntry, PlaceEntry, data, key_of
 from beritakit.extractors.entities._hits import OrgHit, PersonHit, PlaceHit
+from beritakit.extractors.entities._places import resolve_shared
 from beritakit.extractors.entities._rules import Scan
 from beritakit.extractors.entities._tokens import fold
 
@@ -64,6 +65,7 @@ class _Place:
     kind: str | None
     forms: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    candidates: tuple[str, ...] = ()  # codes of the regions a shared name may be
 
 
 def _add(values: list[str], new: list[str]) -> None:
@@ -484,13 +486,26 @@ def cluster_places(
     """One place per gazetteer entry (Kota X and Kabupaten X apart) or written name."""
     # a bare name that several entries share means the one the text names explicitly, else by kind
     explicit = {m.places[0].id for m in mentions if m.explicit and len(m.places) == 1}
+    # regions the text names without doubt, and their parents: they settle shared names
+    sure = {
+        ".".join(e.code.split(".")[:n])
+        for m in mentions
+        if len({x.code for x in m.places}) == 1
+        for e in m.places[:1]
+        if e.code and e.code[0].isdigit()
+        for n in range(1, len(e.code.split(".")) + 1)
+    }
     clusters: dict[str, _Place] = {}
     for m in mentions:
         written = s.name_text(m.i, m.j)
         entry: PlaceEntry | None = None
+        candidates: tuple[str, ...] = ()
         if m.places:
             chosen = [e for e in m.places if e.id in explicit] or list(m.places)
             entry = min(chosen, key=lambda e: KIND_PREFERENCE.get(e.kind, 9))
+            same_kind = [e for e in chosen if e.kind == entry.kind]
+            if entry.kind in ("district", "regency", "city"):
+                entry, candidates = resolve_shared(same_kind, sure)
         if fold(written) in person_words and (
             entry is None or entry.kind in ("world", "district", "other")
         ):
@@ -502,6 +517,7 @@ def cluster_places(
             else f"txt:{s.fold_span(m.i, m.j)}"
         )
         cl = clusters.setdefault(key, _Place(entry, m.kind))
+        cl.candidates = cl.candidates or candidates
         _add(cl.forms, [written])
         cl.mentions.append((s.toks[m.i].start, s.toks[m.j - 1].end))
     # a bare name joins a headed place of the same name ("Kohod" → "Desa Kohod")
@@ -527,7 +543,9 @@ def cluster_places(
         entry = cl.entry
         if entry is None:
             kind = cl.kind if cl.kind in ("city", "regency", "province") else "other"
-            out.append(PlaceHit(name, kind or "other", None, None, None, None, spans))
+            out.append(
+                PlaceHit(name, kind or "other", None, None, None, None, spans, cl.candidates)
+            )
             continue
         if entry.name in cl.forms and displays.count(entry.name) == 1:
             name = entry.name  # the usual name ("Indonesia", "Palembang") when the text uses it

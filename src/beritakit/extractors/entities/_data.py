@@ -83,6 +83,27 @@ class OrgEntry:
     id: str
     name: str
     acronym: str | None
+    type: str = ""  # ministry|agency|club|brand|… (lang/id/orgs.tsv), "" when unknown
+
+
+# Organisation types whose one-word short form is an acronym even with one capital ("Kemendagri").
+_ACRONYM_TYPES = frozenset(
+    "ministry agency legislature police military court other party soe intl_org".split()
+)
+
+
+def _acronym(kind: str, short_forms: list[str]) -> str | None:
+    """The acronym among an organisation's short forms.
+
+    The first in capitals ("BMKG", "PDI-P"), or for a state body the first one-word form
+    ("Kemendagri", "Apkasi").
+    """
+    for form in short_forms:
+        letters = [ch for ch in form if ch.isalpha()]
+        if " " not in form and letters and all(ch.isupper() for ch in letters):
+            return form
+    first = short_forms[0] if short_forms else ""
+    return first if kind in _ACRONYM_TYPES and first and " " not in first else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +232,21 @@ def _load_places(d: Data) -> None:
     _load_regions(d)
 
 
+@functools.cache
+def place_points() -> dict[str, tuple[float, float]]:
+    """Coordinates by Kemendagri or ISO code (``lang/id/place_points.tsv``, see its SOURCE.md)."""
+    return {
+        code: (float(lat), float(lon))
+        for code, lat, lon, *_ in read_table(LANG_ID, "place_points.tsv")
+    }
+
+
+def _point(code: str, lat: str, lon: str) -> tuple[float | None, float | None]:
+    """A place's coordinates: the knowledge list's point, else the gazetteer's own."""
+    point = place_points().get(code)
+    return point if point is not None else (_float(lat), _float(lon))
+
+
 def _load_indonesia(d: Data) -> None:
     """Provinces, regencies, cities and districts (``lang/id/places.tsv``) and their aliases."""
     rows = read_table(LANG_ID, "places.tsv")
@@ -234,8 +270,7 @@ def _load_indonesia(d: Data) -> None:
             kind,
             code,
             d.provinces[code.split(".")[0]],
-            _float(lat),
-            _float(lon),
+            *_point(code, lat, lon),
         )
         entries[code] = entry
         _add(d, entry.name, entry)
@@ -253,14 +288,16 @@ def _load_indonesia(d: Data) -> None:
         entry = entries[code]
         for flag in flags.split(","):
             if flag.startswith("kind="):
+                # "Jakarta" as a city has a point of its own (31:city), not the province's
+                lat_, lon_ = place_points().get(f"{code}:{flag[5:]}", (entry.lat, entry.lon))
                 entry = PlaceEntry(
                     f"{code}:{flag[5:]}",
                     alias,
                     flag[5:],
                     code,
                     entry.province,
-                    entry.lat,
-                    entry.lon,
+                    lat_,
+                    lon_,
                 )
         _add(d, alias, entry, caps="caps" in flags.split(","))
 
@@ -276,8 +313,7 @@ def _load_world(d: Data) -> None:
             "world" if kind == "city" else kind,
             code if kind == "country" else None,
             None,
-            _float(lat),
-            _float(lon),
+            *(_point(code, lat, lon) if kind == "country" else (_float(lat), _float(lon))),
         )
     for row in read_table(LANG_ID, "place_world_aliases.tsv"):
         code, alias, flags, kind, country, lat, lon = _cells(row, 7)
@@ -313,13 +349,15 @@ def _load_regions(d: Data) -> None:
 
 
 def _load_orgs(d: Data) -> None:
-    for row in read_table(_PKG, "orgs.tsv"):
-        name, acronym, others = _cells(row, 3)
-        entry = OrgEntry(f"org:{name}", name, acronym or None)
+    for row in read_table(LANG_ID, "orgs.tsv"):
+        name, kind, short_forms = _cells(row, 3)[:3]
+        forms = [f for f in short_forms.split("|") if f]
+        acronym = _acronym(kind, forms)
+        entry = OrgEntry(f"org:{name}", name, acronym, kind)
         _add(d, name, entry)
         if acronym:
             _add(d, acronym, entry, caps=True)
-        for other in filter(None, others.split("|")):
+        for other in forms:
             _add(d, other, entry, caps=other.isupper() and len(other) <= 6)
 
 

@@ -38,6 +38,13 @@ from beritakit.extractors.entities._cluster import (
 )
 from beritakit.extractors.entities._data import PlaceEntry
 from beritakit.extractors.entities._hits import Entities, PersonHit
+from beritakit.extractors.entities._orgs import (
+    inside_places,
+    reads_as_org,
+    venue_spans,
+    venue_tail,
+)
+from beritakit.extractors.entities._places import place_word_ok
 from beritakit.extractors.entities._rules import (
     FACILITY,
     ORG_SUFFIX,
@@ -142,6 +149,9 @@ class _Finder:
             for m in range(k, end):
                 self.blocked[m] = True  # the head too: "Balai Kota" is a building even when bare
             k = max(end, k + 1)
+        for b, e in venue_spans(s):  # "Rose Bowl", "Jakarta Convention Center"
+            for m in range(b, e):
+                self.blocked[m] = True
 
     def _headlines(self) -> None:
         """Block lines written like headlines (nearly every word capitalised, no full stop).
@@ -619,6 +629,10 @@ class _Finder:
 
     def _orgs(self, definitions: list[Definition]) -> None:
         s = self.s
+        in_place = inside_places(s)
+        for df in definitions:
+            if not df.org:  # a word inside a defined term: "Gabungan" of "Indeks … Gabungan (IHSG)"
+                in_place.update(range(df.long_i + 1, df.end))
         k = 0
         while k < s.n:
             if self.blocked[k]:
@@ -626,6 +640,8 @@ class _Finder:
                 continue
             head, minimum = s.org_head_at(k)
             hit = s.gaz_at(k)
+            if k in in_place:
+                head = 0  # "Serikat" of "Amerika Serikat (AS)" opens no organisation
             if head and not (hit is not None and hit.orgs and hit.j - k > head):
                 end = s.org_tail(k, k + head)
                 words_ = sum(1 for p in range(k + head, end) if s.toks[p].is_word)
@@ -637,7 +653,7 @@ class _Finder:
                     self.cands.append(_Cand(k, end, _ORG, _T_RULE, org=entry))
                     k = end
                     continue
-            if hit is not None and hit.orgs and not self._portfolio(k):
+            if hit is not None and reads_as_org(s, k, hit) and not self._portfolio(k):
                 end = self._place_suffix(hit.j, hit.j)
                 self.cands.append(_Cand(k, end, _ORG, _T_GAZ, org=hit.orgs[0]))
                 k = end
@@ -645,7 +661,7 @@ class _Finder:
             # suffix heads: "Stanford University", "TVS Motor Company"
             if s.toks[k].is_cap and s.toks[k].is_word:
                 n = s.phrase_at(k, ORG_SUFFIX)
-                if n and k > 0:
+                if n and k > 0 and not venue_tail(s, k):
                     b = k
                     while (
                         b > 0
@@ -803,7 +819,12 @@ class _Finder:
                     )
                     k = end
                     continue
-            if hit is not None and hit.places and not hit.orgs:
+            if (
+                hit is not None
+                and hit.places
+                and not reads_as_org(s, k, hit)
+                and place_word_ok(s, k, hit.j)
+            ):
                 self.cands.append(
                     _Cand(
                         k,
@@ -860,15 +881,22 @@ class _Finder:
             if label != _PER and j - i == 1 and (i, j) in self.listed and hit is None:
                 continue  # "Hosa, Odot, Acon, Dai": a name in a list of people
             if hit is not None and hit.j == j:
-                if hit.orgs and label != _PER:
+                if hit.orgs and label != _PER and (label == _ORG or reads_as_org(s, i, hit)):
                     self.cands.append(_Cand(i, j, _ORG, _T_MODEL, org=hit.orgs[0], src="model"))
                     continue
                 if hit.places:
-                    self.cands.append(
-                        _Cand(
-                            i, j, _LOC, _T_MODEL, places=hit.places, district_ok=True, src="model"
+                    if place_word_ok(s, i, j):
+                        self.cands.append(
+                            _Cand(
+                                i,
+                                j,
+                                _LOC,
+                                _T_MODEL,
+                                places=hit.places,
+                                district_ok=True,
+                                src="model",
+                            )
                         )
-                    )
                     continue
             if j - i == 1 and s.sent_start[i] and s.keys[i] not in mid_caps:
                 continue  # one capitalised word opening a sentence, never seen elsewhere: too weak
@@ -898,7 +926,7 @@ class _Finder:
             elif label == _ORG:
                 if self._org_evidence(i, j, counts):
                     self.cands.append(_Cand(i, j, _ORG, _T_MODEL, src="model"))
-            else:
+            elif place_word_ok(s, i, j) and not venue_tail(s, j - 1):
                 self.cands.append(_Cand(i, j, _LOC, _T_MODEL, district_ok=True, src="model"))
 
     def _not_person(self, i: int, j: int) -> bool:

@@ -40,6 +40,7 @@ class PlaceHit:
     lat: float | None
     lon: float | None
     mentions: tuple[tuple[int, int], ...]
+    candidates: tuple[str, ...] = ()  # codes of the regions a shared name may be (code None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,87 @@
+"""Organisation names the lists share with places: which one the text means.
+
+``lang/id/orgs.tsv`` gives candidates; the context decides. A club's short form that is
+also a city (``Milan``, ``Valencia``, ``Leipzig``) names the club in a sentence about the
+game (``laga``, ``gol``, ``pelatih`` …) and the city elsewhere (``tinggal di Milan``).
+"""
+
+from __future__ import annotations
+
+from beritakit.extractors.entities._data import OrgEntry, PlaceEntry
+from beritakit.extractors.entities._rules import GazMatch, Scan
+
+__all__ = ["inside_places", "reads_as_org", "venue_spans", "venue_tail"]
+
+# Words of a sentence about sport: a club name there is the club.
+SPORT_WORDS = frozenset(
+    """
+    laga liga gol skor klub tim skuad pelatih pemain bek kiper striker gelandang penyerang
+    juara kalah menang imbang menjamu dijamu tandang kandang pertandingan musim bola sepak
+    turnamen final semifinal klasemen vs kontra melawan bertanding transfer kontrak
+    trofi piala ucl ucl champions serie bundesliga laliga premier ligue
+    """.split()
+)
+_SPORT_TYPES = frozenset({"club", "national_team"})
+_WINDOW = 12  # tokens either side: about a clause
+
+
+def _sport_context(s: Scan, i: int, j: int) -> bool:
+    lo, hi = max(0, i - _WINDOW), min(s.n, j + _WINDOW)
+    return any(s.keys[p] in SPORT_WORDS for p in range(lo, hi))
+
+
+def reads_as_org(s: Scan, i: int, hit: GazMatch) -> bool:
+    """Tell whether a gazetteer hit at ``i`` that lists organisations names one here.
+
+    A hit that is also a place (``Milan``: AC Milan and the city) is the organisation only
+    when the organisations it may be are not clubs or national teams, or the text around it
+    is about sport; otherwise it is the place.
+    """
+    orgs: tuple[OrgEntry, ...] = hit.orgs
+    places: tuple[PlaceEntry, ...] = hit.places
+    if not orgs:
+        return False
+    if not places:
+        return True
+    if all(o.type in _SPORT_TYPES for o in orgs):
+        return _sport_context(s, i, hit.j)
+    return True
+
+
+def inside_places(s: Scan) -> set[int]:
+    """Tokens inside a place name that starts before them ("Serikat" of "Amerika Serikat")."""
+    inside: set[int] = set()
+    for p, hit in s.gaz.items():
+        if hit.places and not hit.orgs:
+            inside.update(range(p + 1, hit.j))
+    return inside
+
+
+# The last word of a venue's name (ANNOTATION.md: venues are neither places nor
+# organisations): "Rose Bowl", "Lincoln Financial Field", "Jakarta Convention Center".
+VENUE_TAILS = frozenset("stadium bowl field arena hall mall plaza square".split())
+_VENUE_BEFORE_CENTER = frozenset("convention exhibition expo trade shopping sport sports".split())
+
+
+def venue_tail(s: Scan, k: int) -> bool:
+    """Tell whether the word at ``k`` ends the name of a venue."""
+    key = s.keys[k]
+    if key in VENUE_TAILS:
+        return True
+    return key in ("center", "centre") and k > 0 and s.keys[k - 1] in _VENUE_BEFORE_CENTER
+
+
+def venue_spans(s: Scan) -> list[tuple[int, int]]:
+    """Capitalised names ending in a venue word ("Lincoln Financial Field"), as token ranges."""
+    out: list[tuple[int, int]] = []
+    for k in range(1, s.n):
+        if not (s.toks[k].is_cap and venue_tail(s, k)):
+            continue
+        b = k
+        while b > 0 and k - b < 5 and s.toks[b - 1].is_cap and s.toks[b - 1].is_word:
+            if s.hard[b] or s.sent_start[b]:
+                break
+            b -= 1
+        if b < k:
+            out.append((b, k + 1))
+    return out

@@ -1,0 +1,106 @@
+"""Place rules: names that are also words, and names several regions share.
+
+A place name that is also a common word (``place_words.txt``: ``Natal``, ``Surat``,
+``Metro``, ``Kita``) is a place only with capitalisation AND context: not the first word
+of a sentence, and after a place cue (``di``, ``ke``, ``dari``, ``Kota``, ``Kabupaten`` …)
+or inside a list of places (``Malang, Batu, dan Blitar``).
+
+A gazetteer name that several regions of one kind share (a district name found in many
+regencies) is resolved from the article: the region whose regency or province the text
+names elsewhere. Without such evidence it keeps no code and lists its candidates.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from beritakit.extractors.entities._data import PlaceEntry
+from beritakit.extractors.entities._rules import Scan
+from beritakit.extractors.entities._tokens import fold
+from beritakit.resources import read_lines
+
+__all__ = ["PLACE_CUES", "place_word_ok", "place_words", "resolve_shared"]
+
+_PKG = "beritakit.extractors.entities"
+
+# Words right before a place name that say it is one.
+PLACE_CUES = frozenset(
+    """
+    di ke dari menuju asal kota kabupaten kab provinsi kecamatan kelurahan desa wilayah daerah
+    kawasan sekitar hingga sampai antara warga penduduk
+    """.split()
+)
+
+
+@functools.cache
+def place_words() -> frozenset[str]:
+    """Folded place names that are also common words (``place_words.txt``)."""
+    return frozenset(fold(w) for w in read_lines(_PKG, "place_words.txt"))
+
+
+def _place_at(s: Scan, k: int) -> bool:
+    hit = s.gaz_at(k) if 0 <= k < s.n else None
+    return hit is not None and bool(hit.places) and s.keys[k] not in place_words()
+
+
+def _in_list(s: Scan, i: int, j: int) -> bool:
+    """A list of places around ``[i, j)``: "Malang, Batu, dan Blitar"."""
+    before = i - 1
+    if before > 0 and s.keys[before] in (",", "dan", "atau", "/"):
+        p = before - 1
+        while p > 0 and not s.toks[p].is_cap and p > before - 4:
+            p -= 1
+        start = p
+        while start > 0 and s.gaz_at(start) is None and start > p - 3:
+            start -= 1
+        hit = s.gaz_at(start)
+        if hit is not None and hit.places and hit.j == before and _place_at(s, start):
+            return True
+    if j + 1 < s.n and s.keys[j] in (",", "dan", "atau", "/"):
+        if _place_at(s, j + 1):
+            return True
+    return False
+
+
+def place_word_ok(s: Scan, i: int, j: int) -> bool:
+    """Tell whether a place name at ``[i, j)`` may be read as a place here.
+
+    Only one-word names of ``place_words.txt`` are in question; they need a capital, a
+    position other than a sentence's start, and a cue before them or a list of places.
+    """
+    if j - i != 1 or s.keys[i] not in place_words():
+        return True
+    tok = s.toks[i]
+    if not tok.is_cap or s.sent_start[i]:
+        return False
+    return (i > 0 and s.keys[i - 1] in PLACE_CUES) or _in_list(s, i, j)
+
+
+def resolve_shared(
+    entries: Sequence[PlaceEntry], context_codes: set[str]
+) -> tuple[PlaceEntry | None, tuple[str, ...]]:
+    """Pick among same-kind regions sharing a name; else none, with their codes.
+
+    ``context_codes`` are the Kemendagri codes of regions the article names without doubt
+    (and their parents). The entry whose code lies under the deepest of those wins.
+    """
+    codes = sorted({e.code for e in entries if e.code})
+    if len(codes) <= 1:
+        return (entries[0] if entries else None), ()
+    best: list[PlaceEntry] = []
+    best_depth = 0
+    for e in entries:
+        if not e.code:
+            continue
+        parts = e.code.split(".")
+        depth = max(
+            (n for n in range(1, len(parts)) if ".".join(parts[:n]) in context_codes), default=0
+        )
+        if depth > best_depth:
+            best, best_depth = [e], depth
+        elif depth == best_depth and depth:
+            best.append(e)
+    if len({e.code for e in best}) == 1:
+        return best[0], ()
+    return None, tuple(codes)
