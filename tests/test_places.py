@@ -1,0 +1,173 @@
+"""Places and organisations from the knowledge lists, read in context (issues 12 and 13).
+
+Short sentences written for these tests, and lines of the kind the precision audit
+(``evaluation/audit.py``) found over the corpus: each failure class has cases on both sides.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import beritakit
+from beritakit.extractors.entities._data import PlaceEntry, data
+from beritakit.lang import LANG_ID
+from beritakit.resources import read_table
+
+
+def _places(text: str) -> dict[str, beritakit.record.Place]:
+    return {p.name: p for p in beritakit.extract(text).places}
+
+
+def _orgs(text: str) -> set[str]:
+    return {o.name for o in beritakit.extract(text).organizations}
+
+
+# -- coordinates ---------------------------------------------------------------------------
+
+
+def test_every_province_regency_and_city_has_coordinates() -> None:
+    entries = {
+        a.entry.id: a.entry
+        for aliases in data().gazetteer.values()
+        for a in aliases
+        if isinstance(a.entry, PlaceEntry)
+    }
+    admin = [e for e in entries.values() if e.kind in ("province", "regency", "city")]
+    assert len([e for e in admin if e.indonesian_admin and ":" not in e.id]) == 38 + 514
+    assert all(e.lat is not None and e.lon is not None for e in admin), [
+        e.name for e in admin if e.lat is None
+    ]
+    world_cities = [e for e in entries.values() if e.kind == "world"]
+    assert world_cities and all(e.lat is not None for e in world_cities)
+    codes = {row[0] for row in read_table(LANG_ID, "places_world.tsv") if row[2] == "country"}
+    placed = {e.code for e in entries.values() if e.kind == "country" and e.lat is not None}
+    assert len(codes - placed) <= 6  # territories without a capital: AQ, BV, HM, IO, TK, UM
+
+
+def test_jakarta_has_coordinates() -> None:
+    jakarta = _places("Banjir kembali melanda Jakarta pada Senin pagi.")["Jakarta"]
+    assert jakarta.code == "31"
+    assert jakarta.lat is not None and jakarta.lon is not None
+    assert -6.4 < jakarta.lat < -6.0 and 106.6 < jakarta.lon < 107.0
+
+
+# -- words inside an organisation's name ------------------------------------------------------
+
+
+def test_metro_and_jaya_in_police_units_are_not_places() -> None:
+    text = (
+        "Kapolres Metro Jakarta Selatan Kombes Ade Rahmat mengatakan kasus itu kini "
+        "ditangani Polda Metro Jaya. Penyidik Polres Metro Bekasi juga dilibatkan."
+    )
+    places = _places(text)
+    assert "Metro" not in places and "Jaya" not in places
+    assert "Polda Metro Jaya" in _orgs(text)
+
+
+def test_metro_is_a_place_after_a_cue() -> None:
+    places = _places("Pedagang di Metro, Lampung, mengeluhkan harga cabai yang naik.")
+    assert places["Metro"].code == "18.72"
+    assert "Lampung" in places
+
+
+# -- place names that are also common words -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Umat Kristiani merayakan malam Natal di gereja itu.", "Natal"),
+        ("Surat itu dikirim ke kantor gubernur pekan lalu.", "Surat"),
+        ("Kita harus menjaga kebersihan lingkungan, kata Budi.", "Kita"),
+        ("Gaya hidup sehat makin digemari warga kota.", "Gaya"),
+        ("Saham bank turun di Bursa Efek Indonesia pada Jumat.", "Bursa"),
+        ("Puncak arus mudik diperkirakan terjadi pada Sabtu.", "Puncak"),
+        ("Batu besar menutup jalan desa setelah longsor.", "Batu"),
+    ],
+)
+def test_common_word_is_not_a_place(text: str, word: str) -> None:
+    assert word not in _places(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Wisatawan memadati Malang, Batu, dan Blitar selama libur panjang.", "Batu"),
+        ("Ia pindah dari Malang ke Batu pekan lalu.", "Batu"),
+        ("Ia lahir di Surat, India, sebelum pindah ke Mumbai.", "Surat"),
+        ("Longsor melanda Kabupaten Puncak, Papua Tengah, pada Selasa.", "Kabupaten Puncak"),
+    ],
+)
+def test_common_word_with_a_cue_is_a_place(text: str, word: str) -> None:
+    assert word in _places(text)
+
+
+# -- names several regions share --------------------------------------------------------------
+
+
+def test_shared_district_name_keeps_its_candidates() -> None:
+    place = _places("Banjir melanda Kecamatan Kebonagung sejak Senin malam.")[
+        "Kecamatan Kebonagung"
+    ]
+    assert place.code is None
+    assert len(place.candidates) >= 2
+    assert all(c.count(".") == 2 for c in place.candidates)
+
+
+def test_shared_district_name_resolved_by_the_regency_named() -> None:
+    places = _places(
+        "Warga Kecamatan Sukamaju mengeluh banjir. Banjir juga melanda Sukamaju, Luwu Utara."
+    )
+    sukamaju = places["Sukamaju"]
+    assert sukamaju.code is not None and sukamaju.code.startswith("73.22.")
+    assert sukamaju.candidates == ()
+
+
+# -- clubs and cities, knowledge of organisations ------------------------------------------------
+
+
+def test_club_or_city_by_context() -> None:
+    sport = "Pelatih Milan memuji pemainnya usai laga melawan Napoli di Serie A."
+    orgs = _orgs(sport)
+    assert any("Milan" in o for o in orgs) and any("Napoli" in o for o in orgs), orgs
+    assert "Milan" not in _places(sport)
+    city = _places("Ia tinggal di Milan sejak 2010 bersama keluarganya.")
+    assert "Milan" in city and city["Milan"].lat is not None
+    assert not _orgs("Ia tinggal di Milan sejak 2010 bersama keluarganya.")
+
+
+def test_clubs_survey_firms_and_companies_are_found() -> None:
+    orgs = _orgs(
+        "Persib Bandung menjamu Persija pada Sabtu malam. Survei Indikator Politik "
+        "Indonesia dan LSI Denny JA menunjukkan hasil serupa. Telkomsel meluncurkan paket baru."
+    )
+    assert {"Persija", "Indikator Politik Indonesia", "LSI Denny JA", "Telkomsel"} <= orgs
+    assert any(o.startswith("Persib") for o in orgs)
+
+
+# -- not organisations, not places --------------------------------------------------------------
+
+
+def test_country_with_its_acronym_is_a_place_not_an_organisation() -> None:
+    article = beritakit.extract("Pemerintah Amerika Serikat (AS) menolak usulan itu.")
+    assert not [o.name for o in article.organizations if "Serikat" in o.name]
+    assert "Amerika Serikat" in {p.name for p in article.places}
+
+
+def test_indices_and_venues_are_not_organisations() -> None:
+    text = (
+        "Indeks Harga Saham Gabungan (IHSG) naik tipis. Pameran digelar di Jakarta "
+        "Convention Center (JCC) hingga Minggu."
+    )
+    assert not _orgs(text)
+    assert "Jakarta" not in _places(text)
+
+
+def test_venues_are_not_places() -> None:
+    text = (
+        "Final digelar di Rose Bowl, Pasadena. Eagles bermain di Lincoln Financial Field "
+        "pekan depan."
+    )
+    places = _places(text)
+    assert "Rose Bowl" not in places and "Lincoln Financial Field" not in places
+    assert not any("Bowl" in p or "Field" in p for p in places)
