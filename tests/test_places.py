@@ -171,3 +171,11 @@ def test_venues_are_not_places() -> None:
     places = _places(text)
     assert "Rose Bowl" not in places and "Lincoln Financial Field" not in places
     assert not any("Bowl" in p or "Field" in p for p in places)
+
+
+def test_shared_district_name_resolved_by_the_dateline() -> None:
+    text = "MALANG, KOMPAS.com - Banjir melanda Kecamatan Kebonagung sejak Senin malam."
+    place = _places(text)["Kecamatan Kebonagung"]
+    assert place.code == "35.01.05"  # the Kebonagung of Jawa Timur (35), not of Demak (33)
+    assert place.province == "Jawa Timur"
+    assert place.candidates == ()

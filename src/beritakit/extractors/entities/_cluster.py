@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from beritakit.extractors.entities._acronyms import Definition
 from beritakit.extractors.entities._data import KIND_PREFERENCE, OrgEntry, PlaceEntry, data, key_of
 from beritakit.extractors.entities._hits import OrgHit, PersonHit, PlaceHit
-from beritakit.extractors.entities._places import resolve_shared
+from beritakit.extractors.entities._places import near_codes, resolve_shared
 from beritakit.extractors.entities._rules import Scan
 from beritakit.extractors.entities._tokens import fold
 
@@ -481,7 +481,11 @@ def _org_forms(written: str, acronym: str | None, expansion: str | None) -> list
 
 
 def cluster_places(
-    s: Scan, mentions: list[Mention], person_words: set[str], exclude: set[str]
+    s: Scan,
+    mentions: list[Mention],
+    person_words: set[str],
+    exclude: set[str],
+    near: Sequence[str] = (),
 ) -> list[PlaceHit]:
     """One place per gazetteer entry (Kota X and Kabupaten X apart) or written name."""
     # a bare name that several entries share means the one the text names explicitly, else by kind
@@ -495,6 +499,7 @@ def cluster_places(
         if e.code and e.code[0].isdigit()
         for n in range(1, len(e.code.split(".")) + 1)
     }
+    sure |= near_codes(near)
     clusters: dict[str, _Place] = {}
     for m in mentions:
         written = s.name_text(m.i, m.j)

@@ -70,7 +70,10 @@ _HYPHEN_GIVEN = regex.compile(r"(\p{Lu}\p{Ll}{0,5})-(\p{Ll}{1,6})")
 
 
 class _Finder:
-    def __init__(self, doc: Doc, text: str, exclude: Sequence[str]) -> None:
+    def __init__(
+        self, doc: Doc, text: str, exclude: Sequence[str], near: Sequence[str] = ()
+    ) -> None:
+        self.near = tuple(near)  # places the article is about without naming them (dateline)
         self.doc = doc
         self.s = Scan(text)
         self.exclude = {stem(e) for e in exclude if e and e.strip()} - {""}
@@ -1226,7 +1229,11 @@ class _Finder:
             self.s, [c for c in accepted if c.label == _ORG], definitions, self.exclude
         )
         places = cluster_places(
-            self.s, [c for c in accepted if c.label == _LOC], person_words, self.exclude
+            self.s,
+            [c for c in accepted if c.label == _LOC],
+            person_words,
+            self.exclude,
+            near=self.near,
         )
         return Entities(people=tuple(people), organizations=tuple(orgs), places=tuple(places))
 
@@ -1237,7 +1244,11 @@ def _count_marked(items: list[tuple[int, int]], marks: set[int]) -> int:
 
 
 def find_entities(
-    doc: Doc, *, text: str | None = None, exclude_names: Sequence[str] = ()
+    doc: Doc,
+    *,
+    text: str | None = None,
+    exclude_names: Sequence[str] = (),
+    near: Sequence[str] = (),
 ) -> Entities:
     """Find the people, organisations and places named in an article body.
 
@@ -1247,8 +1258,10 @@ def find_entities(
         text: ``doc.text`` when the caller has it (spaCy rebuilds it token by token).
         exclude_names: Names that are not entities of the article, e.g. its own outlet and
             the people credited in its byline.
+        near: Places the article is set in without naming them in the body (the dateline
+            city): they settle a name several regions share.
 
     Returns:
         The entities, each once, with every mention as ``(start, end)`` offsets into ``doc.text``.
     """
-    return _Finder(doc, doc.text if text is None else text, exclude_names).run()
+    return _Finder(doc, doc.text if text is None else text, exclude_names, near).run()

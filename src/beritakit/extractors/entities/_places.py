@@ -15,12 +15,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from beritakit.extractors.entities._data import PlaceEntry
+from beritakit.extractors.entities._data import PlaceEntry, data, key_of
 from beritakit.extractors.entities._rules import Scan
 from beritakit.extractors.entities._tokens import fold
 from beritakit.resources import read_lines
 
-__all__ = ["PLACE_CUES", "place_word_ok", "place_words", "resolve_shared"]
+__all__ = ["PLACE_CUES", "near_codes", "place_word_ok", "place_words", "resolve_shared"]
 
 _PKG = "beritakit.extractors.entities"
 
@@ -104,3 +104,29 @@ def resolve_shared(
     if len({e.code for e in best}) == 1:
         return best[0], ()
     return None, tuple(codes)
+
+
+def near_codes(names: Sequence[str]) -> set[str]:
+    """Codes (and parent codes) of the Indonesian regions named by ``names`` (a dateline city).
+
+    What all the regions bearing the name share counts: ``Jakarta`` gives ``31``, ``Malang``
+    (a city and a regency) the province ``35``.
+    """
+    out: set[str] = set()
+    for name in names:
+        entries = {
+            a.entry.code
+            for a in data().gazetteer.get(key_of(name), ())
+            if isinstance(a.entry, PlaceEntry)
+            and a.entry.indonesian_admin
+            and a.entry.kind != "district"
+        }
+        split = [c.split(".") for c in entries if c]
+        if not split:
+            continue
+        # what all its readings share: "Malang" (city 35.73, regency 35.07) is in province 35
+        common = 0
+        while all(len(p) > common and p[common] == split[0][common] for p in split):
+            common += 1
+        out.update(".".join(split[0][:n]) for n in range(1, common + 1))
+    return out

@@ -29,12 +29,14 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
     if doc is None or body is None:
         return Result(fields={"people": (), "organizations": (), "places": ()})
     exclude: list[str] = []
+    near: list[str] = []
     dateline = ctx.fields.get("dateline")
     if isinstance(dateline, Dateline):
         exclude += [n for n in (dateline.outlet, dateline.outlet_domain) if n]
+        near += [dateline.city] if dateline.city else []
     credits: tuple[Credit, ...] = ctx.fields.get("credits", ())
     exclude += [c.name for c in credits]
-    found = find_entities(doc, text=body.text, exclude_names=exclude)
+    found = find_entities(doc, text=body.text, exclude_names=exclude, near=near)
 
     def record(model: type[_R], hit: Any) -> _R:
         # the hits carry the record's field names; only the mentions change coordinates
