@@ -179,3 +179,46 @@ def test_shared_district_name_resolved_by_the_dateline() -> None:
     assert place.code == "35.01.05"  # the Kebonagung of Jawa Timur (35), not of Demak (33)
     assert place.province == "Jawa Timur"
     assert place.candidates == ()
+
+
+# -- junk found by the precision audit (evaluation/audit_review.tsv) --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Perusahaan itu memilih tercatat di Bursa Efek Singapura sejak 2010.", "Bursa"),
+        ("Harga emas Antam, UBS, dan Galeri24 turun pada Senin.", "Galeri"),
+        ("Pada 2024, Perseroan mencatat pendapatan bersih Rp 2 triliun.", "Perseroan"),
+        ("Kontingen Merah Putih tampil di SEA Games, kata Ketua NOC.", "Merah Putih"),
+        ("Ia belajar bahasa Arab sejak kecil di pesantren.", "Arab"),
+        ("Prabowo bertemu PresidenVladimir Putin di Moskow.", "Vladimir"),
+        ("Harga minyak Brent naik 2 persen pada Selasa.", "Brent"),
+    ],
+)
+def test_audit_junk_is_not_a_place(text: str, word: str) -> None:
+    assert word not in _places(text)
+
+
+def test_stock_exchanges_and_the_russian_federation() -> None:
+    article = beritakit.extract(
+        "Perusahaan itu tercatat di Bursa Efek Singapura. Presiden Federasi Rusia "
+        "Vladimir Putin hadir."
+    )
+    assert "Bursa Efek Singapura" in {o.name for o in article.organizations}
+    assert "Federasi Rusia" not in {o.name for o in article.organizations}
+    assert {p.code for p in article.places} >= {"RU"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Aturan itu tertuang dalam Peraturan Pemerintah yang baru terbit.",
+            "Peraturan Pemerintah",
+        ),
+        ("Rapat Dewan Komisaris digelar pekan depan, kata sumber itu.", "Dewan Komisaris"),
+    ],
+)
+def test_audit_junk_is_not_an_organisation(text: str, name: str) -> None:
+    assert name not in _orgs(text)

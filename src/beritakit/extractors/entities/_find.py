@@ -643,8 +643,10 @@ class _Finder:
                 continue
             head, minimum = s.org_head_at(k)
             hit = s.gaz_at(k)
-            if k in in_place:
-                head = 0  # "Serikat" of "Amerika Serikat (AS)" opens no organisation
+            if k in in_place or (
+                hit is not None and hit.places and not hit.orgs and hit.j - k > head
+            ):
+                head = 0  # "Serikat" of "Amerika Serikat (AS)", "Federasi Rusia": places
             if head and not (hit is not None and hit.orgs and hit.j - k > head):
                 end = s.org_tail(k, k + head)
                 words_ = sum(1 for p in range(k + head, end) if s.toks[p].is_word)

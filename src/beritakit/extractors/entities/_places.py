@@ -67,13 +67,20 @@ def place_word_ok(s: Scan, i: int, j: int) -> bool:
     """Tell whether a place name at ``[i, j)`` may be read as a place here.
 
     Only one-word names of ``place_words.txt`` are in question; they need a capital, a
-    position other than a sentence's start, and a cue before them or a list of places.
+    position other than a sentence's start, no capitalised word or glued characters right
+    after them (``Bursa Efek``), and a cue before them or a list of places.
     """
     if j - i != 1 or s.keys[i] not in place_words():
         return True
     tok = s.toks[i]
     if not tok.is_cap or s.sent_start[i]:
         return False
+    if j < s.n and not s.hard[j]:
+        after = s.toks[j]
+        if not after.space_before and after.text[:1].isalnum():
+            return False  # glued to what follows: "Galeri24"
+        if after.is_cap and after.is_word and not s.sent_start[j] and s.gaz_at(j) is None:
+            return False  # the first word of a longer name: "Bursa Efek Singapura"
     return (i > 0 and s.keys[i - 1] in PLACE_CUES) or _in_list(s, i, j)
 
 
