@@ -39,10 +39,12 @@ from beritakit.extractors.entities._cluster import (
 from beritakit.extractors.entities._data import PlaceEntry
 from beritakit.extractors.entities._hits import Entities, PersonHit
 from beritakit.extractors.entities._orgs import (
+    english_head,
     inside_places,
     reads_as_org,
     venue_spans,
     venue_tail,
+    year_tail,
 )
 from beritakit.extractors.entities._places import place_word_ok
 from beritakit.extractors.entities._rules import (
@@ -650,6 +652,8 @@ class _Finder:
             if head and not (hit is not None and hit.orgs and hit.j - k > head):
                 end = s.org_tail(k, k + head)
                 words_ = sum(1 for p in range(k + head, end) if s.toks[p].is_word)
+                if year_tail(s, k + head, end):
+                    words_ = -1  # "Klub 2025" of "Piala Dunia Klub 2025": an edition, not a body
                 if words_ >= minimum and (words_ or minimum == 0) and not self._generic(k, end):
                     hit2 = s.gaz_at(k)
                     entry = (
@@ -666,6 +670,11 @@ class _Finder:
             # suffix heads: "Stanford University", "TVS Motor Company"
             if s.toks[k].is_cap and s.toks[k].is_word:
                 n = s.phrase_at(k, ORG_SUFFIX)
+                end = english_head(s, k + n)
+                if n and end:  # "Center of Economic and Law Studies"
+                    self.cands.append(_Cand(k, end, _ORG, _T_RULE))
+                    k = end
+                    continue
                 if n and k > 0 and not venue_tail(s, k):
                     b = k
                     while (

@@ -10,7 +10,14 @@ from __future__ import annotations
 from beritakit.extractors.entities._data import OrgEntry, PlaceEntry
 from beritakit.extractors.entities._rules import GazMatch, Scan
 
-__all__ = ["inside_places", "reads_as_org", "venue_spans", "venue_tail"]
+__all__ = [
+    "english_head",
+    "inside_places",
+    "reads_as_org",
+    "venue_spans",
+    "venue_tail",
+    "year_tail",
+]
 
 # Words of a sentence about sport: a club name there is the club.
 SPORT_WORDS = frozenset(
@@ -85,3 +92,38 @@ def venue_spans(s: Scan) -> list[tuple[int, int]]:
         if b < k:
             out.append((b, k + 1))
     return out
+
+
+def year_tail(s: Scan, i: int, j: int) -> bool:
+    """The words after an organisation head are only a year ("Klub 2025", "Kabinet 2024")."""
+    words = [s.toks[p].text for p in range(i, j) if s.toks[p].is_word]
+    return (
+        len(words) == 1
+        and len(words[0]) == 4
+        and words[0].isdigit()
+        and words[0][:2]
+        in (
+            "19",
+            "20",
+        )
+    )
+
+
+def english_head(s: Scan, j: int) -> int:
+    """Where an English name opened by a suffix head ends, or 0.
+
+    "Center of Economic and Law Studies", "Institute for Essential Services Reform": the
+    head comes first and ``of``/``for`` at ``j`` continues the name.
+    """
+    if j >= s.n or s.keys[j] not in ("of", "for") or s.hard[j]:
+        return 0
+    end = j
+    while end < s.n and end - j < 8 and not s.hard[end]:
+        tok = s.toks[end]
+        if tok.is_word and (tok.is_cap or s.keys[end] in ("of", "for", "and", "the")):
+            end += 1
+        else:
+            break
+    while end > j and not s.toks[end - 1].is_cap:
+        end -= 1
+    return end if end > j + 1 else 0
