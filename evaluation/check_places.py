@@ -123,7 +123,7 @@ def verdict(name: str, s: _Seen) -> tuple[bool, str]:
             return True, f"shared by {len(s.candidates)} regions: {','.join(sorted(s.candidates))}"
         return False, "Indonesian region without code or candidates"
     if s.kinds["other"] and not _indonesian(name):
-        return True, "not an administrative region (area, district, village, landmark)"
+        return True, "no code: not a province, regency or city (island, area, landmark, abroad)"
     return True, "outside Indonesia"
 
 
