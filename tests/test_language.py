@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from beritakit.extractors.language import _surely_malay_or_indonesian, detect
+from beritakit.extractors.language import detect
+from beritakit.extractors.language.detect import _surely_malay_or_indonesian
 
 
 def test_seed_article_is_indonesian(seed_text: str) -> None:

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable, Iterator
 
 from beritakit import batch
+from beritakit.items import check_on_error
 from beritakit.pipeline import Failure, OnError, Options, Pipeline
 from beritakit.record import Article
 
@@ -51,7 +52,9 @@ def extract(
         The frozen :class:`Article` record.
 
     Raises:
-        InputError: Empty, undecodable, non-text or too large input.
+        InputError: Empty, undecodable, non-text or too large input (more than
+            ``beritakit.inputs.MAX_CHARS``, 1,000,000 characters), a lone surrogate,
+            a ``url`` or ``id`` that is not a ``str``, a ``published`` that is not a date.
     """
     return default_pipeline()(text, published=published, url=url, id=id)
 
@@ -83,14 +86,14 @@ def pipe(
     Raises:
         ConfigError: A bad ``n_process`` or ``on_error``, or unknown extractors.
     """
+    check_on_error(on_error)  # now, not at the first item
     if n_process != 1:
-        yield from batch.pipe(
+        return batch.pipe(
             items,
             n_process=n_process,
             batch_size=batch_size,
             on_error=on_error,
             loader=functools.partial(Pipeline, options),
         )
-        return
     pipeline = default_pipeline() if options is None else Pipeline(options)
-    yield from pipeline.pipe(items, batch_size=batch_size, on_error=on_error)
+    return pipeline.pipe(items, batch_size=batch_size, on_error=on_error)

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from beritakit import errors
-from beritakit.errors import BeritakitError, ExtractionError, InputError
+from beritakit.errors import BeritakitError, ConfigError, ExtractionError
 
 __all__ = ["Failure", "Item", "OnError", "as_item", "check_on_error"]
 
@@ -22,9 +22,9 @@ OnError = Literal["raise", "skip", "record"]
 
 
 def check_on_error(on_error: object) -> None:
-    """Raise :class:`InputError` unless ``on_error`` is one of :data:`OnError`."""
-    if on_error not in ("raise", "skip", "record"):
-        raise InputError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
+    """Raise :class:`ConfigError` unless ``on_error`` is ``"raise"``, ``"skip"`` or ``"record"``."""
+    if not isinstance(on_error, str) or on_error not in ("raise", "skip", "record"):
+        raise ConfigError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
 
 
 class Failure(BaseModel):

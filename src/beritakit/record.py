@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from beritakit import display
 
 __all__ = [
+    "MAX_WARNINGS",
     "SCHEMA_VERSION",
     "Article",
     "Credit",
@@ -28,6 +29,8 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+# The most warnings a record holds; past it, the last one says how many more there were.
+MAX_WARNINGS = 50
 
 CreditRole = Literal[
     "writer", "reporter", "editor", "photographer", "contributor", "source", "other"
@@ -148,6 +151,15 @@ class Article(_Frozen):
     dates: tuple[EventDate, ...] = ()
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()
+
+    @field_validator("warnings")
+    @classmethod
+    def _cap_warnings(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Keep at most ``MAX_WARNINGS``: the first ones and a last "N more warnings"."""
+        if len(value) <= MAX_WARNINGS:
+            return value
+        more = len(value) - (MAX_WARNINGS - 1)
+        return (*value[: MAX_WARNINGS - 1], f"record: {more:,} more warnings not shown")
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as plain JSON-compatible Python values."""

@@ -596,14 +596,8 @@ def find_boilerplate(text: str) -> list[Region]:
         Sorted, non-overlapping regions with offsets into ``text``.
 
     """
-    # the pipeline and the credits parser both ask for the same text: keep a few answers
-    return list(_find_cached(text))
-
-
-@functools.lru_cache(maxsize=8)
-def _find_cached(text: str) -> tuple[Region, ...]:
     if not text.strip():
-        return ()
+        return []
     lines = TextLines(text)
     found, body_only = _rule_regions(lines)
     cover = SpanCover([(r.start, r.end) for r in found])
@@ -616,4 +610,4 @@ def _find_cached(text: str) -> tuple[Region, ...]:
         found += [r for r in body_only if r.end <= last_prose]
     cover = SpanCover([(r.start, r.end) for r in found])
     found += _repeats(lines, cover)
-    return tuple(_merge(found, text))
+    return _merge(found, text)
