@@ -146,10 +146,14 @@ def init(self, options=None):
     real_init(self, options)
 
 def call(self, text, **kw):
-    if isinstance(text, str) and "LAMBAT" in text:
-        time.sleep(4)
+    if isinstance(text, str) and "LAMBAT" in text:  # as a pathological text: CPU-bound
+        end = time.monotonic() + 600
+        while time.monotonic() < end:
+            pass
     if isinstance(text, str) and "PANIK" in text:
         raise RuntimeError("secret internal state 0xdeadbeef")
+    if isinstance(text, str) and "BOROS" in text:  # 3 GB: over the 2 GB a request may use
+        hog = bytearray(3 << 30)
     return real_call(self, text, **kw)
 
 def broken(doc, ctx):
@@ -158,9 +162,11 @@ def broken(doc, ctx):
 def run(spec, func, doc, ctx):
     return real_run(spec, broken if "RUSAK" in ctx.clean.original else func, doc, ctx)
 
+# patched here, so in the zygote too: it imports this file again (spawn), as __mp_main__
 p.Pipeline.__init__, p.Pipeline.__call__, p.Pipeline._run = init, call, staticmethod(run)
-app = create_app(p.Options(max_chars=5000), timeout=1.5, threads=2)
-uvicorn.run(app, host="127.0.0.1", port=port, log_config=log_config(), access_log=False)
+if __name__ == "__main__":
+    app = create_app(p.Options(max_chars=5000), timeout=1.5, threads=1)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_config=log_config(), access_log=False)
 """
 
 
@@ -595,8 +601,53 @@ def test_504_when_extraction_outlives_the_timeout(faulty: tuple[Server, Path]) -
     body = _error(_post(srv, "/v1/extract", b"Rapat LAMBAT digelar.", "text/plain"), 504, "timeout")
     assert time.monotonic() - started < 3.5
     assert "1.5 s" in body["message"]
-    # the second extraction thread still serves while the first sleeps
+    # the process that ran it is gone: killed, not left to sleep on
+    time.sleep(0.2)
+    killed = [
+        line
+        for line in srv.log_lines()
+        if line.get("request_id") == body["request_id"]
+        and line["message"] == "extraction process killed"
+    ]
+    assert killed and killed[0]["reason"] == "timeout"
+    pid = killed[0]["process"]
+    assert not Path(f"/proc/{pid}").exists(), Path(f"/proc/{pid}/status").read_text()[:300]
     assert _post(srv, "/v1/extract", b"Rapat digelar.", "text/plain").status_code == 200
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS on Linux")
+def test_413_when_an_extraction_needs_too_much_memory(faulty: tuple[Server, Path]) -> None:
+    srv = _loaded(faulty)
+    response = _post(srv, "/v1/extract", b"Rapat BOROS.", "text/plain")
+    body = _error(response, 413, "payload_too_large")
+    assert "more memory than one request may use" in body["message"]
+    assert _post(srv, "/v1/extract", b"Rapat digelar.", "text/plain").status_code == 200
+
+
+def test_a_stuck_request_holds_up_no_other(faulty: tuple[Server, Path]) -> None:
+    """One extraction process per worker (threads=1), and yet: a spare one serves."""
+    srv = _loaded(faulty)
+
+    async def run() -> tuple[httpx.Response, list[tuple[float, int]]]:
+        async with httpx.AsyncClient(base_url=srv.base, timeout=30) as client:
+            slow = asyncio.ensure_future(
+                client.post("/v1/extract", content=b"Rapat LAMBAT.", headers=_TEXT)
+            )
+            await asyncio.sleep(0.2)
+            timed = []
+            for i in range(6):
+                started = time.monotonic()
+                ok = await client.post("/v1/extract", content=f"Rapat ke-{i}.", headers=_TEXT)
+                timed.append((time.monotonic() - started, ok.status_code))
+            return await slow, timed
+
+    slow, timed = asyncio.run(run())
+    assert slow.status_code == 504
+    assert [status for _, status in timed] == [200] * 6
+    assert max(took for took, _ in timed) < 1.4, timed  # never waited out the 1.5 s timeout
+
+
+_TEXT = {"Content-Type": "text/plain"}
 
 
 # -- the command line and the optional extra ------------------------------------------

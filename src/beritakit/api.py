@@ -6,8 +6,7 @@ import functools
 from collections.abc import Iterable, Iterator
 
 from beritakit import batch
-from beritakit.items import check_on_error
-from beritakit.pipeline import Failure, OnError, Options, Pipeline
+from beritakit.pipeline import Failure, OnError, Options, Pipeline, check_on_error
 from beritakit.record import Article
 
 __all__ = ["extract", "load", "pipe"]

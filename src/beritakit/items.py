@@ -22,7 +22,7 @@ OnError = Literal["raise", "skip", "record"]
 
 
 def check_on_error(on_error: object) -> None:
-    """Raise :class:`ConfigError` unless ``on_error`` is ``"raise"``, ``"skip"`` or ``"record"``."""
+    """Raise :class:`ConfigError` unless ``on_error`` is one of :data:`OnError`."""
     if not isinstance(on_error, str) or on_error not in ("raise", "skip", "record"):
         raise ConfigError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
 
