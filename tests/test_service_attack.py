@@ -271,3 +271,26 @@ def test_sigkill_of_the_server_leaves_no_process(server: Server) -> None:
     while any(_alive(p) for p in left) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in left if _alive(p)], "processes outlived the server"
+
+
+def test_an_unexpected_error_is_a_500_problem_that_closes_the_connection() -> None:
+    app = create_app()
+
+    async def boom() -> None:
+        raise RuntimeError("secret internal state 0xdeadbeef")
+
+    app.add_api_route("/boom", boom)
+
+    async def run() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            return await client.get("/boom", headers={"X-Request-ID": "uji-500"})
+
+    response = asyncio.run(run())
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["connection"] == "close"
+    assert response.headers["x-request-id"] == "uji-500"
+    problem = response.json()
+    assert problem["error"] == "extraction_failed" and "uji-500" in problem["detail"]
+    assert "deadbeef" not in response.text
