@@ -8,8 +8,10 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -224,6 +226,40 @@ def test_docs_pages_load_only_from_the_service(page: str) -> None:
     # the bundle is the real UI, not a stub
     marker = "SwaggerUIBundle" if page == "/docs" else "Redoc"
     assert marker in fetched[script].text
+
+
+_BROWSER = next(
+    (b for b in ("chromium-headless-shell", "chromium", "google-chrome") if shutil.which(b)), None
+)
+
+
+@pytest.mark.skipif(_BROWSER is None, reason="no headless Chromium (chromium-headless-shell)")
+@pytest.mark.parametrize(
+    ("page", "rendered"),
+    [("/docs", 'data-path="/v1/extract/batch"'), ("/redoc", "/v1/extract/batch")],
+)
+def test_docs_render_in_a_browser_that_reaches_no_other_host(
+    server: Server, page: str, rendered: str
+) -> None:
+    assert _BROWSER is not None
+    result = subprocess.run(
+        [
+            _BROWSER,
+            "--no-sandbox",
+            "--disable-gpu",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",  # the network, closed
+            "--virtual-time-budget=8000",
+            "--dump-dom",
+            server.base + page,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    # the DOM the scripts built: the operations are listed, so the assets loaded and ran
+    assert rendered in result.stdout, result.stdout[:2000]
+    assert "/v1/extract/html" in result.stdout
 
 
 # -- the service's processes die with it ---------------------------------------------
