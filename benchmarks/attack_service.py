@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,11 +27,20 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import DEFAULT_DATA, free_port, load_articles, start_server, stop_server  # noqa: E402
+from load import DEFAULT_DATA, ROOT, free_port, load_articles, stop_server  # noqa: E402
 
 # 1 MB, just under spaCy's (and the library's) 1,000,000-character limit
 PATHOLOGICAL = "JAKARTA - Rapat " + "(" * 999_000 + " digelar."
 TICK = os.sysconf("SC_CLK_TCK")
+
+
+def start_server(workers: int, port: int, timeout: float, log: Path) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "beritakit", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd += ["--workers", str(workers), "--timeout", str(timeout), "--log-level", "info"]
+    with log.open("wb") as err:
+        return subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT, start_new_session=True
+        )
 
 
 def _tree_cpu(root: int) -> tuple[float, int]:
@@ -56,21 +66,21 @@ def _tree_cpu(root: int) -> tuple[float, int]:
     return total, count
 
 
-async def _wait_all_ready(base: str, proc: Any) -> None:
-    """Ready means 20 fresh connections in a row get 200 from /readyz (both workers)."""
-    deadline = time.monotonic() + 120
-    streak = 0
-    while streak < 20:
+async def _wait_all_ready(base: str, proc: Any, log: Path, workers: int) -> None:
+    """Ready means every worker logged "pipeline loaded" and /readyz answers 200."""
+    deadline = time.monotonic() + 180
+    while True:
         if time.monotonic() > deadline or proc.poll() is not None:
             raise SystemExit("the server did not become ready")
-        try:
-            async with httpx.AsyncClient(base_url=base, timeout=5) as client:
-                ok = (await client.get("/readyz")).status_code == 200
-        except httpx.TransportError:
-            ok = False
-        streak = streak + 1 if ok else 0
-        if not ok:
-            await asyncio.sleep(0.2)
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        if text.count('"message": "pipeline loaded"') >= workers:
+            try:
+                async with httpx.AsyncClient(base_url=base, timeout=5) as client:
+                    if (await client.get("/readyz")).status_code == 200:
+                        return
+            except httpx.TransportError:
+                pass
+        await asyncio.sleep(0.2)
 
 
 async def _post(
@@ -153,15 +163,16 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--normal", type=int, default=50, help="normal requests (<= 200)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--log", type=Path, help="keep the server's log (JSON lines) here")
     args = parser.parse_args()
     normal = load_articles(args.data)[: min(args.normal, 200)]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
-        log = Path(tmp) / "server.log"
+        log = args.log or Path(tmp) / "server.log"
         proc = start_server(args.workers, port, args.timeout, log)
         try:
-            asyncio.run(_wait_all_ready(base, proc))
+            asyncio.run(_wait_all_ready(base, proc, log, args.workers))
             asyncio.run(asyncio.wait_for(_warm(base, normal), 120))
             print(f"beritakit serve --workers {args.workers} --timeout {args.timeout:g} on {base}")
             ok = asyncio.run(attack(base, proc.pid, normal, args.timeout))
