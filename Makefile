@@ -19,9 +19,10 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/beritakit extract examples/palembang.txt --format json
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff (with C901), mypy --strict, and the import contract of pyproject.toml
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/mypy src
+	$(BIN)/lint-imports --no-cache
 
 test: lint
 	$(BIN)/python -m pytest

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import json
 import os
 import platform
@@ -135,7 +136,10 @@ def child_full(corpus: Path, mode: str, batch_size: int, extractors: str) -> dic
     n_process = int(mode.rstrip("b"))
     if mode.endswith("b"):
         results = batch.pipe(
-            read_corpus(corpus), batch_size=batch_size, on_error="record", options=chosen
+            read_corpus(corpus),
+            batch_size=batch_size,
+            on_error="record",
+            loader=functools.partial(beritakit.Pipeline, chosen),
         )
     else:
         results = beritakit.pipe(

@@ -20,6 +20,7 @@ REPO_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_DIR / "training"))
 
 import ner_corpus  # noqa: E402
+import news_ner  # noqa: E402
 
 DEFAULT_MODEL = REPO_DIR / "src" / "beritakit" / "models" / "ner-id"
 DEFAULT_ARTICLES = REPO_DIR.parent / "shared" / "data" / "articles" / "dev.gold.jsonl"
@@ -61,7 +62,15 @@ def score_sentences(
     Returns:
         ``{"ALL": {"p", "r", "f", "n"}, "PER": {...}, ...}`` (fractions; n = gold entities).
     """
-    examples = _examples(nlp, sentences, as_published)
+    return _score(nlp, _examples(nlp, sentences, as_published))
+
+
+def score_docs(nlp: Language, references: Sequence[Any]) -> Scores:
+    """Score the model on gold Docs (tokens missing in the gold are not scored)."""
+    return _score(nlp, [Example(nlp.make_doc(ref.text), ref) for ref in references])
+
+
+def _score(nlp: Language, examples: list[Example]) -> Scores:
     result: dict[str, Any] = nlp.evaluate(examples)
     counts = {label: 0 for label in LABELS}
     for eg in examples:
@@ -176,6 +185,12 @@ def evaluate(
     results: dict[str, Scores] = {}
     for name, spec in ner_corpus.EVAL_SPLITS.items():
         results[name] = score_sentences(nlp, ner_corpus.read_split(spec, data_dir))
+    for split in ("validation", "test"):
+        lines = news_ner.read_lines(split)
+        if lines:
+            results[f"news-ner {split} ({len({x.article for x in lines})} articles)"] = (
+                score_docs(nlp, [news_ner.line_to_doc(nlp, line) for line in lines])
+            )
     if extra:
         idner = ner_corpus.read_split(ner_corpus.IDNER_TEST, data_dir)
         published = ner_corpus.read_split(ner_corpus.IDNER_TEST, data_dir, harmonise=False)

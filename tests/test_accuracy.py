@@ -1,19 +1,68 @@
-"""The accuracy gate: the dev figures may not fall below evaluation/floors.json."""
+"""The accuracy gate: the dev figures may not fall below evaluation/floors.json.
+
+The floors hold for the data they were measured on only: floors.json pins the sha256 of
+the dev gold and of the scorer, and the gate refuses other data instead of comparing
+figures that mean something else.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from tests.conftest import DEV_GOLD, ROOT, SHARED
 
+SCORE_DEV = ROOT / "evaluation" / "score_dev.py"
+
+
+def score_dev() -> ModuleType:
+    """evaluation/score_dev.py as a module (it is a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("beritakit_score_dev", SCORE_DEV)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not DEV_GOLD.exists(), reason="../shared is not beside the repo")
+def test_the_floors_were_measured_on_this_gold_and_scorer() -> None:
+    assert score_dev().pin_problems(DEV_GOLD) == []
+
+
+@pytest.mark.skipif(not DEV_GOLD.exists(), reason="../shared is not beside the repo")
+def test_other_gold_is_refused(tmp_path: Path) -> None:
+    gate = score_dev()
+    lines = DEV_GOLD.read_text(encoding="utf-8").splitlines(keepends=True)
+    edited = tmp_path / "dev.gold.jsonl"
+    edited.write_text("".join(lines[:-1]), encoding="utf-8")  # one article fewer
+    problems = gate.pin_problems(edited)
+    assert len(problems) == 1 and problems[0].startswith("gold:")
+    run = subprocess.run(
+        [sys.executable, str(SCORE_DEV), "--gold", str(edited)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 2 and "re-pin" in run.stderr
+
+
+def test_every_floor_lives_in_floors_json() -> None:
+    data = json.loads((ROOT / "evaluation" / "floors.json").read_text(encoding="utf-8"))
+    assert set(data["_pinned_sha256"]) == {"gold", "scorer"}
+    assert "people" in data and "quotes.direct(found+speaker)" in data
+    assert score_dev().gate_floors("quotes_without_entities")["direct+speaker"] > 0.8
+
 
 @pytest.mark.skipif(not DEV_GOLD.exists(), reason="../shared is not beside the repo")
 def test_dev_figures_hold_their_floors(tmp_path: Path) -> None:
+    gate = score_dev()
+    assert gate.pin_problems(DEV_GOLD) == []
     out = tmp_path / "figures.json"
     subprocess.run(
         [sys.executable, str(SHARED / "tools" / "score.py"), str(DEV_GOLD), "--json", str(out)],
@@ -22,9 +71,4 @@ def test_dev_figures_hold_their_floors(tmp_path: Path) -> None:
         timeout=900,
     )
     figures = json.loads(out.read_text(encoding="utf-8"))
-    sys.path.insert(0, str(ROOT / "evaluation"))
-    try:
-        from score_dev import check
-    finally:
-        sys.path.pop(0)
-    assert check(figures) == []
+    assert gate.check(figures) == []

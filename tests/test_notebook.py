@@ -136,9 +136,12 @@ def test_tables_are_tidy_and_typed(seed: Article) -> None:
     dates = beritakit.to_frame(seed, "dates").set_index("text")
     # "Kongres ke-7 UCLG ASPAC digelar 12-15 September di Surabaya"
     sept = dates.loc["12-15 September"]
-    assert sept["start"] == pd.Timestamp("2018-09-12") and sept["end"] == pd.Timestamp("2018-09-15")
+    assert sept["date_start"] == pd.Timestamp("2018-09-12")
+    assert sept["date_end"] == pd.Timestamp("2018-09-15")
     assert sept["days"] == 4 and sept["granularity"] == "range"
-    assert str(dates["start"].dtype) == "datetime64[s]"
+    assert str(dates["date_start"].dtype) == "datetime64[ms]"
+    for row in dates.reset_index().itertuples():
+        assert seed.text[row.char_start : row.char_end] == row.text
     assert "Surabaya" in sept["sentence"]
 
     orgs = beritakit.to_frame(seed, "organizations")
@@ -203,7 +206,7 @@ def test_without_pandas_the_error_says_what_to_install(
     seed: Article, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(ImportError, match=r"pip install 'beritakit\[notebook\]'"):
+    with pytest.raises(beritakit.ConfigError, match=r"pip install 'beritakit\[notebook\]'"):
         beritakit.to_frame(seed)
     assert "Soni Sumarsono" in seed._repr_html_()  # the HTML view does not need pandas
 

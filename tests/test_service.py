@@ -479,10 +479,14 @@ def test_422_bad_query_parameter(server: Server) -> None:
     ("path", "ctype", "field"),
     [("/v1/extract", "text/plain", "text"), ("/v1/extract/html", "text/html", "html")],
 )
-@pytest.mark.parametrize("content", [b"", b" \n\t", b"\x1e", "\u3000".encode()],
-                         ids=["empty", "ascii-space", "record-separator", "ideographic-space"])
-def test_422_blank_text_body(server: Server, path: str, ctype: str, field: str,
-                             content: bytes) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [b"", b" \n\t", b"\x1e", "\u3000".encode()],
+    ids=["empty", "ascii-space", "record-separator", "ideographic-space"],
+)
+def test_422_blank_text_body(
+    server: Server, path: str, ctype: str, field: str, content: bytes
+) -> None:
     body = _error(_post(server, path, content, ctype), 422, "invalid_request")
     assert body["field"] == field
 

@@ -211,6 +211,41 @@ def test_train_a_few_steps_and_export(tiny_corpus: Path) -> None:
     assert len(DocBin().from_disk(tiny_corpus / "corpus" / "train.spacy")) == 8
 
 
+def test_export_keeps_static_vectors(tiny_corpus: Path) -> None:
+    import numpy as np
+    from spacy.vectors import Vectors
+
+    # floret mode, as training/vectors.py makes them (spaCy 3.8 saves the LOWER attr of
+    # floret tables only)
+    vectors_nlp = spacy.blank("id")
+    data = np.arange(20 * 8, dtype="float32").reshape(20, 8) / 160
+    vectors_nlp.vocab.vectors = Vectors(
+        strings=vectors_nlp.vocab.strings,
+        data=data,
+        mode="floret",
+        minn=2,
+        maxn=3,
+        hash_count=2,
+        attr="LOWER",
+    )
+    vectors_nlp.to_disk(tiny_corpus / "vectors")
+    overrides = {
+        "training.max_steps": 4,
+        "training.max_epochs": 0,
+        "training.eval_frequency": 2,
+        "components.ner.model.tok2vec.embed.include_static_vectors": True,
+        "initialize.vectors": str(tiny_corpus / "vectors"),
+    }
+    best = train_ner.train(
+        train_ner.CONFIG_PATH, tiny_corpus / "corpus", tiny_corpus / "run", overrides
+    )
+    out = train_ner.export(best, tiny_corpus / "ner-id")
+    nlp = spacy.load(out)
+    assert nlp.vocab.vectors.shape == (20, 8)
+    assert nlp.vocab.vectors.attr == vectors_nlp.vocab.vectors.attr
+    assert np.array_equal(nlp.vocab.vectors.data, data)
+
+
 @pytest.mark.skipif(not MODEL_DIR.exists(), reason="model not built (make model)")
 def test_shipped_model() -> None:
     size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())

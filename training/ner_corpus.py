@@ -525,13 +525,16 @@ def merge(
     return train, dev, stats
 
 
-def write_docbin(nlp: Language, sentences: Iterable[Sentence], path: Path) -> Counter[str]:
+def write_docbin(
+    nlp: Language, sentences: Iterable[Sentence], path: Path, extra: Iterable[Doc] = ()
+) -> Counter[str]:
     """Convert sentences to Docs (``sentence_to_doc``) and save them as a DocBin.
 
     Args:
         nlp: Pipeline whose tokenizer to use.
         sentences: The sentences.
         path: Output ``.spacy`` file.
+        extra: Docs to add as they are (the annotated news lines, ``news_ner``).
 
     Returns:
         Counts: sentences, tokens, entities, widened entities and entities per label.
@@ -541,6 +544,11 @@ def write_docbin(nlp: Language, sentences: Iterable[Sentence], path: Path) -> Co
     for sentence in sentences:
         doc = sentence_to_doc(nlp, sentence, stats)
         stats["sentences"] += 1
+        stats["tokens"] += len(doc)
+        stats.update(f"label {ent.label_}" for ent in doc.ents)
+        docbin.add(doc)
+    for doc in extra:
+        stats["news lines"] += 1
         stats["tokens"] += len(doc)
         stats.update(f"label {ent.label_}" for ent in doc.ents)
         docbin.add(doc)
@@ -558,8 +566,13 @@ def build(
     mapping: dict[tuple[str, str], str] | None = None,
     exclude: Collection[str] = (),
     repeats: Mapping[str, int] | None = None,
+    news_repeat: int = 1,
 ) -> dict[str, dict[str, int]]:
     """Write ``train.spacy``, ``dev.spacy`` and ``manifest.json`` into ``out_dir``.
+
+    The annotated news articles (``training/data/news-ner``, see ``news_ner``) join train
+    (their train split, ``news_repeat`` times) and dev (their validation split, which so
+    takes part in choosing the best checkpoint); their test split is never read here.
 
     Args:
         data_dir: Folder holding the corpus folders.
@@ -569,11 +582,17 @@ def build(
         mapping: Label mapping (``label_map()`` if None).
         exclude: Corpus names to leave out of train.
         repeats: See ``merge``.
+        news_repeat: Times the annotated news train lines are written (0: none).
 
     Returns:
         The manifest: merge counts and per-file document counts.
     """
+    import news_ner  # noqa: PLC0415 - training/ is the working directory's package
+
     nlp = spacy.blank("id")
+    news_stats: Counter[str] = Counter()
+    news_train = list(news_ner.docs(nlp, "train", news_stats)) * news_repeat
+    news_dev = list(news_ner.docs(nlp, "validation", news_stats))
     train, dev, merge_stats = merge(
         data_dir,
         seed=seed,
@@ -583,9 +602,11 @@ def build(
         repeats=repeats,
     )
     manifest = {
-        "merge": dict(sorted(merge_stats.items())),
-        "train.spacy": dict(sorted(write_docbin(nlp, train, out_dir / "train.spacy").items())),
-        "dev.spacy": dict(sorted(write_docbin(nlp, dev, out_dir / "dev.spacy").items())),
+        "merge": dict(sorted((merge_stats + news_stats).items())),
+        "train.spacy": dict(
+            sorted(write_docbin(nlp, train, out_dir / "train.spacy", news_train).items())
+        ),
+        "dev.spacy": dict(sorted(write_docbin(nlp, dev, out_dir / "dev.spacy", news_dev).items())),
     }
     (out_dir / "manifest.json").write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

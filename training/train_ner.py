@@ -100,6 +100,9 @@ def export(trained_dir: Path, model_dir: Path, meta: Mapping[str, Any] | None = 
         "id",
         config={"nlp": {"batch_size": trained.batch_size, "tokenizer": {"@tokenizers": TOKENIZER}}},
     )
+    # The ner pipe may read static vectors (``include_static_vectors``): the new pipeline
+    # must carry the same table, or sourcing leaves it empty (spaCy warning W113).
+    nlp.vocab.vectors = trained.vocab.vectors
     nlp.add_pipe("ner", source=trained)
     nlp.meta.update(
         {
@@ -149,6 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="CORPUS=N",
         help="override ner_corpus.TRAIN_REPEATS for one corpus (repeatable)",
     )
+    parser.add_argument(
+        "--news-repeat", type=int, default=1, help="times the annotated news train lines are used"
+    )
     parser.add_argument("--no-export", action="store_true", help="train only")
     args = parser.parse_args(argv)
 
@@ -169,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             **ner_corpus.TRAIN_REPEATS,
             **{k: int(v) for k, _, v in (r.partition("=") for r in args.repeat)},
         },
+        news_repeat=args.news_repeat,
     )
     print(json.dumps(manifest["train.spacy"]), json.dumps(manifest["dev.spacy"]), flush=True)
     prepared = time.perf_counter()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 
-from beritakit.pipeline import Failure, OnError, Options, Pipeline
+from beritakit import batch
+from beritakit.pipeline import Failure, OnError, Options, Pipeline, check_on_error
 from beritakit.record import Article
 
 __all__ = ["extract", "load", "pipe"]
@@ -25,7 +26,8 @@ def load(options: Options | None = None) -> Pipeline:
 
 
 @functools.cache
-def _default() -> Pipeline:
+def default_pipeline() -> Pipeline:
+    """The pipeline :func:`extract` uses, built once per process (public in the package)."""
     return Pipeline()
 
 
@@ -49,9 +51,11 @@ def extract(
         The frozen :class:`Article` record.
 
     Raises:
-        InputError: Empty, undecodable, non-text or too large input.
+        InputError: Empty, undecodable, non-text or too large input (more than
+            ``beritakit.inputs.MAX_CHARS``, 1,000,000 characters), a lone surrogate,
+            a ``url`` or ``id`` that is not a ``str``, a ``published`` that is not a date.
     """
-    return _default()(text, published=published, url=url, id=id)
+    return default_pipeline()(text, published=published, url=url, id=id)
 
 
 def pipe(
@@ -81,12 +85,14 @@ def pipe(
     Raises:
         ConfigError: A bad ``n_process`` or ``on_error``, or unknown extractors.
     """
+    check_on_error(on_error)  # now, not at the first item
     if n_process != 1:
-        from beritakit.batch import pipe as pipe_processes
-
-        yield from pipe_processes(
-            items, n_process=n_process, batch_size=batch_size, on_error=on_error, options=options
+        return batch.pipe(
+            items,
+            n_process=n_process,
+            batch_size=batch_size,
+            on_error=on_error,
+            loader=functools.partial(Pipeline, options),
         )
-        return
-    pipeline = _default() if options is None else Pipeline(options)
-    yield from pipeline.pipe(items, batch_size=batch_size, on_error=on_error)
+    pipeline = default_pipeline() if options is None else Pipeline(options)
+    return pipeline.pipe(items, batch_size=batch_size, on_error=on_error)

@@ -3,67 +3,100 @@
 :func:`pipe` is what ``beritakit.pipe(..., n_process=N)`` runs. The design:
 
 - Workers are started with ``spawn`` (safe on every platform and after threads);
-  each builds its :class:`~beritakit.pipeline.Pipeline` once, in the pool initializer.
+  each builds its pipeline once, in the pool initializer, with the ``loader`` the
+  caller gives (``functools.partial(Pipeline, options)``).
 - The parent reads the input lazily and sends it in chunks of ``batch_size``
-  articles; a worker runs one chunk through ``Pipeline.pipe`` (one spaCy
+  articles; a worker runs one chunk through ``pipeline.pipe`` (one spaCy
   ``nlp.pipe`` batch) and sends back the records.
 - Order is kept by waiting on the chunks first in, first out; at most
   ``max_in_flight`` chunks are out at once, so memory stays flat however long
   the input.
-- From its second chunk on, a worker runs each chunk inside a spaCy memory zone,
-  so the strings and lexemes of the chunk are freed afterwards (otherwise the
-  vocabulary grows with every new word form the archive holds).
 - A failing article never stops the run: workers always record failures and the
-  parent applies ``on_error``. If a worker process dies (a crash in native code,
-  the OOM killer), the pool is restarted and the chunks that were out are run
-  again one at a time; the chunk that kills a worker on its own is split, and the
-  article that does so alone comes back as a :class:`~beritakit.pipeline.Failure`.
+  parent applies ``on_error``.
+- A worker process that dies (a crash in native code, the OOM killer, a stray
+  ``kill``) breaks the pool: it is restarted and the chunks that were out are run
+  again, one at a time. A chunk that kills a worker alone twice is split into single
+  articles, and only an article that kills a worker alone twice comes back as a
+  :class:`~beritakit.items.Failure` naming it. The pool gives up, with an error that
+  names the cause (``worker killed by signal 9 (SIGKILL)``), only after
+  :data:`MAX_BREAKS` breaks in a row with no chunk done, or :data:`MAX_STARTS` failed
+  starts in a row.
+- Workers die with their parent: on Linux the kernel kills them
+  (``prctl(PR_SET_PDEATHSIG)``), everywhere a watchdog thread polls ``os.getppid()``.
 
-:func:`flat_record` and :func:`tables` turn a record into flat rows (for Parquet,
-pandas, Dask, Spark).
+This module does not import :mod:`beritakit.pipeline` (which imports it): whatever
+``loader`` returns only needs a ``pipe(items, batch_size=..., on_error=...)`` method.
 """
 
 from __future__ import annotations
 
-import functools
+import ctypes
+import ctypes.util
 import itertools
-import json
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from beritakit import errors
-from beritakit.errors import BeritakitError, ConfigError, ExtractionError, InputError
+from beritakit.errors import ConfigError, InputError
 from beritakit.inputs import coerce_text
-from beritakit.pipeline import Failure, OnError, Options, Pipeline, _item
-from beritakit.record import Article
+from beritakit.items import Failure, OnError, as_item, check_on_error
+from beritakit.tables import article_row, failure_row
 
 __all__ = [
-    "ARTICLE_COLUMNS",
+    "MAX_BREAKS",
+    "MAX_STARTS",
     "Loader",
-    "TABLE_COLUMNS",
+    "PoolError",
+    "Runnable",
+    "WORKER_CRASHED",
     "flat_record",
     "pipe",
     "resolve_n_process",
     "run",
     "run_shared",
-    "tables",
 ]
 
 T = TypeVar("T")
-Loader = Callable[[], Pipeline]
+
+
+class Runnable(Protocol):
+    """What a loader builds: a pipeline (``beritakit.Pipeline`` or one like it)."""
+
+    def pipe(
+        self, items: Iterable[object], *, batch_size: int = ..., on_error: OnError = ...
+    ) -> Iterator[Any]:
+        """Yield one record or :class:`Failure` per item, in order."""
+        ...
+
+
+Loader = Callable[[], Runnable]
 """A picklable function that builds the pipeline in each worker."""
 
 WORKER_CRASHED = "the worker process died while extracting this article"
+MAX_STARTS = 3
+"""Pool starts in a row that may fail (a worker dying while it loads) before giving up."""
+MAX_BREAKS = 8
+"""Pool breaks in a row, with no chunk done in between, before giving up."""
+SOLO_CRASHES = 2
+"""Times a chunk (or article) must kill a worker while running alone to be split (blamed)."""
 _TEXT_TYPES = (str, bytes)
+_WATCH_INTERVAL = 0.5  # seconds between two looks at the parent from a worker
+_POLL = 0.5  # seconds between two looks at the workers while waiting for a result
+_WEDGED = 2.0  # a worker dead this long with its pool still waiting: the pool is stuck
+
+
+class PoolError(RuntimeError):
+    """The worker processes could not be started or kept alive; the message says why."""
 
 
 # -- the records a job carries -----------------------------------------------------
@@ -85,21 +118,22 @@ class _Job:
     items: list[_Sent]
     ready: dict[int, Failure] = field(default_factory=dict)  # failed in the parent
     future: Future[list[Any]] | None = None
-    crashes: int = 0
+    crashes: int = 0  # pool breaks while this job was out
+    solo: int = 0  # of which while it ran alone
 
 
 # -- worker side -------------------------------------------------------------------
 
 
 class _Runner:
-    """A pipeline plus the memory-zone bookkeeping; one per worker process."""
+    """A pipeline that turns a chunk into outputs; one per worker process."""
 
-    def __init__(self, pipeline: Pipeline) -> None:
+    def __init__(self, pipeline: Runnable) -> None:
         self.pipeline = pipeline
-        if _needs_doc(pipeline):  # load spaCy now: a missing model fails the run, not each article
-            pipeline.nlp  # noqa: B018
+        if getattr(pipeline, "_needs_doc", False):  # a missing model fails the run now
+            pipeline.nlp  # type: ignore[attr-defined]  # noqa: B018
 
-    def run(self, items: list[_Sent], transform: Callable[[Article], Any]) -> list[Any]:
+    def run(self, items: list[_Sent], transform: Callable[[Any], Any]) -> list[Any]:
         """Return one output per item: ``transform(article)`` or a :class:`Failure`."""
         # Pipeline.pipe runs each chunk in a spaCy memory zone (after the first), so a
         # worker's memory stays flat however many chunks it gets.
@@ -131,17 +165,12 @@ class _Runner:
                 )
         return out
 
-    def _one(self, sent: _Sent) -> Article | Failure:
+    def _one(self, sent: _Sent) -> Any:
         try:
             (result,) = self.pipeline.pipe([(sent.text, sent.context)], on_error="record")
             return result
         except Exception as exc:
             return Failure.of(exc, index=0, id=_opt_str(sent.context.get("id")))
-
-
-def _needs_doc(pipeline: Pipeline) -> bool:
-    """Whether the pipeline runs spaCy (a pipeline without doc-stage readers never does)."""
-    return bool(getattr(pipeline, "_needs_doc", True))
 
 
 def _relocate(failure: Failure, index: int) -> Failure:
@@ -158,14 +187,47 @@ _RUNNER: _Runner | None = None
 _INIT_ERROR: BaseException | None = None
 
 
-def _init_worker(loader: Loader) -> None:
-    """Pool initializer: build this worker's pipeline once."""
+def _init_worker(loader: Loader, parent: int) -> None:
+    """Pool initializer: die with the parent, then build this worker's pipeline once."""
     global _RUNNER, _INIT_ERROR
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    die_with_parent(parent)
     try:
         _RUNNER = _Runner(loader())
     except BaseException as exc:  # reported with the first job, in the parent
         _INIT_ERROR = exc
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this process exit when process ``parent`` dies, however it dies.
+
+    On Linux the kernel sends SIGKILL (``prctl(PR_SET_PDEATHSIG)``); on every platform
+    a daemon thread polls ``os.getppid()`` and exits when the parent has changed (the
+    process was re-parented because its parent died).
+    """
+    if sys.platform.startswith("linux"):
+        _set_pdeathsig(signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    watch = threading.Thread(
+        target=_watch_parent, args=(parent,), name="beritakit-parent-watch", daemon=True
+    )
+    watch.start()
+
+
+def _set_pdeathsig(signum: int) -> bool:
+    pr_set_pdeathsig = 1  # from <linux/prctl.h>
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        return int(libc.prctl(pr_set_pdeathsig, int(signum), 0, 0, 0)) == 0
+    except (OSError, AttributeError):  # no libc prctl: the watchdog still works
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_INTERVAL)
+    os._exit(1)
 
 
 def _ping() -> int:
@@ -175,7 +237,7 @@ def _ping() -> int:
     return os.getpid()
 
 
-def _work(items: list[_Sent], transform: Callable[[Article], Any]) -> list[Any]:
+def _work(items: list[_Sent], transform: Callable[[Any], Any]) -> list[Any]:
     if _INIT_ERROR is not None:
         raise _INIT_ERROR
     assert _RUNNER is not None
@@ -201,58 +263,56 @@ def resolve_n_process(n_process: int) -> int:
     return n_process
 
 
-def _identity(article: Article) -> Article:
+def _identity(article: T) -> T:
     return article
 
 
 def pipe(
     items: Iterable[object],
     *,
+    loader: Loader,
     n_process: int = 1,
     batch_size: int = 32,
     on_error: OnError = "raise",
-    options: Options | None = None,
-    loader: Loader | None = None,
     max_in_flight: int | None = None,
-) -> Iterator[Article | Failure]:
+) -> Iterator[Any]:
     """Extract records from many articles on ``n_process`` processes, in input order.
 
     Args:
         items: Texts, ``(text, context)`` pairs or mappings with ``text`` (and
             ``published``, ``url``, ``id``).
+        loader: A picklable function that builds the pipeline, e.g.
+            ``functools.partial(beritakit.Pipeline, options)``; each worker calls it once.
         n_process: Worker processes; ``1`` runs in this process, ``-1`` uses every CPU.
         batch_size: Articles per chunk sent to a worker (and per spaCy batch).
         on_error: ``"raise"``, ``"skip"`` or ``"record"`` (yield a :class:`Failure`).
-        options: Pipeline options each worker builds its pipeline from.
-        loader: Instead of ``options``, a picklable function that builds the pipeline.
         max_in_flight: Chunks out at once (default ``2 * n_process``); bounds memory.
 
     Raises:
         ConfigError: A bad ``n_process``, or the pipeline cannot be built.
         InputError: A bad ``on_error``.
+        PoolError: Worker processes keep dying (the message names how).
         BeritakitError: With ``on_error="raise"``, the first article that failed.
     """
     return run(
         items,
         _identity,
+        loader=loader,
         n_process=n_process,
         batch_size=batch_size,
         on_error=on_error,
-        options=options,
-        loader=loader,
         max_in_flight=max_in_flight,
     )
 
 
 def run(
     items: Iterable[object],
-    transform: Callable[[Article], T],
+    transform: Callable[[Any], T],
     *,
+    loader: Loader,
     n_process: int = 1,
     batch_size: int = 32,
     on_error: OnError = "raise",
-    options: Options | None = None,
-    loader: Loader | None = None,
     max_in_flight: int | None = None,
 ) -> Iterator[T | Failure]:
     """Like :func:`pipe`, but yield ``transform(article)``, computed in the worker.
@@ -261,17 +321,14 @@ def run(
     is above 1. Serialising in the worker (``Article.model_dump_json``,
     :func:`flat_record`) keeps that work off the parent process.
     """
-    if on_error not in ("raise", "skip", "record"):
-        raise InputError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
+    check_on_error(on_error)
     workers = resolve_n_process(n_process)
-    if loader is None:
-        loader = functools.partial(Pipeline, options)
     jobs = _jobs(items, max(1, batch_size))
     if workers == 1:
         outputs = _run_here(jobs, loader, transform)
     else:
         in_flight = max_in_flight if max_in_flight is not None else 2 * workers
-        outputs = _run_pool(jobs, loader, transform, workers, max(1, in_flight))
+        outputs = _Pool(loader, transform, workers).run(jobs, max(1, in_flight))
     return _apply(outputs, on_error)
 
 
@@ -282,7 +339,7 @@ def _jobs(items: Iterable[object], size: int) -> Iterator[_Job]:
         job = _Job([])
         for value in chunk:
             index = next(counter)
-            item = _item(value)
+            item = as_item(value)
             text = item.text
             if isinstance(text, bytearray | memoryview):
                 text = bytes(text)
@@ -311,7 +368,7 @@ def _merge(job: _Job, results: list[Any]) -> Iterator[Any]:
 
 
 def _run_here(
-    jobs: Iterator[_Job], loader: Loader, transform: Callable[[Article], Any]
+    jobs: Iterator[_Job], loader: Loader, transform: Callable[[Any], Any]
 ) -> Iterator[Any]:
     runner: _Runner | None = None
     for job in jobs:
@@ -321,30 +378,33 @@ def _run_here(
         yield from _merge(job, results)
 
 
-_SHARED: dict[Options | None, _Runner] = {}
+_SHARED: dict[Hashable, _Runner] = {}
 _SHARED_LOCK = threading.Lock()
 
 
 def run_shared(
     items: Iterable[object],
-    transform: Callable[[Article], T],
+    transform: Callable[[Any], T],
     *,
-    options: Options | None = None,
+    loader: Loader,
+    key: Hashable = None,
     batch_size: int = 32,
     on_error: OnError = "record",
 ) -> list[T | Failure]:
-    """Run in this process on a pipeline built once per process and per ``options``.
+    """Run in this process on a pipeline built once per process and per ``key``.
 
     For engines that call a function per partition in long-lived worker processes
-    (Dask, Spark): the first call builds the pipeline, later calls reuse it. Calls
-    from several threads take turns (extraction holds the GIL anyway).
+    (Dask, Spark): the first call with a ``key`` builds the pipeline with ``loader``,
+    later calls with an equal ``key`` reuse it (``key`` defaults to ``loader`` itself;
+    pass the ``Options`` when the loader is built anew for each call). Calls from
+    several threads take turns (extraction holds the GIL anyway).
     """
-    if on_error not in ("raise", "skip", "record"):
-        raise InputError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
+    check_on_error(on_error)
     with _SHARED_LOCK:
-        runner = _SHARED.get(options)
+        wanted = loader if key is None else key
+        runner = _SHARED.get(wanted)
         if runner is None:
-            runner = _SHARED[options] = _Runner(Pipeline(options))
+            runner = _SHARED[wanted] = _Runner(loader())
         outputs: list[Any] = []
         for job in _jobs(items, max(1, batch_size)):
             results = runner.run(job.items, transform) if job.items else []
@@ -352,87 +412,208 @@ def run_shared(
     return list(_apply(iter(outputs), on_error))
 
 
-def _run_pool(
-    jobs: Iterator[_Job],
-    loader: Loader,
-    transform: Callable[[Article], Any],
-    workers: int,
-    max_in_flight: int,
-) -> Iterator[Any]:
-    context = multiprocessing.get_context("spawn")
+class _Pool:
+    """Worker processes that are restarted when one dies; runs jobs in input order."""
 
-    def start() -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(loader,)
-        )
-        try:  # a pool that cannot start must fail loudly, not look like crashing articles
-            # Submitting `workers` pings at once makes the pool spawn every process
-            # (it spawns only while none is idle); go on until each has answered,
-            # that is, has built its pipeline.
-            ready: set[int] = set()
-            while len(ready) < workers:
-                ready.update(f.result() for f in [pool.submit(_ping) for _ in range(workers)])
-        except BrokenProcessPool as exc:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise RuntimeError(
-                "beritakit worker processes could not start. Scripts that use "
-                "n_process > 1 must guard their entry point with "
-                "`if __name__ == '__main__':` (workers are spawned and import the main module)"
-            ) from exc
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        return pool
+    def __init__(self, loader: Loader, transform: Callable[[Any], Any], workers: int) -> None:
+        self.loader = loader
+        self.transform = transform
+        self.workers = workers
+        self.context = multiprocessing.get_context("spawn")
+        self.executor: ProcessPoolExecutor | None = None
+        self.processes: list[Any] = []
+        self.wedged: str | None = None  # how the worker of a wedged pool died
 
-    executor = start()
-    pending: deque[_Job] = deque()
-    exhausted = False
-    try:
-        while True:
-            careful = any(job.crashes for job in pending)
-            if careful:  # after a crash: one chunk at a time until the culprit is found
-                head = pending[0]
-                if head.future is None and head.items:
-                    head.future = executor.submit(_work, head.items, transform)
-            else:
-                while not exhausted and len(pending) < max_in_flight:
-                    job = next(jobs, None)
-                    if job is None:
-                        exhausted = True
-                        break
-                    if job.items:
-                        job.future = executor.submit(_work, job.items, transform)
-                    pending.append(job)
-            if not pending:
-                return
-            head = pending[0]
-            if head.future is None:  # every article failed in the parent
-                pending.popleft()
-                yield from _merge(head, [])
-                continue
+    def start(self) -> None:
+        """Start the workers and wait until each has built its pipeline."""
+        cause = "no worker started"
+        for _ in range(MAX_STARTS):
+            pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=self.context,
+                initializer=_init_worker,
+                initargs=(self.loader, os.getpid()),
+            )
             try:
-                results = head.future.result()
+                # Submitting `workers` pings at once makes the pool spawn every process
+                # (it spawns only while none is idle); go on until each has answered,
+                # that is, has built its pipeline.
+                ready: set[int] = set()
+                while len(ready) < self.workers:
+                    pings = [pool.submit(_ping) for _ in range(self.workers)]
+                    ready.update(f.result() for f in pings)
             except BrokenProcessPool:
-                executor.shutdown(wait=True, cancel_futures=True)
-                executor = start()
-                _after_crash(pending, alone=careful)
+                cause = _cause(self._shutdown(pool))
                 continue
-            pending.popleft()
-            yield from _merge(head, results)
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+            except BaseException:
+                self._shutdown(pool)
+                raise
+            self.executor = pool
+            self.processes = list((getattr(pool, "_processes", None) or {}).values())
+            return
+        hint = ""
+        if cause == "worker exited with code 1":
+            hint = (
+                "; a script that uses n_process > 1 must guard its entry point with "
+                "`if __name__ == '__main__':` (workers are spawned and import the main module)"
+            )
+        raise PoolError(
+            f"beritakit worker processes could not start ({MAX_STARTS} tries): {cause}{hint}"
+        )
+
+    @staticmethod
+    def _shutdown(pool: ProcessPoolExecutor) -> list[Any]:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=True, cancel_futures=True)
+        return processes
+
+    def wait(self, future: Future[list[Any]]) -> list[Any]:
+        """The result of ``future``; :class:`BrokenProcessPool` if a worker died meanwhile.
+
+        ``concurrent.futures`` notices a dead worker by itself, except when the worker
+        was killed while sending its result: the pool's manager thread then waits
+        forever for the rest of the message. A worker dead for :data:`_WEDGED` seconds
+        while the result is still awaited is that case: the pool is unwedged.
+        """
+        dead_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=_POLL)
+            except FuturesTimeout:
+                pass
+            if not any(p.exitcode is not None for p in self.processes):
+                continue
+            now = time.monotonic()
+            dead_since = dead_since if dead_since is not None else now
+            if now - dead_since >= _WEDGED:
+                self.wedged = _cause(self.processes)
+                self._unwedge()
+                raise BrokenProcessPool(self.wedged)
+
+    def _unwedge(self) -> None:
+        """Stop the live workers and close this process's end of the result pipe.
+
+        With every writer gone, the manager thread's read ends (EOF), it marks the pool
+        broken and exits, so the pool can be shut down and replaced.
+        """
+        for process in self.processes:
+            if process.exitcode is None:
+                process.kill()
+        queue = getattr(self.executor, "_result_queue", None)
+        writer = getattr(queue, "_writer", None)
+        if writer is not None:
+            writer.close()
+
+    def restart(self) -> str:
+        """Replace a broken pool; return how its worker died."""
+        died = self.processes
+        if self.executor is not None:
+            died = self._shutdown(self.executor) or died
+            self.executor = None
+        cause = self.wedged or _cause(died)
+        self.wedged = None
+        self.start()
+        return cause
+
+    def close(self) -> None:
+        """Stop the workers after the chunks they are running."""
+        if self.executor is not None:
+            self._shutdown(self.executor)
+            self.executor = None
+
+    def submit(self, job: _Job) -> None:
+        """Send a chunk to the workers (a pool found broken fails its future)."""
+        assert self.executor is not None
+        try:
+            job.future = self.executor.submit(_work, job.items, self.transform)
+        except BrokenProcessPool as exc:  # a worker died since the last result
+            job.future = Future()
+            job.future.set_exception(exc)
+
+    def run(self, jobs: Iterator[_Job], max_in_flight: int) -> Iterator[Any]:
+        """Yield the outputs of ``jobs`` in order, surviving workers that die."""
+        self.start()
+        pending: deque[_Job] = deque()
+        exhausted = False
+        breaks = 0  # pool breaks in a row with no chunk done in between
+        try:
+            while True:
+                careful = any(job.crashes for job in pending)
+                if careful:  # after a crash: one chunk at a time until the culprit is found
+                    head = pending[0]
+                    if head.future is None and head.items:
+                        self.submit(head)
+                else:
+                    while not exhausted and len(pending) < max_in_flight:
+                        job = next(jobs, None)
+                        if job is None:
+                            exhausted = True
+                            break
+                        if job.items:
+                            self.submit(job)
+                        pending.append(job)
+                if not pending:
+                    return
+                head = pending[0]
+                if head.future is None:  # every article failed in the parent
+                    pending.popleft()
+                    yield from _merge(head, [])
+                    continue
+                try:
+                    results = self.wait(head.future)
+                except BrokenProcessPool:
+                    breaks += 1
+                    cause = self.restart()
+                    if breaks >= MAX_BREAKS:
+                        raise PoolError(
+                            f"beritakit worker processes keep dying ({breaks} times in a row "
+                            f"with no article done): {cause}"
+                        ) from None
+                    _after_crash(pending, alone=careful, cause=cause)
+                    continue
+                breaks = 0
+                pending.popleft()
+                yield from _merge(head, results)
+        finally:
+            self.close()
 
 
-def _after_crash(pending: deque[_Job], *, alone: bool) -> None:
-    """Mark the chunks that were out; split or fail the one that crashed alone."""
+def _cause(processes: list[Any]) -> str:
+    """How the workers of a broken pool died: the first that was not stopped by the pool."""
+    codes = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
+    own = [c for c in codes if c != -signal.SIGTERM] or codes
+    if not own:
+        return "a worker process ended abruptly"
+    code = own[0]
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = "unknown signal"
+        return f"worker killed by signal {-code} ({name})"
+    return f"worker exited with code {code}"
+
+
+def _after_crash(pending: deque[_Job], *, alone: bool, cause: str) -> None:
+    """Mark the chunks that were out; retry, split or blame the one that crashed alone.
+
+    A chunk (or article) is suspected only when it killed a worker while running
+    alone, and acted on only after :data:`SOLO_CRASHES` such deaths: one stray kill of
+    a worker never blames the article it was running.
+    """
     if not alone:
         for job in pending:
             if job.future is not None:
                 job.crashes += 1
                 job.future = None
         return
-    head = pending.popleft()
+    head = pending[0]
     head.future = None
+    head.crashes += 1
+    head.solo += 1
+    if head.solo < SOLO_CRASHES:
+        return  # run it alone once more
+    pending.popleft()
     if len(head.items) > 1:  # find the article: one at a time
         singles = [_Job([sent], crashes=1) for sent in head.items]
         if head.ready:
@@ -445,7 +626,7 @@ def _after_crash(pending: deque[_Job], *, alone: bool) -> None:
         index=sent.index,
         id=_opt_str(sent.context.get("id")),
         error="ExtractionError",
-        message=WORKER_CRASHED,
+        message=f"{WORKER_CRASHED} ({cause}, {SOLO_CRASHES} times)",
     )
     pending.appendleft(_Job([], ready={**head.ready, sent.index: failure}))
 
@@ -462,211 +643,30 @@ def _apply(outputs: Iterator[Any], on_error: OnError) -> Iterator[Any]:
             elif on_error == "record":
                 yield output
             elif on_error == "raise":
-                raise _exception(output)
+                raise output.to_exception()
     finally:
         close = getattr(outputs, "close", None)
         if close is not None:  # shut the pool down now, not when garbage is collected
             close()
 
 
-def _exception(failure: Failure) -> BeritakitError:
-    """Rebuild, in the parent, the exception a worker recorded."""
-    cls = getattr(errors, failure.error, None)
-    if failure.extractor is not None or cls is ExtractionError:
-        extractor = failure.extractor or "worker"
-        prefix = f"{extractor} (document {failure.index}): "
-        return ExtractionError(
-            failure.message.removeprefix(prefix), extractor=extractor, index=failure.index
-        )
-    if isinstance(cls, type) and issubclass(cls, BeritakitError):
-        return cls(failure.message)
-    return ExtractionError(
-        f"{failure.error}: {failure.message}", extractor="pipeline", index=failure.index
-    )
-
-
 def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-# -- flat rows -----------------------------------------------------------------------
-
-ARTICLE_COLUMNS: dict[str, str] = {
-    "article": "string",
-    "id": "string",
-    "url": "string",
-    "language": "string",
-    "language_score": "float64",
-    "published": "string",
-    "dateline_city": "string",
-    "dateline_outlet": "string",
-    "dateline_outlet_domain": "string",
-    "dateline_date": "string",
-    "credits": "string",
-    "n_credits": "int64",
-    "n_people": "int64",
-    "n_organizations": "int64",
-    "n_places": "int64",
-    "n_dates": "int64",
-    "n_quotes": "int64",
-    "n_warnings": "int64",
-    "chars": "int64",
-    "error": "string",
-    "message": "string",
-    "record": "string",
-}
-"""Columns of the one-row-per-article table and their pandas dtypes."""
-
-TABLE_COLUMNS: dict[str, dict[str, str]] = {
-    "entities": {
-        "article": "string",
-        "kind": "string",
-        "name": "string",
-        "detail": "string",
-        "mentions": "int64",
-        "start": "int64",
-        "end": "int64",
-    },
-    "dates": {
-        "article": "string",
-        "text": "string",
-        "start": "int64",
-        "end": "int64",
-        "date_start": "string",
-        "date_end": "string",
-        "granularity": "string",
-        "kind": "string",
-    },
-    "credits": {
-        "article": "string",
-        "role": "string",
-        "name": "string",
-        "start": "int64",
-        "end": "int64",
-    },
-    "quotes": {
-        "article": "string",
-        "speaker": "string",
-        "kind": "string",
-        "text": "string",
-        "cue": "string",
-        "start": "int64",
-        "end": "int64",
-    },
-}
-"""Columns of the tidy tables (one row per entity, date, credit, quote) and their dtypes."""
-
-
-def flat_record(
-    result: Article | Failure, *, key: str | None = None, record: bool = True
-) -> dict[str, Any]:
-    """Return one flat row (the :data:`ARTICLE_COLUMNS`) for an article or a failure.
+def flat_record(result: Any, *, key: str | None = None, record: bool = True) -> dict[str, Any]:
+    """Return the ``articles`` table row (:mod:`beritakit.tables`) of a record or a failure.
 
     Args:
-        result: The record, or the failure in its place.
-        key: The value of the ``article`` column that links the tidy tables;
-            defaults to the record's ``id``.
+        result: The :class:`~beritakit.record.Article`, or the :class:`Failure` in its place.
+        key: The ``article_id`` that links the tables; defaults to the record's ``id``.
         record: Keep the whole record as JSON in the ``record`` column.
     """
-    row: dict[str, Any] = dict.fromkeys(ARTICLE_COLUMNS)
-    row["article"] = key if key is not None else result.id
-    row["id"] = result.id
     if isinstance(result, Failure):
-        row.update(error=result.error, message=result.message)
-        for name, dtype in ARTICLE_COLUMNS.items():
-            if dtype == "int64":
-                row[name] = 0
-        row["language_score"] = 0.0
-        return row
-    dl = result.dateline
-    row.update(
-        url=result.url,
-        language=result.language,
-        language_score=result.language_score,
-        published=_iso(result.published),
-        dateline_city=dl.city if dl else None,
-        dateline_outlet=dl.outlet if dl else None,
-        dateline_outlet_domain=dl.outlet_domain if dl else None,
-        dateline_date=_iso(dl.date) if dl else None,
-        credits="; ".join(f"{c.role}: {c.name}" for c in result.credits) or None,
-        n_credits=len(result.credits),
-        n_people=len(result.people),
-        n_organizations=len(result.organizations),
-        n_places=len(result.places),
-        n_dates=len(result.dates),
-        n_quotes=len(result.quotes),
-        n_warnings=len(result.warnings),
-        chars=len(result.text),
-        record=result.model_dump_json() if record else None,
-    )
-    return row
-
-
-def tables(article: Article, *, key: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Return the tidy rows of one article: ``entities``, ``dates``, ``credits``, ``quotes``.
-
-    Args:
-        article: The record.
-        key: The ``article`` column value; defaults to the record's ``id``.
-    """
-    k = key if key is not None else article.id
-    entities: list[dict[str, Any]] = []
-    for kind, things in (
-        ("person", article.people),
-        ("organization", article.organizations),
-        ("place", article.places),
-    ):
-        for thing in things:
-            first = thing.mentions[0] if thing.mentions else None
-            entities.append(
-                {
-                    "article": k,
-                    "kind": kind,
-                    "name": thing.name,
-                    "detail": _detail(thing),
-                    "mentions": len(thing.mentions),
-                    "start": first.start if first else -1,
-                    "end": first.end if first else -1,
-                }
-            )
-    dates = [
-        {
-            "article": k,
-            "text": d.text,
-            "start": d.span.start,
-            "end": d.span.end,
-            "date_start": d.start.isoformat(),
-            "date_end": d.end.isoformat(),
-            "granularity": d.granularity,
-            "kind": d.kind,
-        }
-        for d in article.dates
-    ]
-    credits = [
-        {"article": k, "role": c.role, "name": c.name, "start": c.span.start, "end": c.span.end}
-        for c in article.credits
-    ]
-    quotes = [
-        {
-            "article": k,
-            "speaker": q.speaker,
-            "kind": q.kind,
-            "text": q.text,
-            "cue": q.cue,
-            "start": q.span.start,
-            "end": q.span.end,
-        }
-        for q in article.quotes
-    ]
-    return {"entities": entities, "dates": dates, "credits": credits, "quotes": quotes}
-
-
-def _detail(thing: object) -> str | None:
-    """The one extra fact of an entity: a place's kind/code, an organisation's acronym."""
-    data = thing.model_dump(mode="json", exclude={"name", "mentions"})  # type: ignore[attr-defined]
-    kept = {k: v for k, v in data.items() if v not in (None, (), [], "other", 0)}
-    return json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None
-
-
-def _iso(value: Any) -> str | None:
-    return None if value is None else str(value.isoformat())
+        return failure_row(
+            key if key is not None else result.id,
+            id=result.id,
+            error=result.error,
+            message=result.message,
+        )
+    return article_row(result, key if key is not None else result.id, record=record)

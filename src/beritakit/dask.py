@@ -11,25 +11,30 @@ Needs ``pip install 'beritakit[dask]'``. Each worker process builds the pipeline
     frame = dd.read_parquet("s3://archive/articles/")          # text, id, published, url
     out = extract_frame(frame, text="text")
     out.articles.to_parquet("s3://archive/records/")           # one row per article
-    articles, entities = out.compute("articles", "entities")   # one pass, shared
+    articles, people = out.compute("articles", "people")       # one pass, shared
 
-The tables (columns in ``beritakit.batch.ARTICLE_COLUMNS`` and ``TABLE_COLUMNS``):
+The tables are those of :mod:`beritakit.tables` (the same ``beritakit.to_frame`` and the
+CLI's Parquet output give):
 
 - ``articles``: one row per input article, failures included (``error``, ``message``),
   with the whole record as JSON in ``record``;
-- ``entities``, ``dates``, ``credits``, ``quotes``: one row per thing found, linked to
-  its article by the ``article`` column: the article's id, else the input row's index
-  label (DataFrames) or ``"partition:position"`` (bags).
+- ``people``, ``organizations``, ``places``, ``dates``, ``credits``, ``quotes``,
+  ``mentions``: one row per thing found, linked to its article by ``article_id``: the
+  article's id, else the input row's index label (DataFrames) or
+  ``"partition:position"`` (bags).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from beritakit.batch import ARTICLE_COLUMNS, TABLE_COLUMNS, flat_record, run_shared, tables
+from beritakit import tables
+from beritakit.batch import flat_record, run_shared
 from beritakit.errors import ConfigError
-from beritakit.pipeline import Failure, OnError, Options
+from beritakit.items import Failure, OnError
+from beritakit.pipeline import Options, Pipeline
 from beritakit.record import Article
 
 if TYPE_CHECKING:
@@ -40,11 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["Tables", "extract_bag", "extract_frame"]
 
 _INSTALL_HINT = "beritakit.dask needs Dask: pip install 'beritakit[dask]'"
-TABLES: tuple[str, ...] = ("articles", *TABLE_COLUMNS)
-
-
-def _columns(name: str) -> dict[str, str]:
-    return ARTICLE_COLUMNS if name == "articles" else TABLE_COLUMNS[name]
+TABLES: tuple[str, ...] = tables.TABLES
 
 
 @dataclass(frozen=True)
@@ -57,17 +58,20 @@ class Tables:
     """
 
     articles: dd.DataFrame
-    entities: dd.DataFrame
+    people: dd.DataFrame
+    organizations: dd.DataFrame
+    places: dd.DataFrame
     dates: dd.DataFrame
     credits: dd.DataFrame
     quotes: dd.DataFrame
+    mentions: dd.DataFrame
 
     def compute(self, *names: str, **kwargs: Any) -> tuple[pd.DataFrame, ...]:
-        """Compute the named tables (all five by default) in one pass.
+        """Compute the named tables (all eight by default) in one pass.
 
         Args:
-            names: Table names among ``articles``, ``entities``, ``dates``,
-                ``credits``, ``quotes``.
+            names: Table names among ``articles``, ``people``, ``organizations``,
+                ``places``, ``dates``, ``credits``, ``quotes``, ``mentions``.
             kwargs: Passed to ``dask.compute`` (``scheduler=...``).
         """
         dask = _dask()
@@ -94,8 +98,7 @@ def _dask() -> Any:
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     import pandas as pd
 
-    columns = _columns(name)
-    return pd.DataFrame(rows, columns=list(columns)).astype(columns)
+    return tables.frame(name, rows, pd)
 
 
 def _meta(name: str) -> pd.DataFrame:
@@ -112,21 +115,23 @@ def _partition(
 ) -> dict[str, pd.DataFrame]:
     """Extract one partition (runs on a worker) into one DataFrame per table."""
     results = run_shared(
-        items, _identity, options=options, batch_size=batch_size, on_error="record"
+        items,
+        _identity,
+        loader=functools.partial(Pipeline, options),
+        key=("beritakit.dask", options),
+        batch_size=batch_size,
+        on_error="record",
     )
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for key, result in zip(keys, results, strict=True):
         if isinstance(result, Failure):
             if on_error == "raise":
-                from beritakit.batch import _exception
-
-                raise _exception(result)
+                raise result.to_exception()
             if on_error == "skip":
                 continue
-            rows["articles"].append(flat_record(result, key=key, record=record))
+            rows["articles"].append(flat_record(result, key=key))
             continue
-        rows["articles"].append(flat_record(result, key=key, record=record))
-        for name, found in tables(result, key=key).items():
+        for name, found in tables.rows(result, key, record=record).items():
             rows[name].extend(found)
     return {name: _frame(name, found) for name, found in rows.items()}
 
@@ -260,7 +265,7 @@ def extract_frame(
         record: Keep the whole record as JSON in the ``articles.record`` column.
 
     Returns:
-        The lazy tables; ``article`` is the id when the row has one, else its index label.
+        The lazy tables; ``article_id`` is the id when the row has one, else its index label.
 
     Raises:
         ConfigError: ``text`` is not a column of ``frame``.

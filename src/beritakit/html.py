@@ -142,9 +142,9 @@ def extract_html(
             or ``published`` is not a date.
     """
     if pipeline is None:
-        from beritakit.api import _default
+        from beritakit.api import default_pipeline
 
-        pipeline = _default()
+        pipeline = default_pipeline()
     given = coerce_date(published)
     page = read_page(html, url=url, max_chars=pipeline.options.max_chars)
     article = pipeline(page.text, published=given or page.date, url=url or page.url, id=id)

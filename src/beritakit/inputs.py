@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import reprlib
 
 import regex
 
 from beritakit.errors import InputError
 
-__all__ = ["coerce_date", "coerce_text", "decode_bytes"]
+__all__ = [
+    "MAX_CHARS",
+    "check_text",
+    "coerce_date",
+    "coerce_field",
+    "coerce_text",
+    "decode_bytes",
+]
+
+# The longest article text beritakit accepts, in characters after decoding, and the
+# highest ``Options(max_chars=...)``: every stage is linear up to it (see
+# docs/reliability.md), and spaCy's own limit is one million characters. The service
+# answers 413 above it.
+MAX_CHARS = 1_000_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -76,14 +90,45 @@ def coerce_text(value: object, *, max_chars: int) -> str:
         text = value
     else:
         raise InputError(f"expected the article as str or bytes, got {type(value).__name__}")
-    if len(text) > max_chars:
-        raise InputError(
-            f"text is {len(text):,} characters; the limit is {max_chars:,} "
-            "(Options(max_chars=...) raises it)"
-        )
+    check_text(text, max_chars=max_chars)
     if not text.strip():
         raise InputError("text is empty or only whitespace")
     return text
+
+
+def check_text(text: str, *, max_chars: int, what: str = "text") -> None:
+    """Raise :class:`InputError` if ``text`` is too long or holds a lone surrogate.
+
+    A lone surrogate (U+D800 to U+DFFF, from a bad ``surrogateescape`` decode) is not a
+    character: it cannot be encoded, so no record holding it could be written.
+    """
+    if len(text) > max_chars:
+        raise InputError(
+            f"{what} is {len(text):,} characters; the limit is {max_chars:,} "
+            f"(Options(max_chars=...) lowers it; {MAX_CHARS:,} at most)"
+        )
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InputError(
+                f"{what} holds a lone surrogate {text[exc.start]!r} at character {exc.start:,}; "
+                "decode the source with errors='replace'"
+            ) from None
+
+
+def coerce_field(value: object, *, name: str, max_chars: int = MAX_CHARS) -> str | None:
+    """Return ``value`` (``None`` or a ``str``, e.g. ``id`` or ``url``) checked as text.
+
+    Raises:
+        InputError: Not a ``str``, too long, or holding a lone surrogate.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{name} must be a str or None, got {type(value).__name__}")
+    check_text(value, max_chars=max_chars, what=name)
+    return value
 
 
 def coerce_date(value: object, *, name: str = "published") -> dt.date | None:
@@ -98,9 +143,15 @@ def coerce_date(value: object, *, name: str = "published") -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= 64:
+        text = value.strip()
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            if len(text) == 10:
+                return dt.date.fromisoformat(text)
+            # a whole ISO timestamp: "2025-06-17T18:35:00+07:00", "2025-06-17 18:35"
+            return dt.datetime.fromisoformat(text).date()
         except ValueError:
             pass
-    raise InputError(f"{name} must be a date or an ISO date string, got {value!r}")
+    raise InputError(
+        f"{name} must be a date or an ISO date or timestamp, got {reprlib.repr(value)}"
+    )

@@ -1,4 +1,8 @@
-"""Pipeline: clean the text, run the registered extractors in order, build the Article."""
+"""Pipeline: clean the text, run the registered extractors in order, build the Article.
+
+The order is the registry's (:func:`beritakit.registry.resolve`), from what each
+extractor declares it reads and assigns, not the order the caller names them in.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,9 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import spacy
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -17,18 +20,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from beritakit import registry
+from beritakit.batch import pipe as pipe_processes
 from beritakit.clean import normalise
 from beritakit.clean.boilerplate import find_boilerplate
 from beritakit.clean.normalise import looks_like_html
 from beritakit.context import Context, Extractor, ExtractorSpec, Result
-from beritakit.errors import BeritakitError, ExtractionError, InputError, ModelNotFoundError
-from beritakit.inputs import coerce_date, coerce_text
+from beritakit.errors import (
+    BeritakitError,
+    ConfigError,
+    ExtractionError,
+    InputError,
+    ModelNotFoundError,
+)
+from beritakit.inputs import MAX_CHARS, coerce_date, coerce_field, coerce_text
+from beritakit.items import Failure, Item, OnError, as_item, check_on_error
 from beritakit.models import ner_model_path
 from beritakit.record import Article
 
-__all__ = ["Failure", "OnError", "Options", "Pipeline"]
-
-OnError = Literal["raise", "skip", "record"]
+__all__ = ["Failure", "OnError", "Options", "Pipeline", "check_on_error"]
 
 
 class Options(BaseModel):
@@ -37,7 +46,10 @@ class Options(BaseModel):
     Attributes:
         extractors: Registered extractor names to run (see ``beritakit.registry``);
             an unknown name raises :class:`ConfigError` when the pipeline is built.
-        max_chars: Longest input accepted; longer input raises :class:`InputError`.
+        max_chars: Longest text accepted, in characters after decoding (and after
+            normalising); longer text raises :class:`InputError`. At most
+            ``beritakit.inputs.MAX_CHARS`` (1,000,000), the size every stage is known
+            to handle in linear time; a higher value raises :class:`ConfigError`.
         today: The date "now" stands for (bounds year inference); ``None`` is today.
         ner_model: A spaCy NER pipeline folder to use instead of the shipped model.
     """
@@ -45,59 +57,32 @@ class Options(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     extractors: tuple[str, ...] = registry.DEFAULT_EXTRACTORS
-    max_chars: int = Field(default=2_000_000, gt=0)
+    max_chars: int = Field(default=MAX_CHARS, gt=0, le=MAX_CHARS, strict=True)
     today: dt.date | None = None
     ner_model: Path | None = None
 
+    def __init__(self, **data: Any) -> None:
+        """Validate the options.
 
-class Failure(BaseModel):
-    """What ``pipe(..., on_error="record")`` yields for an article that failed."""
-
-    model_config = ConfigDict(frozen=True)
-
-    index: int
-    id: str | None = None
-    error: str
-    message: str
-    extractor: str | None = None
-
-    @classmethod
-    def of(cls, exc: BaseException, *, index: int, id: str | None) -> Failure:
-        """The failure of article ``index`` that ``exc`` stopped."""
-        return cls(
-            index=index,
-            id=id,
-            error=type(exc).__name__,
-            message=str(exc),
-            extractor=getattr(exc, "extractor", None),
-        )
+        Raises:
+            ConfigError: An unknown option, or a value of the wrong type or out of range.
+        """
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'options'}: {e['msg']}"
+                for e in exc.errors()
+            )
+            raise ConfigError(f"bad options: {problems}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
-    text: object
-    published: object = None
-    url: str | None = None
-    id: str | None = None
-
-
-def _item(value: object) -> _Item:
-    """Accept a text, a ``(text, context)`` pair or a mapping with ``text``."""
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Mapping):
-        ctx = value[1]
-        return _Item(value[0], ctx.get("published"), ctx.get("url"), _str_or_none(ctx.get("id")))
-    if isinstance(value, Mapping):
-        return _Item(
-            value.get("text"),
-            value.get("published"),
-            value.get("url"),
-            _str_or_none(value.get("id")),
-        )
-    return _Item(value)
-
-
-def _str_or_none(value: object) -> str | None:
-    return None if value is None else str(value)
+def _clean_id(value: str | None) -> str | None:
+    """``value`` if a record can hold it (a ``str`` without lone surrogates), else ``None``."""
+    try:
+        return coerce_field(value, name="id")
+    except InputError:
+        return None
 
 
 class Pipeline:
@@ -158,7 +143,7 @@ class Pipeline:
             InputError: The input cannot be read as article text.
             ExtractionError: An extractor failed (a bug: please report it).
         """
-        ctx = self._text_stage(_Item(text, published, url, id), None)
+        ctx = self._text_stage(Item(text, published, url, id), None)
         doc = next(self._docs([ctx]))
         return self._doc_stage(ctx, doc, id=id)
 
@@ -186,49 +171,91 @@ class Pipeline:
         over any number of articles; while ``pipe`` runs, do not call this pipeline from
         another thread (one pipeline per thread).
         """
-        if on_error not in ("raise", "skip", "record"):
-            raise InputError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
+        check_on_error(on_error)
         if n_process != 1:
-            from beritakit.batch import pipe as pipe_processes
-
-            yield from pipe_processes(
+            return pipe_processes(
                 items,
                 n_process=n_process,
                 batch_size=batch_size,
                 on_error=on_error,
-                options=self.options,
+                loader=functools.partial(Pipeline, self.options),
             )
-            return
+        return self._pipe(items, batch_size=batch_size, on_error=on_error)
+
+    def _pipe(
+        self, items: Iterable[object], *, batch_size: int, on_error: OnError
+    ) -> Iterator[Article | Failure]:
         counter = itertools.count()
         iterator = iter(items)
         while batch := list(itertools.islice(iterator, max(1, batch_size))):
-            prepared: list[tuple[int, _Item, Context | BeritakitError]] = []
-            for value in batch:
-                item = _item(value)
-                index = next(counter)
-                try:
-                    prepared.append((index, item, self._text_stage(item, index)))
-                except BeritakitError as exc:
-                    prepared.append((index, item, exc))
+            prepared = [self._prepare(value, next(counter)) for value in batch]
             outputs: list[Article | Failure] = []
             error: BeritakitError | None = None
             with self._memory_zone():
-                ready = [c for _, _, c in prepared if isinstance(c, Context)]
-                docs = iter(self._docs(ready))
-                for index, item, state in prepared:
-                    try:
-                        if isinstance(state, BeritakitError):
-                            raise state
-                        outputs.append(self._doc_stage(state, next(docs), id=item.id))
-                    except BeritakitError as exc:
-                        if on_error == "raise":
-                            error = exc
-                            break
-                        if on_error == "record":
-                            outputs.append(Failure.of(exc, index=index, id=item.id))
+                for index, item, state in self._with_docs(prepared):
+                    result = self._finish(state, item)
+                    if isinstance(result, Article):
+                        outputs.append(result)
+                    elif on_error == "raise":
+                        error = result
+                        break
+                    elif on_error == "record":
+                        outputs.append(Failure.of(result, index=index, id=_clean_id(item.id)))
             yield from outputs
             if error is not None:
                 raise error
+
+    def _prepare(self, value: object, index: int) -> tuple[int, Item, Context | BeritakitError]:
+        """The text stage of one input, or the error that stopped it (never raises)."""
+        try:
+            item = as_item(value)
+        except Exception as exc:  # a mapping or id whose methods raise
+            return index, Item(None), InputError(f"unreadable item: {type(exc).__name__}: {exc}")
+        try:
+            return index, item, self._text_stage(item, index)
+        except BeritakitError as exc:
+            return index, item, exc
+        except Exception as exc:  # a bug before any extractor ran: name it, go on
+            return index, item, ExtractionError(f"{type(exc).__name__}: {exc}", extractor="text")
+
+    def _finish(
+        self, state: tuple[Context, Doc | None] | BeritakitError, item: Item
+    ) -> Article | BeritakitError:
+        """The doc stage of one article, or the error that stopped it (never raises)."""
+        if isinstance(state, BeritakitError):
+            return state
+        try:
+            return self._doc_stage(*state, id=item.id)
+        except BeritakitError as exc:
+            return exc
+        except Exception as exc:  # outside any extractor: still one failure, not the run
+            return ExtractionError(f"{type(exc).__name__}: {exc}", extractor="record")
+
+    def _with_docs(
+        self, prepared: list[tuple[int, Item, Context | BeritakitError]]
+    ) -> Iterator[tuple[int, Item, tuple[Context, Doc | None] | BeritakitError]]:
+        """Pair each prepared context with its spaCy doc; a spaCy failure fails one article.
+
+        spaCy runs over the batch in one pass; if it raises, the rest of the batch is
+        parsed again one article at a time, so only the article that broke it fails.
+        """
+        ready = [c for _, _, c in prepared if isinstance(c, Context)]
+        docs = self._docs(ready)
+        done = 0
+        for index, item, state in prepared:
+            if not isinstance(state, Context):
+                yield index, item, state
+                continue
+            done += 1
+            try:
+                doc = next(docs)
+            except Exception as exc:  # spaCy itself failed: this article only
+                rest = ready[done:]
+                docs = itertools.chain.from_iterable(self._docs([c]) for c in rest)
+                failed = ExtractionError(f"{type(exc).__name__}: {exc}", extractor="spacy")
+                yield index, item, failed
+                continue
+            yield index, item, (state, doc)
 
     def _memory_zone(self) -> contextlib.AbstractContextManager[object]:
         """A spaCy memory zone around one batch, so a long run does not grow the vocab.
@@ -251,17 +278,24 @@ class Pipeline:
 
     # -- stages -------------------------------------------------------------
 
-    def _text_stage(self, item: _Item, index: int | None) -> Context:
+    def _text_stage(self, item: Item, index: int | None) -> Context:
         original = coerce_text(item.text, max_chars=self.options.max_chars)
         published = coerce_date(item.published)
+        url = coerce_field(item.url, name="url")
+        coerce_field(item.id, name="id")
         html = looks_like_html(original)
         clean = normalise(original, strip_html=html)
+        if len(clean.text) > self.options.max_chars:  # normalising can lengthen (NFC)
+            raise InputError(
+                f"text is {len(clean.text):,} characters once normalised; "
+                f"the limit is {self.options.max_chars:,}"
+            )
         if not any(ch.isalnum() for ch in clean.text):
             raise InputError("text has no letters or digits")
         ctx = Context(
             clean=clean,
             published=published,
-            url=item.url,
+            url=url,
             today=self.options.today or dt.date.today(),
             index=index,
         )
@@ -270,11 +304,11 @@ class Pipeline:
                 "input: the text carries HTML markup; tags were stripped "
                 "(use beritakit.extract_html for whole pages)"
             )
-        ctx.boilerplate = [(r.start, r.end) for r in find_boilerplate(clean.text)]
+        ctx.boilerplate = tuple(find_boilerplate(clean.text))
         for spec, func in self._specs:
             if spec.stage == "text":
                 ctx.merge(self._run(spec, func, None, ctx))
-        ctx.body = clean.without(ctx.boilerplate + ctx.excluded)
+        ctx.body = clean.without([(r.start, r.end) for r in ctx.boilerplate] + ctx.excluded)
         return ctx
 
     def _doc_stage(self, ctx: Context, doc: Doc | None, *, id: str | None) -> Article:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from beritakit import display
 
 __all__ = [
+    "MAX_WARNINGS",
     "SCHEMA_VERSION",
     "Article",
     "Credit",
@@ -26,6 +29,8 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+# The most warnings a record holds; past it, the last one says how many more there were.
+MAX_WARNINGS = 50
 
 CreditRole = Literal[
     "writer", "reporter", "editor", "photographer", "contributor", "source", "other"
@@ -147,6 +152,15 @@ class Article(_Frozen):
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()
 
+    @field_validator("warnings")
+    @classmethod
+    def _cap_warnings(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Keep at most ``MAX_WARNINGS``: the first ones and a last "N more warnings"."""
+        if len(value) <= MAX_WARNINGS:
+            return value
+        more = len(value) - (MAX_WARNINGS - 1)
+        return (*value[: MAX_WARNINGS - 1], f"record: {more:,} more warnings not shown")
+
     def to_dict(self) -> dict[str, Any]:
         """Return the record as plain JSON-compatible Python values."""
         return self.model_dump(mode="json")
@@ -165,12 +179,8 @@ class Article(_Frozen):
 
     def _repr_html_(self) -> str:
         """Show the record in a notebook: facts, entities, and the highlighted text."""
-        from beritakit.notebook import article_html
-
-        return article_html(self)
+        return display.article_html(self)
 
     def __rich__(self) -> Any:
         """Show a short summary table when printed with ``rich``."""
-        from beritakit.notebook import article_rich
-
-        return article_rich(self)
+        return display.article_rich(self)

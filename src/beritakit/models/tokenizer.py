@@ -23,6 +23,7 @@ from spacy.lang.id import Indonesian
 from spacy.lang.id.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import (
     compile_infix_regex,
     compile_prefix_regex,
@@ -31,6 +32,14 @@ from spacy.util import (
 )
 
 TOKENIZER = "beritakit.id_tokenizer.v1"
+# The longest stretch without whitespace tokenised in one piece: spaCy strips affixes
+# one at a time, copying and hashing the rest each time, so a run of n brackets or quotes
+# costs n squared. Longer stretches (never seen in news text) are cut into pieces this long.
+MAX_CHUNK = 256
+# How far from its end a word is searched for a suffix (longer than any bounded suffix).
+SUFFIX_WINDOW = 32
+_LONG_CHUNK = re.compile(rf"\S{{{MAX_CHUNK + 1},}}")
+_RUN = re.compile(r"\w+|\W+")
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 
 
@@ -92,8 +101,23 @@ class QuickAffixes:
         return self.regex.search(text)
 
     def suffix(self, text: str) -> re.Match[str] | None:
-        """``regex.search(text)`` for the suffix pattern."""
-        return None if text.isalpha() else self.regex.search(text)
+        r"""``regex.search(text)`` for the suffix pattern, looking at the tail only.
+
+        Every suffix pattern ends in ``$`` and is at most a few characters long except
+        ``\.\.+`` (a run of dots), so a search from ``len(text) - SUFFIX_WINDOW`` finds
+        the same match, in constant time, unless the match starts at the window's edge
+        (a run of dots that may go on to the left): then the whole text is searched.
+        Lookbehinds still see the characters before the window.
+        """
+        if text.isalpha():
+            return None
+        pos = len(text) - SUFFIX_WINDOW
+        if pos <= 0:
+            return self.regex.search(text)
+        m = self.regex.search(text, pos)
+        if m is not None and m.start() == pos:
+            return self.regex.search(text)
+        return m
 
     def infix(self, text: str) -> Iterator[re.Match[str]]:
         """``regex.finditer(text)`` for the infix pattern."""
@@ -114,6 +138,49 @@ class IndonesianTokenizer(Tokenizer):  # type: ignore[misc]
     ``Tokenizer.from_bytes`` resets ``token_match`` and the affix functions and restores
     them only from stored regex patterns, so they are put back here.
     """
+
+    def __call__(self, text: str) -> Doc:
+        """Tokenise ``text``, in linear time whatever it holds.
+
+        Text with no stretch longer than ``MAX_CHUNK`` without whitespace (all news
+        text) is tokenised as spaCy does. In a longer stretch, each run of word
+        characters and each run of other characters is one token (cut every
+        ``MAX_CHUNK`` characters); the rest of the text is tokenised as usual and the
+        tokens are joined into one doc whose text is exactly ``text``, so character
+        offsets are unchanged.
+        """
+        if len(text) <= MAX_CHUNK or _LONG_CHUNK.search(text) is None:
+            doc: Doc = super().__call__(text)
+            return doc
+        return self._bounded(text)
+
+    def _bounded(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+
+        def add(piece: str) -> None:
+            if piece:
+                for tok in super(IndonesianTokenizer, self).__call__(piece):
+                    words.append(tok.text)
+                    spaces.append(bool(tok.whitespace_))
+
+        pos = 0
+        for m in _LONG_CHUNK.finditer(text):
+            add(text[pos : m.start()])
+            # inside the stretch: each run of word characters, and each run of others,
+            # is one token (cut every MAX_CHUNK characters), with no affix search at all
+            for run in _RUN.finditer(m.group()):
+                piece = run.group()
+                for at in range(0, len(piece), MAX_CHUNK):
+                    words.append(piece[at : at + MAX_CHUNK])
+                    spaces.append(False)
+            pos = m.end()
+        add(text[pos:])
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if doc.text != text:  # cannot happen: spaCy keeps every character in a token
+            whole: Doc = super().__call__(text)
+            return whole
+        return doc
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> IndonesianTokenizer:
         """Load the serialised state, then restore the matcher and the affix checks."""

@@ -15,7 +15,7 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
     """Find the credits; their lines are cut from the body."""
     dateline = ctx.fields.get("dateline")
     outlet = dateline.outlet if isinstance(dateline, Dateline) else None
-    hits = parse(ctx.clean.text, outlet=outlet)
+    hits = parse(ctx.clean.text, outlet=outlet, boilerplate=ctx.boilerplate)
     credits = tuple(
         Credit(role=h.role, name=h.name, raw=h.raw, span=ctx.clean.span(h.start, h.end))
         for h in hits

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from beritakit.errors import ResourceError
+from beritakit.lang import LANG_ID
 from beritakit.resources import read_lines, read_table
 
 __all__ = [
@@ -23,7 +24,7 @@ __all__ = [
 ]
 
 PKG = "beritakit.extractors.dates"
-LANG = "beritakit.lang.id"
+LANG = LANG_ID
 
 # Fixed pieces of the pattern language (numbers only; every word lives in a data file).
 _FIXED = {

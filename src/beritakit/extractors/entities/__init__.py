@@ -2,8 +2,10 @@
 
 :func:`find_entities` reads a spaCy ``Doc`` over the cleaned body. The NER model's spans
 (``doc.ents``; labels PER, ORG, LOC) are optional: without them the rules and gazetteers alone
-run. The data the rules read (gazetteers with Kemendagri codes, honorifics, degrees, role words,
-organisation and place heads, cue words) lives beside this module; see SOURCE.md.
+run. The data of its own task (organisation gazetteer, organisation and place heads, word lists)
+lives beside this module, see SOURCE.md; what it shares with other extractors (the place
+gazetteers with Kemendagri codes, honorifics, degrees, job titles, speech cues) is in
+``beritakit.lang.id``.
 """
 
 from __future__ import annotations

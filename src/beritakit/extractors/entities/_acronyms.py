@@ -33,11 +33,11 @@ class Definition:
 
 @functools.cache
 def org_words() -> frozenset[str]:
-    """Folded words that mark an organisation's name (org_words.txt and the organisation heads)."""
+    """Folded words that mark an organisation's name (long_form_org_words.txt, org heads)."""
     d = data()
     heads = {k[0] for k in d.org_prefix_heads} | {k[-1] for k in d.org_suffix_heads}
     return frozenset(
-        fold(w) for w in read_lines("beritakit.extractors.entities", "org_words.txt")
+        fold(w) for w in read_lines("beritakit.extractors.entities", "long_form_org_words.txt")
     ) | frozenset(heads)
 
 

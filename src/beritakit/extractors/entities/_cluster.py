@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from beritakit.extractors.entities._acronyms import Definition
@@ -76,6 +78,7 @@ def _add(values: list[str], new: list[str]) -> None:
 def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[PersonHit]:
     """One person per real-world person: "Najib" joins "Akhmad Najib", "Jack" joins "N" (alias)."""
     clusters: list[_Person] = []
+    index = NameIndex()
     by_start: dict[int, _Person] = {}
     for m in sorted(mentions, key=lambda m: (m.link is not None, -(m.j - m.i), m.i)):
         toks = [fold(s.toks[p].text) for p in range(m.i, m.j) if s.toks[p].is_word]
@@ -83,11 +86,13 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
         if target is not None:
             target.aliases.append(toks)
         if target is None:
-            target = next((c for c in clusters if same_person(toks, c.tokens)), None)
-        if target is None:
-            target = next((c for c in clusters if _nickname_of(toks, c.tokens)), None)
+            found = index.first_same(toks)
+            if found is None:
+                found = index.first_nickname(toks)
+            target = None if found is None else clusters[found]
         if target is None:
             target = _Person(s.name_text(m.i, m.j), toks)
+            index.add(toks, len(clusters))
             clusters.append(target)
         by_start[m.i] = target
         form = s.name_text(m.i, m.j)
@@ -117,14 +122,17 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
 def _merge_aliases(clusters: list[_Person]) -> list[_Person]:
     """Fold into a person the clusters that are one of its linked names ("Jack" into "N")."""
     out: list[_Person] = []
+    index = NameIndex()  # every alias of the people in ``out``, by position in ``out``
     for c in clusters:
-        into = next(
-            (o for o in out if any(c.tokens == a or same_person(c.tokens, a) for a in o.aliases)),
-            None,
-        )
-        if into is None:
+        found = index.first_same(c.tokens, equal=True)
+        if found is None:
+            for alias in c.aliases:
+                index.add(alias, len(out))
             out.append(c)
             continue
+        into = out[found]
+        for alias in c.aliases:
+            index.add(alias, found)
         for form, n in c.forms.items():
             into.forms[form] = into.forms.get(form, 0) + n
         _add(into.honorifics, c.honorifics)
@@ -153,6 +161,136 @@ def _nickname_of(short: list[str], full: list[str]) -> bool:
     return any(len(word) >= 6 and len(w) >= 6 and _one_edit(word, w) for w in full) or (
         len(word) >= 3 and len(full[0]) >= len(word) + 2 and full[0].startswith(word)
     )
+
+
+# Names of more words, or words of more letters, than these are never seen in news text;
+# the index below stays exact up to them and, past them, falls back to a bounded scan.
+_MAX_INDEXED_WORDS = 12
+_MAX_EDIT_WORD = 64
+_SCAN_CAP = 256  # candidates tried per look-up that the index cannot answer exactly
+
+
+def _edit_keys(word: str) -> list[tuple[str, ...]]:
+    """Keys two words share when they are one edit apart (both 6 to 64 letters).
+
+    ``("sub", k, rest)``: equal but for the letter at ``k``; ``("self", w)`` meets
+    ``("del", w)``: one letter deleted from the longer word gives the shorter.
+    """
+    if not 6 <= len(word) <= _MAX_EDIT_WORD:
+        return []
+    keys: list[tuple[str, ...]] = [("self", word)]
+    for k in range(len(word)):
+        rest = word[:k] + word[k + 1 :]
+        keys.append(("sub", str(k), rest))
+        keys.append(("del", rest))
+    return keys
+
+
+def _edit_queries(word: str) -> list[tuple[str, ...]]:
+    """The keys to look up for the words one edit from ``word``."""
+    if not 6 <= len(word) <= _MAX_EDIT_WORD:
+        return []
+    out: list[tuple[str, ...]] = [("del", word)]
+    for k in range(len(word)):
+        rest = word[:k] + word[k + 1 :]
+        out.append(("sub", str(k), rest))
+        out.append(("self", rest))
+    return out
+
+
+class NameIndex:
+    """Names (lists of folded words) by owner, to find the first owner a name matches.
+
+    ``first_same(t)`` answers ``min(o for names n of owner o if same_person(t, n))`` and
+    ``first_nickname(t)`` the same for :func:`_nickname_of`, without comparing ``t`` with
+    every name: each name is filed under the keys a matching name must share with it
+    (itself, its contiguous parts, its words' one-edit keys, its first word's prefixes),
+    so a look-up reads a few buckets instead of all names, in linear time overall.
+    Owners must be added in increasing order (each bucket stays sorted).
+    """
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[object, ...], list[int]] = {}
+        self._names: dict[int, list[list[str]]] = {}
+        self._long: list[int] = []  # owners of names past the indexed size
+
+    def add(self, name: list[str], owner: int) -> None:
+        """File ``name`` under ``owner``."""
+        self._names.setdefault(owner, []).append(name)
+        if len(name) > _MAX_INDEXED_WORDS:
+            self._put(self._long, owner)
+            return
+        n = len(name)
+        self._file(("eq", *name), owner)
+        for size in range(1, n):  # proper contiguous parts: "Najib" in "Akhmad Najib"
+            for k in range(n - size + 1):
+                self._file(("part", *name[k : k + size]), owner)
+        for p, word in enumerate(name):  # one slip in one word
+            for key in _edit_keys(word):
+                self._file(("slip", n, p, *name[:p], *name[p + 1 :], *key), owner)
+        if n >= 2:
+            self._file(("ends", name[0], name[-1]), owner)
+            for word in set(name):
+                for key in _edit_keys(word):
+                    self._file(("nick", *key), owner)
+            first = name[0]
+            for size in range(3, min(len(first) - 2, _MAX_EDIT_WORD) + 1):
+                self._file(("prefix", first[:size]), owner)
+
+    def first_same(self, name: list[str], *, equal: bool = False) -> int | None:
+        """The first owner of a name ``name`` is the same person as (:func:`same_person`).
+
+        With ``equal``, an equal name matches even when empty.
+        """
+        keys: list[tuple[object, ...]] = [("eq", *name), ("part", *name)]
+        n = len(name)
+        for p, word in enumerate(name):
+            for key in _edit_queries(word):
+                keys.append(("slip", n, p, *name[:p], *name[p + 1 :], *key))
+        if equal:
+            return self._first(keys, name, lambda a, b: a == b or same_person(a, b))
+        return self._first(keys, name, same_person)
+
+    def first_nickname(self, name: list[str]) -> int | None:
+        """The first owner of a name ``name`` may be a looser form of (:func:`_nickname_of`)."""
+        if not name:
+            return None
+        keys: list[tuple[object, ...]]
+        if len(name) >= 2:
+            keys = [("ends", name[0], name[-1])]
+        else:
+            word = name[0]
+            keys = [("nick", *key) for key in _edit_queries(word)]
+            keys.append(("prefix", word[:_MAX_EDIT_WORD]))
+        return self._first(keys, name, _nickname_of)
+
+    def _first(
+        self,
+        keys: list[tuple[object, ...]],
+        name: list[str],
+        test: Callable[[list[str], list[str]], bool],
+    ) -> int | None:
+        best: int | None = None
+        for bucket in [*(self._buckets.get(k, ()) for k in keys), self._long]:
+            for tried, owner in enumerate(bucket):
+                if (best is not None and owner >= best) or tried >= _SCAN_CAP:
+                    break
+                if any(test(name, other) for other in self._names[owner]):
+                    best = owner
+                    break
+        return best
+
+    def _file(self, key: tuple[object, ...], owner: int) -> None:
+        self._put(self._buckets.setdefault(key, []), owner)
+
+    @staticmethod
+    def _put(bucket: list[int], owner: int) -> None:
+        if not bucket or bucket[-1] < owner:
+            bucket.append(owner)
+            return
+        at = bisect.bisect_left(bucket, owner)  # an alias added to an earlier owner
+        if at == len(bucket) or bucket[at] != owner:
+            bucket.insert(at, owner)
 
 
 def _canonical(longest: str, forms: dict[str, int]) -> str:

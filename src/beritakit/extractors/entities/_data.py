@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from beritakit.extractors.entities._tokens import fold, tokenize
+from beritakit.lang import LANG_ID
 from beritakit.resources import read_lines, read_table
 
 __all__ = [
@@ -167,7 +168,7 @@ def gazetteer_key(form: str) -> tuple[str, ...]:
     ``gazetteer_keys.tsv`` lists the few whose key differs from their folded words
     (dots, hyphens, glue), and tests/test_gazetteers.py checks every name against
     :func:`key_of`. Rebuild the file with
-    ``python -m beritakit.extractors.entities._build_data --keys``.
+    ``scripts/build_data.py --keys``.
     """
     exceptions = _key_exceptions()
     return exceptions[form] if form in exceptions else plain_key(form)
@@ -205,9 +206,16 @@ def _phrases(lines: Iterable[str]) -> set[tuple[str, ...]]:
 
 
 def _load_places(d: Data) -> None:
-    rows = read_table(_PKG, "places_id.tsv")
+    _load_indonesia(d)
+    _load_world(d)
+    _load_regions(d)
+
+
+def _load_indonesia(d: Data) -> None:
+    """Provinces, regencies, cities and districts (``lang/id/places.tsv``) and their aliases."""
+    rows = read_table(LANG_ID, "places.tsv")
     provinces = {code: name for code, name, kind, *_ in rows if kind == "province"}
-    aliases = [tuple(_cells(r, 3)) for r in read_table(_PKG, "places_aliases.tsv")]
+    aliases = [tuple(_cells(r, 3)) for r in read_table(LANG_ID, "place_aliases.tsv")]
     display = {code: alias for code, alias, flags in aliases if "display" in flags.split(",")}
     d.provinces = {code: display.get(code, name) for code, name in provinces.items()}
     entries: dict[str, PlaceEntry] = {}
@@ -255,8 +263,12 @@ def _load_places(d: Data) -> None:
                     entry.lon,
                 )
         _add(d, alias, entry, caps="caps" in flags.split(","))
+
+
+def _load_world(d: Data) -> None:
+    """Countries and cities outside Indonesia, with their Indonesian names."""
     world: dict[str, PlaceEntry] = {}
-    for row in read_table(_PKG, "places_world.tsv"):
+    for row in read_table(LANG_ID, "places_world.tsv"):
         code, name, kind, country, lat, lon = _cells(row, 6)
         world[code] = PlaceEntry(
             code,
@@ -267,7 +279,7 @@ def _load_places(d: Data) -> None:
             _float(lat),
             _float(lon),
         )
-    for row in read_table(_PKG, "places_world_aliases.tsv"):
+    for row in read_table(LANG_ID, "place_world_aliases.tsv"):
         code, alias, flags, kind, country, lat, lon = _cells(row, 7)
         if code not in world:
             world[code] = PlaceEntry(
@@ -286,9 +298,13 @@ def _load_places(d: Data) -> None:
             )
     for entry in world.values():
         _add(d, entry.name, entry)
-    for row in read_table(_PKG, "places_world_aliases.tsv"):
+    for row in read_table(LANG_ID, "place_world_aliases.tsv"):
         code, alias, flags = _cells(row, 3)[:3]
         _add(d, alias, world[code], caps="caps" in flags.split(","))
+
+
+def _load_regions(d: Data) -> None:
+    """World regions, islands, seas and areas (``regions.tsv``)."""
     for row in read_table(_PKG, "regions.tsv"):
         name, kind, others, flags = _cells(row, 4)
         entry = PlaceEntry(f"region:{name}", name, kind, None, None, None, None)
@@ -307,26 +323,52 @@ def _load_orgs(d: Data) -> None:
             _add(d, other, entry, caps=other.isupper() and len(other) <= 6)
 
 
+def _pattern(rule: dict[str, object]) -> dict[str, object]:
+    """A rule of ``patterns.jsonl``.
+
+    ``words_from`` names a shared list in ``lang/id`` whose words are added to the rule's
+    own ``words``; for a table, ``positions`` picks the rows by their second column.
+    """
+    source = rule.get("words_from")
+    if not isinstance(source, str):
+        return rule
+    name = source.removeprefix("lang/id/")
+    own = rule.get("words", [])
+    assert isinstance(own, list)
+    positions = rule.get("positions")
+    if isinstance(positions, list):
+        shared = [row[0] for row in read_table(LANG_ID, name) if row[1] in positions]
+    else:
+        shared = [fold(w) for w in read_lines(LANG_ID, name)]
+    return {**rule, "words": [*own, *shared]}
+
+
 @functools.cache
 def data() -> Data:
     """Read every data file once."""
     d = Data()
     _load_places(d)
     _load_orgs(d)
-    for form, kind in read_table(_PKG, "honorifics.tsv"):
+    for form, kind in read_table(LANG_ID, "honorifics.tsv"):
+        if kind == "part":  # a word of a multi-word rank, for quotes' word-by-word reading
+            continue
         key = tuple(t.text for t in tokenize(form) if t.text != ".")
         d.honorifics[key] = kind
         if kind == "rank" and len(form) >= 3:  # "AKP" is also written "Akp", "KOMPOL" for "Kompol"
             d.honorifics.setdefault(tuple(w.upper() for w in key), kind)
             d.honorifics.setdefault(tuple(w.capitalize() for w in key), kind)
-    d.rank_suffixes = frozenset(read_lines(_PKG, "rank_suffixes.txt"))
+    d.rank_suffixes = frozenset(read_lines(LANG_ID, "rank_suffixes.txt"))
     d.rank_words = frozenset(fold(w) for key in d.honorifics for w in key) | frozenset(
         fold(w) for w in d.rank_suffixes
     )
-    d.degrees = frozenset(read_lines(_PKG, "degrees.txt"))
-    d.role_heads = _phrases(read_lines(_PKG, "role_heads.txt"))
-    d.role_prefixes = _phrases(read_lines(_PKG, "role_prefixes.txt"))
-    d.role_words = frozenset(fold(w) for w in read_lines(_PKG, "role_words.txt"))
+    d.degrees = frozenset(read_lines(LANG_ID, "degrees.txt"))
+    d.role_heads = _phrases(
+        line
+        for name in ("job_titles.txt", "occupations.txt", "status_words.txt")
+        for line in read_lines(LANG_ID, name)
+    )
+    d.role_prefixes = _phrases(read_lines(LANG_ID, "role_prefixes.txt"))
+    d.role_words = frozenset(fold(w) for w in read_lines(_PKG, "role_continuations.txt"))
     for phrase, position, minimum in read_table(_PKG, "org_heads.tsv"):
         target = d.org_prefix_heads if position == "prefix" else d.org_suffix_heads
         target[key_of(phrase)] = int(minimum)
@@ -341,7 +383,7 @@ def data() -> Data:
     d.corpus_words = frozenset(read_lines(_PKG, "corpus_words.txt"))
     d.not_person_heads = frozenset(fold(w) for w in read_lines(_PKG, "not_person_heads.txt"))
     d.korean_surnames = frozenset(read_lines(_PKG, "korean_surnames.txt"))
-    d.patterns = tuple(json.loads(line) for line in read_lines(_PKG, "patterns.jsonl"))
+    d.patterns = tuple(_pattern(json.loads(line)) for line in read_lines(_PKG, "patterns.jsonl"))
     for bit in (ROLE_HEAD, ROLE_PREFIX, ORG_HEAD, ORG_SUFFIX, PLACE_HEAD, FACILITY):
         for words_ in d.table(bit):
             if words_:

@@ -209,14 +209,12 @@ class _Finder:
 
     def _people(self) -> None:
         s = self.s
-        speech_before = words("speech_before")
-        speech_after = words("speech_after")
-        initials_cue = words("initials_cue")
-        apposition = words("apposition")
-        alias_words = words("alias")
-        name_cue, name_cue_fillers = words("name_cue"), words("name_cue_fillers")
         cues = (
-            speech_before | speech_after | initials_cue | name_cue | {k[0] for k in s.d.honorifics}
+            words("speech_before")
+            | words("speech_after")
+            | words("initials_cue")
+            | words("name_cue")
+            | {k[0] for k in s.d.honorifics}
         )
         k = 0
         while k < s.n:
@@ -227,127 +225,157 @@ class _Finder:
             if tok.is_lower and not s.mask[k] and s.keys[k] not in cues and tok.text not in cues:
                 k += 1  # a plain lowercase word starts nothing here
                 continue
-            # ROLE [,] [HONORIFICS] NAME [DEGREES]
-            head = s.role_head_at(k)
-            if head and (tok.is_cap or not s.sent_start[k] or True):
-                tail = s.role_tail(k + head)
-                role = s.role_text(k, tail)
-                m = tail
-                if m < s.n and s.toks[m].text == ",":
-                    m += 1
-                # the model may know where the name begins inside what looked like the role
-                for p in range(k + head, tail):
-                    if p in self.model_per_starts and s.name_run(p) > p:
-                        role, m = s.role_text(k, p), p
-                        break
-                i, j, hons = self._name_after(m)
-                for _ in range(2):
-                    if j > i and not hons and self._continues_role(j):
-                        # the "name" is more of the role ("Kabid Poldagri Kesbangpol X")
-                        tail = s.role_tail(j)
-                        role = s.role_text(k, tail)
-                        m = tail + 1 if tail < s.n and s.toks[tail].text == "," else tail
-                        i, j, hons = self._name_after(m)
-                if (
-                    j > i
-                    and not hons
-                    and j + 1 < s.n
-                    and s.toks[j].text == ","
-                    and i not in self.model_per_starts
-                    and j + 1 in self.model_per_starts
-                    and not any(s.toks[p].is_cap and s.phrase_at(p, ROLE_HEAD) for p in range(k, i))
-                ):
-                    # "pemimpin proyek Net Zero Tracker, John Lang": after a lower-case role
-                    # the "name" ends the role when the model sees a person after the comma
-                    # (not after "Ketua DPRK Abdya Roni, Nek Nan": a list of people)
-                    i2, j2, hons2 = self._name_after(j + 1)
-                    if j2 > i2:
-                        role, (i, j, hons) = s.role_text(k, j), (i2, j2, hons2)
-                if j - i >= 2 and not hons:
-                    # "Head of Safety Riding Promotion Wahana Agus Sani": the model reads the
-                    # first words as the organisation that ends the role, then a person
-                    for p in range(i + 1, j):
-                        if p in self.model_per_starts and (i, p) in self.model_org_spans:
-                            role, i = s.role_text(k, p), p
-                            break
-                if j > i:
-                    end = self._person(i, j, _T_RULE, honorifics=hons, roles=[role])
-                    k = end
-                    continue
-            # HONORIFICS NAME [DEGREES]
-            h_end, hons, found = s.honorifics_at(k)
-            if found:
-                j = s.name_run(h_end)
-                if j == h_end:
-                    j = s.initials_at(h_end)
-                if j > h_end:
-                    k = self._person(h_end, j, _T_RULE, honorifics=hons)
-                    continue
-            key = s.keys[k]
-            # kata NAME / menurut NAME
-            if tok.is_lower or key == "menurut":
-                if key in speech_before or tok.text in speech_before:
-                    m = k + 1
-                    if m < s.n and s.toks[m].text == ",":
-                        m += 1
-                    if not s.role_head_at(m):
-                        i, j, hons = self._name_after(m)
-                        if j > i:
-                            k = self._person(i, j, _T_RULE, honorifics=hons)
-                            continue
-                if key in initials_cue:
-                    m = k + 1
-                    if m < s.n and s.keys[m] == "berinisial":
-                        m += 1
-                    j = s.initials_at(m)
-                    if j > m and (
-                        key in ("berinisial", "inisial", "inisialnya")
-                        or self._age_follows(j)
-                        or (j < s.n and s.keys[j] in alias_words)
-                    ):
-                        k = self._person(m, j, _T_RULE)
-                        continue
-                # bernama NAME / istrinya NAME / adiknya, NAME
-                if tok.is_lower and key in name_cue:
-                    m = k + 1
-                    while m < s.n and (s.toks[m].text == "," or s.keys[m] in name_cue_fillers):
-                        m += 1
-                    if m < s.n and not s.role_head_at(m):
-                        i, j, hons = self._name_after(m)
-                        if j > i:
-                            k = self._person(i, j, _T_RULE, honorifics=hons)
-                            continue
-            # NAME mengatakan
-            if key in speech_after and k > 0:
-                b = k
-                while (
-                    b > 0
-                    and k - b < 5
-                    and (s.is_title(b - 1) or s.toks[b - 1].is_upper)
-                    and not s.hard[b]
-                ):
-                    b -= 1
-                h_end, hons, _ = s.honorifics_at(b)
-                if (
-                    h_end < k
-                    and s.name_run(h_end) == k
-                    and not s.sent_start[k]
-                    and (b == 0 or not s.toks[b - 1].is_cap or s.toks[b - 1].text in ',."“”')
-                ):
-                    self._person(h_end, k, _T_RULE, honorifics=hons)
-            # X (25): a person with an age
-            if (s.is_title(k) or s.initials_at(k) > k) and (
-                s.sent_start[k] or not s.toks[k - 1].is_cap
-            ):
-                j = s.name_run(k) if s.is_title(k) else s.initials_at(k)
-                if j > k and self._age_follows(j):
-                    k = self._person(k, j, _T_RULE)
-                    continue
-            k += 1
+            end = self._role_person(k)
+            if end is None:
+                end = self._honorific_person(k)
+            if end is None and (tok.is_lower or s.keys[k] == "menurut"):
+                end = self._cued_person(k)
+            if end is None:
+                self._speaker_before(k)
+                end = self._aged_person(k)
+            k = k + 1 if end is None else end
         self._korean_names()
-        self._appositions(apposition, alias_words)
+        self._appositions(words("apposition"), words("alias"))
         self._name_lists()
         self._known_names()
+
+    def _role_person(self, k: int) -> int | None:
+        """ROLE [,] [HONORIFICS] NAME [DEGREES] at ``k``: where the person ends, or None."""
+        s = self.s
+        head = s.role_head_at(k)
+        if not head:
+            return None
+        tail = s.role_tail(k + head)
+        role = s.role_text(k, tail)
+        m = tail
+        if m < s.n and s.toks[m].text == ",":
+            m += 1
+        # the model may know where the name begins inside what looked like the role
+        for p in range(k + head, tail):
+            if p in self.model_per_starts and s.name_run(p) > p:
+                role, m = s.role_text(k, p), p
+                break
+        i, j, hons = self._name_after(m)
+        for _ in range(2):
+            if j > i and not hons and self._continues_role(j):
+                # the "name" is more of the role ("Kabid Poldagri Kesbangpol X")
+                tail = s.role_tail(j)
+                role = s.role_text(k, tail)
+                m = tail + 1 if tail < s.n and s.toks[tail].text == "," else tail
+                i, j, hons = self._name_after(m)
+        role, i, j, hons = self._person_after_role(k, role, i, j, hons)
+        if j > i:
+            return self._person(i, j, _T_RULE, honorifics=hons, roles=[role])
+        return None
+
+    def _person_after_role(
+        self, k: int, role: str, i: int, j: int, hons: list[str]
+    ) -> tuple[str, int, int, list[str]]:
+        """Move the border between a role from ``k`` and the name ``[i, j)`` the model sees."""
+        s = self.s
+        if (
+            j > i
+            and not hons
+            and j + 1 < s.n
+            and s.toks[j].text == ","
+            and i not in self.model_per_starts
+            and j + 1 in self.model_per_starts
+            and not any(s.toks[p].is_cap and s.phrase_at(p, ROLE_HEAD) for p in range(k, i))
+        ):
+            # "pemimpin proyek Net Zero Tracker, John Lang": after a lower-case role
+            # the "name" ends the role when the model sees a person after the comma
+            # (not after "Ketua DPRK Abdya Roni, Nek Nan": a list of people)
+            i2, j2, hons2 = self._name_after(j + 1)
+            if j2 > i2:
+                role, (i, j, hons) = s.role_text(k, j), (i2, j2, hons2)
+        if j - i >= 2 and not hons:
+            # "Head of Safety Riding Promotion Wahana Agus Sani": the model reads the
+            # first words as the organisation that ends the role, then a person
+            for p in range(i + 1, j):
+                if p in self.model_per_starts and (i, p) in self.model_org_spans:
+                    role, i = s.role_text(k, p), p
+                    break
+        return role, i, j, hons
+
+    def _honorific_person(self, k: int) -> int | None:
+        """HONORIFICS NAME [DEGREES] at ``k``: where the person ends, or None."""
+        s = self.s
+        h_end, hons, found = s.honorifics_at(k)
+        if not found:
+            return None
+        j = s.name_run(h_end)
+        if j == h_end:
+            j = s.initials_at(h_end)
+        if j > h_end:
+            return self._person(h_end, j, _T_RULE, honorifics=hons)
+        return None
+
+    def _cued_person(self, k: int) -> int | None:
+        """A name after a cue word at ``k`` ("kata", "menurut", "berinisial", "bernama")."""
+        s = self.s
+        tok, key = s.toks[k], s.keys[k]
+        speech_before = words("speech_before")
+        if key in speech_before or tok.text in speech_before:
+            m = k + 1
+            if m < s.n and s.toks[m].text == ",":
+                m += 1
+            if not s.role_head_at(m):
+                i, j, hons = self._name_after(m)
+                if j > i:
+                    return self._person(i, j, _T_RULE, honorifics=hons)
+        if key in words("initials_cue"):
+            m = k + 1
+            if m < s.n and s.keys[m] == "berinisial":
+                m += 1
+            j = s.initials_at(m)
+            if j > m and (
+                key in ("berinisial", "inisial", "inisialnya")
+                or self._age_follows(j)
+                or (j < s.n and s.keys[j] in words("alias"))
+            ):
+                return self._person(m, j, _T_RULE)
+        # bernama NAME / istrinya NAME / adiknya, NAME
+        if tok.is_lower and key in words("name_cue"):
+            fillers = words("name_cue_fillers")
+            m = k + 1
+            while m < s.n and (s.toks[m].text == "," or s.keys[m] in fillers):
+                m += 1
+            if m < s.n and not s.role_head_at(m):
+                i, j, hons = self._name_after(m)
+                if j > i:
+                    return self._person(i, j, _T_RULE, honorifics=hons)
+        return None
+
+    def _speaker_before(self, k: int) -> None:
+        """NAME mengatakan: the capitalised words before a speech verb at ``k``."""
+        s = self.s
+        if s.keys[k] not in words("speech_after") or k == 0:
+            return
+        b = k
+        while (
+            b > 0 and k - b < 5 and (s.is_title(b - 1) or s.toks[b - 1].is_upper) and not s.hard[b]
+        ):
+            b -= 1
+        h_end, hons, _ = s.honorifics_at(b)
+        if (
+            h_end < k
+            and s.name_run(h_end) == k
+            and not s.sent_start[k]
+            and (b == 0 or not s.toks[b - 1].is_cap or s.toks[b - 1].text in ',."“”')
+        ):
+            self._person(h_end, k, _T_RULE, honorifics=hons)
+
+    def _aged_person(self, k: int) -> int | None:
+        """X (25): a person with an age at ``k``: where the person ends, or None."""
+        s = self.s
+        if not (s.is_title(k) or s.initials_at(k) > k) or not (
+            s.sent_start[k] or not s.toks[k - 1].is_cap
+        ):
+            return None
+        j = s.name_run(k) if s.is_title(k) else s.initials_at(k)
+        if j > k and self._age_follows(j):
+            return self._person(k, j, _T_RULE)
+        return None
 
     def _name_lists(self) -> None:
         """Names listed with people are people: "Pan Mandala, Hosa, Nanda Samsidik, Odot dan X".

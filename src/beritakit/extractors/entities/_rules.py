@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 _SENT_END = frozenset(".!?…\"“”'‘’:;")
+_OPENERS = "\"“”'‘’(["  # skipped back over when looking for a sentence end (a substring test)
 # Indonesian verb shapes (me-, di-, ber-, ter-): they end a lowercase role ("pedagang menjual").
 _VERBISH = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter|se)\p{Ll}{3,}")
 _GLUED_BRACKET = regex.compile(r"(?<=\w)\(")
@@ -101,7 +102,7 @@ class Scan:
         self.hard = [self._hard_break(k) for k in range(self.n)]
         first = self.d.first_words
         self.mask = [first.get(key, 0) for key in self.keys]
-        self.sent_start = [self._starts_sentence(k) for k in range(self.n)]
+        self.sent_start = self._sentence_starts()
         self.gaz: dict[int, GazMatch] = {}
         self._phrase_memo: dict[tuple[int, int], int] = {}
         self.per_starts: set[int] = set()  # where the NER model says a person's name begins
@@ -138,15 +139,30 @@ class Scan:
             e += 1
         return min(k - b, e - k) > 4
 
-    def _starts_sentence(self, k: int) -> bool:
-        if k == 0 or self.toks[k].newline_before:
-            return True
-        j = k - 1
-        while j >= 0 and self.toks[j].text in "\"“”'‘’([":
-            if self.toks[j].newline_before:
-                return True
-            j -= 1
-        return j < 0 or (self.toks[j].text in _SENT_END and self.keys[j] != "")
+    def _sentence_starts(self) -> list[bool]:
+        """Whether each token starts a sentence, in one forward pass (linear time).
+
+        A token starts a sentence at the text's start, after a line break, or after a
+        sentence end followed only by quotes and opening brackets (none of which opens a
+        line).
+        """
+        out: list[bool] = []
+        last = -1  # the last token that is not a quote or opening bracket
+        broken = False  # a quote or bracket after ``last`` opens a line
+        for k, tok in enumerate(self.toks):
+            if k == 0 or tok.newline_before:
+                out.append(True)
+            else:
+                out.append(
+                    broken
+                    or last < 0
+                    or (self.toks[last].text in _SENT_END and self.keys[last] != "")
+                )
+            if tok.text in _OPENERS:
+                broken = broken or tok.newline_before
+            else:
+                last, broken = k, False
+        return out
 
     def span_text(self, i: int, j: int) -> str:
         """The text of tokens ``[i, j)``."""
@@ -244,7 +260,7 @@ class Scan:
 
     def phrase_at(self, k: int, bit: int, max_len: int = 5) -> int:
         """Length (dots included) of the longest phrase of table ``bit`` at ``k``; 0 if none."""
-        if not self.mask[k] & bit:
+        if k >= self.n or not self.mask[k] & bit:
             return 0
         memo = (k, bit)
         found = self._phrase_memo.get(memo)

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import regex
 
+from beritakit.lang import fold
 from beritakit.resources import read_lines
 
 __all__ = ["Tok", "fold", "tokenize"]
@@ -15,8 +16,11 @@ __all__ = ["Tok", "fold", "tokenize"]
 # A word is letters/digits with internal apostrophes or hyphens ("Ma’ruf", "PDI-P", "U-23");
 # anything else that is not a space is a one-character token. All quantifiers are possessive
 # or over disjoint classes, so a long line cannot make the scan backtrack.
+# A run of more than 16 such characters ("((((...", "=====...") is one token, so a
+# pathological run costs one token, not one per character.
 _TOKEN = regex.compile(
-    r"[\p{L}\p{M}\p{Nd}]++(?:['’\-][\p{L}\p{M}\p{Nd}]++)*+|[^\s\p{L}\p{M}\p{Nd}]"
+    r"[\p{L}\p{M}\p{Nd}]++(?:['’\-][\p{L}\p{M}\p{Nd}]++)*+"
+    r"|[^\s\p{L}\p{M}\p{Nd}]{17,}+|[^\s\p{L}\p{M}\p{Nd}]"
 )
 # Glue points inside a word: "DittipidumBareskrim" (lower→Upper after 3+ letters),
 # "PTKedoya", "DENNYLandzaat" (UPPER run→Capitalised word), "diDesa" (a short preposition),
@@ -31,6 +35,9 @@ _GLUE = regex.compile(
 # quantifier is bounded, so no word can make these scans quadratic.
 _VERB_TAIL = regex.compile(r"(?:meng|meny|mem|men|ber)\p{Ll}{4,24}$")  # "Thohirmenyatakan"
 _DIGIT_TAIL = regex.compile(r"(?<=\p{Ll}{2})\p{Nd}{1,4}$")  # a list number: "Tbk5", "Medika17"
+
+
+_MAX_HEAD = 64  # the longest name part looked for at the start of a glued word
 
 
 @functools.cache
@@ -151,11 +158,6 @@ def _tok(text: str, start: int, end: int, space: bool, newline: bool) -> Tok:
     )
 
 
-def fold(text: str) -> str:
-    """Casefold and unify apostrophes, for dictionary keys."""
-    return text.casefold().replace("’", "'").replace("‘", "'")
-
-
 def tokenize(text: str) -> list[Tok]:
     """Split ``text`` into word and punctuation tokens with character offsets."""
     toks: list[Tok] = []
@@ -207,17 +209,27 @@ def _unglue_tails(toks: list[Tok]) -> list[Tok]:
     if not todo:
         return toks
     alone = {t.text for t in toks if t.is_cap and len(t.text) >= 4}
-    out = list(toks)
-    for k in reversed(todo):
+    splits: dict[int, tuple[Tok, Tok]] = {}
+    for k in todo:
         t = toks[k]
         text = t.text
         if text in alone:
             continue
-        for p in range(len(text) - 2, 3, -1):
+        # a name is never longer than _MAX_HEAD letters: a long word costs no more
+        for p in range(min(len(text) - 2, _MAX_HEAD), 3, -1):
             if text[:p] in alone:
-                out[k : k + 1] = [
+                splits[k] = (
                     _tok(text[:p], t.start, t.start + p, t.space_before, t.newline_before),
                     _tok(text[p:], t.start + p, t.end, False, False),
-                ]
+                )
                 break
+    if not splits:
+        return toks
+    out: list[Tok] = []
+    for k, t in enumerate(toks):
+        pair = splits.get(k)
+        if pair is None:
+            out.append(t)
+        else:
+            out.extend(pair)
     return out

@@ -8,9 +8,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from spacy.tokens import Doc
 
-from beritakit.context import Context, Result
+from beritakit.context import Context, Mentioned, Mentions, Result
 from beritakit.extractors.entities import find_entities
-from beritakit.extractors.quotes import PersonRef
 from beritakit.record import Credit, Dateline, Organization, Person, Place
 
 __all__ = ["extract"]
@@ -23,7 +22,8 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
 
     The article's own outlet is not an organisation and people named only in the
     credits are not people of the story, so both are passed on as names to leave
-    out. Mentions also go to ``ctx.shared`` as body offsets, for the quotes extractor.
+    out. People and organisations also go to :class:`~beritakit.context.Mentions`
+    with their mentions as body offsets, for the quotes extractor.
     """
     body = ctx.body
     if doc is None or body is None:
@@ -45,11 +45,11 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
     people = tuple(record(Person, p) for p in found.people)
     organizations = tuple(record(Organization, o) for o in found.organizations)
     places = tuple(record(Place, p) for p in found.places)
-    shared = {
-        "people_refs": tuple(PersonRef(p.name, p.mentions) for p in found.people),
-        "organization_refs": tuple(PersonRef(o.name, o.mentions) for o in found.organizations),
-    }
+    mentions = Mentions(
+        people=tuple(Mentioned(p.name, p.mentions) for p in found.people),
+        organizations=tuple(Mentioned(o.name, o.mentions) for o in found.organizations),
+    )
     return Result(
         fields={"people": people, "organizations": organizations, "places": places},
-        shared=shared,
+        mentions=mentions,
     )

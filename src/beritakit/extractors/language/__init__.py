@@ -1,114 +1,11 @@
-"""Language of the article: langdetect, with lingua to tell Indonesian from Malay.
+"""The language of an article: langdetect, with lingua to tell Indonesian from Malay.
 
-Most articles are plainly Indonesian: when enough of their words are Indonesian/Malay
-function words (``function_words.txt``) langdetect is skipped and lingua alone tells
-Indonesian from Malay, which takes a sixth of the time.
+The logic is :mod:`.detect`; :mod:`.extract` adapts it to the pipeline. Its word list,
+``function_words.txt``, is shared and lives in ``beritakit.lang.id``.
 """
 
 from __future__ import annotations
 
-import functools
-import threading
-from importlib.resources import files
+from beritakit.extractors.language.detect import detect
 
-import regex
-from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-from langdetect.lang_detect_exception import LangDetectException
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
-from spacy.tokens import Doc
-
-from beritakit.context import Context, Result
-
-__all__ = ["detect", "extract"]
-
-_SEED = 0
-# langdetect's cost grows with the text it reads and its answer does not improve past
-# a paragraph or two; on the dev articles 1,000 characters give the same
-# answers as 4,000 at a fifth of the time (600 miss two).
-_SAMPLE_CHARS = 1000
-_LINGUA_CHARS = 1000
-_LOCK = threading.Lock()
-_LINGUA_CODES = {Language.INDONESIAN: "id", Language.MALAY: "ms", Language.ENGLISH: "en"}
-_WORD = regex.compile(r"\p{L}+")
-_SURE_SHARE = 0.15
-_SURE_MIN_WORDS = 20
-
-
-@functools.cache
-def _function_words() -> frozenset[str]:
-    text = files(__name__).joinpath("function_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
-
-
-def _surely_malay_or_indonesian(sample: str) -> bool:
-    words = _WORD.findall(sample)
-    if len(words) < _SURE_MIN_WORDS:
-        return False
-    known = _function_words()
-    return sum(w.lower() in known for w in words) >= _SURE_SHARE * len(words)
-
-
-@functools.cache
-def _factory() -> DetectorFactory:
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.set_seed(_SEED)
-    return factory
-
-
-@functools.cache
-def _lingua() -> LanguageDetector:
-    # Low accuracy mode reads trigrams only: it loads in a tenth of the time (0.09 s
-    # instead of 0.5 s) and gives the same answers on texts this long.
-    return LanguageDetectorBuilder.from_languages(*_LINGUA_CODES).with_low_accuracy_mode().build()
-
-
-def detect(text: str) -> tuple[str, float]:
-    """Return the ISO 639-1 code of ``text`` and its probability.
-
-    langdetect (seeded, so the same text always gives the same answer) decides
-    among its 55 languages. It has no Malay profile and reads Malay as
-    Indonesian, so when it says ``id`` lingua, restricted to Indonesian, Malay
-    and English, makes the call between the two. ``("und", 0.0)`` means the text
-    has too few letters to tell. Text with many Indonesian/Malay function words skips
-    langdetect: lingua alone decides and its confidence is the score.
-    """
-    sample = text[:_SAMPLE_CHARS]
-    if _surely_malay_or_indonesian(sample):
-        top = _lingua().compute_language_confidence_values(sample[:_LINGUA_CHARS])[0]
-        if top.language != Language.ENGLISH:
-            return _LINGUA_CODES[top.language], round(float(top.value), 4)
-    with _LOCK:  # a langdetect Detector shares the factory's seeded random state
-        detector = _factory().create()
-        detector.append(sample)
-        try:
-            ranked = detector.get_probabilities()
-        except LangDetectException:
-            return "und", 0.0
-    if not ranked:
-        return "und", 0.0
-    best = ranked[0]
-    code, score = str(best.lang), float(best.prob)
-    if code == "id":
-        values = _lingua().compute_language_confidence_values(sample[:_LINGUA_CHARS])
-        top = values[0]
-        if top.language == Language.MALAY:
-            return "ms", round(float(top.value), 4)
-    return code, round(min(score, 1.0), 4)
-
-
-def extract(doc: Doc | None, ctx: Context) -> Result:
-    """Detect the language of the article body."""
-    text = ctx.body.text if ctx.body is not None and ctx.body.text.strip() else ctx.clean.text
-    code, score = detect(text)
-    warnings: list[str] = []
-    if code == "und":
-        warnings.append("language: too little text to tell the language")
-    elif code != "id":
-        warnings.append(
-            f"language: the text reads as {code!r} (score {score:.2f}), not Indonesian; "
-            "the extractors are built for Indonesian and may miss or misread values"
-        )
-    elif score < 0.8:
-        warnings.append(f"language: Indonesian with low confidence ({score:.2f})")
-    return Result(fields={"language": code, "language_score": score}, warnings=warnings)
+__all__ = ["detect"]

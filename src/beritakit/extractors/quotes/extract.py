@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -17,15 +16,15 @@ __all__ = ["extract"]
 def extract(doc: Doc | None, ctx: Context) -> Result:
     """Find quotes in the body; speakers resolve to the people found before.
 
-    Reads ``ctx.shared["people_refs"]`` and ``["organization_refs"]`` (mentions as
-    body offsets, left by the entities extractor when it ran) and returns the
-    people again with their quote counts.
+    Reads ``ctx.mentions`` (people and organisations with their mentions as body
+    offsets, left by the entities extractor when it ran) and returns the people
+    again with their quote counts.
     """
     body = ctx.body
     if body is None:
         return Result(fields={"quotes": ()})
-    people: Sequence[PersonRef] = ctx.shared.get("people_refs", ())
-    orgs: Sequence[PersonRef] = ctx.shared.get("organization_refs", ())
+    people = [PersonRef(m.name, m.mentions) for m in ctx.mentions.people]
+    orgs = [PersonRef(m.name, m.mentions) for m in ctx.mentions.organizations]
     hits = find_quotes(body.text, people, orgs)
     quotes = tuple(
         Quote(

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+
+from beritakit.lang import LANG_ID, fold
+from beritakit.resources import read_lines, read_table
 
 __all__ = ["Lexicon", "lexicon"]
 
 _PACKAGE = "beritakit.extractors.quotes"
 
 
-def _lines(name: str) -> tuple[str, ...]:
-    """Return the non-blank, non-comment lines of data file ``name``."""
-    text = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return tuple(
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    )
+def _lines(name: str, package: str = _PACKAGE) -> tuple[str, ...]:
+    """Return the non-blank, non-comment lines of data file ``name``, stripped."""
+    return tuple(line.strip() for line in read_lines(package, name))
 
 
-def _folded(name: str) -> frozenset[str]:
-    return frozenset(line.casefold() for line in _lines(name))
+def _folded(name: str, package: str = _PACKAGE) -> frozenset[str]:
+    return frozenset(fold(line) for line in _lines(name, package))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +100,7 @@ def lexicon() -> Lexicon:
         "weak": set(),
         "nya": set(),
     }
-    for line in _lines("cues.tsv"):
+    for line in _lines("speech_cues.tsv", LANG_ID):
         form, _, position = line.partition("\t")
         cues[position.strip()].add(form.strip().casefold())
     pronouns: dict[str, str] = {}
@@ -127,10 +124,12 @@ def lexicon() -> Lexicon:
         verbs=frozenset(cues["verb"] | cues["weak"]),
         weak=frozenset(cues["weak"]),
         fused_only=frozenset(cues["nya"]),
-        honorifics=frozenset(line.replace(".", "") for line in _lines("honorifics.txt")),
-        degrees=frozenset(line.replace(".", "").casefold() for line in _lines("degrees.txt")),
-        roles=_folded("role_words.txt"),
-        org_words=_folded("org_words.txt"),
+        honorifics=_honorific_words(),
+        degrees=frozenset(
+            line.replace(".", "").casefold() for line in _lines("degrees.txt", LANG_ID)
+        ),
+        roles=_roles(),
+        org_words=_folded("non_person_words.txt"),
         pronouns=pronouns,
         adverbs=_folded("adverbs.txt"),
         blockers=_folded("blockers.txt"),
@@ -141,7 +140,7 @@ def lexicon() -> Lexicon:
         speaker_stops=_folded("speaker_stops.txt"),
         territorial=_folded("territorial_roles.txt"),
         weekdays=_weekdays(),
-        particles=_folded("name_particles.txt"),
+        particles=_folded("name_particles.txt", LANG_ID),
         function_words=_function_words(),
         org_prefixes=tuple(sorted(_folded("org_prefixes.txt"))),
         connectors_by_head={head: tuple(group) for head, group in by_head.items()},
@@ -154,14 +153,42 @@ def lexicon() -> Lexicon:
     )
 
 
+def _honorific_words() -> frozenset[str]:
+    """The one-word titles, ranks, forms of address and rank parts, dots removed, case kept.
+
+    A speaker phrase is read word by word, so a multi-word rank counts through its
+    ``part`` rows (``Ajun``, ``Komisaris``, ``Besar``, ``Polisi``).
+    """
+    forms = (row[0].replace(".", "") for row in read_table(LANG_ID, "honorifics.tsv"))
+    return frozenset(form for form in forms if " " not in form)
+
+
+def _roles() -> frozenset[str]:
+    """Words of roles in a speaker phrase.
+
+    The one-word job titles, role prefixes and status words of ``lang/id`` and the
+    descriptions of ``speaker_roles.txt`` (kin, ``warga``, ``pihak``). Not the occupations
+    of ``lang/id/occupations.txt``: alone they are an unnamed group ("Nelayan setempat").
+    """
+    shared = [
+        line
+        for name in ("job_titles.txt", "role_prefixes.txt", "status_words.txt")
+        for line in _lines(name, LANG_ID)
+    ]
+    return frozenset(fold(w) for w in shared if " " not in w) | _folded("speaker_roles.txt")
+
+
 def _function_words() -> frozenset[str]:
-    """Words that never belong to a name: the lists above plus ``function_words.txt``."""
-    words: set[str] = set(_folded("function_words.txt"))
+    """Words that never belong to a name.
+
+    The lists above, ``lang/id/function_words.txt`` and ``sentence_openers.txt``.
+    """
+    words = set(_folded("function_words.txt", LANG_ID) | _folded("sentence_openers.txt"))
     for name in ("adverbs.txt", "blockers.txt", "speaker_stops.txt"):
         words |= _folded(name)
     for line in _lines("connectors.txt"):
         words.update(line.casefold().split())
-    for line in _lines("cues.tsv"):
+    for line in _lines("speech_cues.tsv", LANG_ID):
         words.update(line.partition("\t")[0].casefold().split())
     for line in _lines("pronouns.tsv"):
         words.add(line.partition("\t")[0].casefold())
@@ -170,11 +197,8 @@ def _function_words() -> frozenset[str]:
 
 def _weekdays() -> frozenset[str]:
     """Return every weekday spelling listed in ``beritakit.lang.id/weekdays.tsv``."""
-    text = resources.files("beritakit.lang.id").joinpath("weekdays.tsv").read_text(encoding="utf-8")
     out: set[str] = set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_lines(LANG_ID, "weekdays.tsv"):
         cells = line.split("\t")
         out.add(cells[0].strip().casefold())
         if len(cells) > 2:
