@@ -194,6 +194,7 @@ def test_shared_district_name_resolved_by_the_dateline() -> None:
         ("Ia belajar bahasa Arab sejak kecil di pesantren.", "Arab"),
         ("Prabowo bertemu PresidenVladimir Putin di Moskow.", "Vladimir"),
         ("Harga minyak Brent naik 2 persen pada Selasa.", "Brent"),
+        ("Pemprov ingin membawa Jakarta menuju Kota Global pada 2030.", "Kota Global"),
     ],
 )
 def test_audit_junk_is_not_a_place(text: str, word: str) -> None:
@@ -218,6 +219,10 @@ def test_stock_exchanges_and_the_russian_federation() -> None:
             "Peraturan Pemerintah",
         ),
         ("Rapat Dewan Komisaris digelar pekan depan, kata sumber itu.", "Dewan Komisaris"),
+        (
+            "Aturan itu tertuang dalam Peraturan Pemerintah (PP) Nomor 28 Tahun 2024.",
+            "Peraturan Pemerintah",
+        ),
     ],
 )
 def test_audit_junk_is_not_an_organisation(text: str, name: str) -> None:
@@ -231,20 +236,19 @@ _KNOWN_JUNK = pytest.mark.xfail(strict=True, reason="audit junk not fixed yet (a
 @pytest.mark.parametrize(
     "text, name",
     [
-        pytest.param(
-            "Mobil Subaru dan Jetour dipamerkan di GIIAS tahun ini.", "Subaru", marks=_KNOWN_JUNK
-        ),
+        ("Mobil Subaru dan Jetour dipamerkan di GIIAS tahun ini.", "Subaru"),
         pytest.param(
             "Kemacetan terjadi di ruas Daan Mogot menuju Tangerang pagi ini.",
             "Daan Mogot",
             marks=_KNOWN_JUNK,
         ),
-        pytest.param(
-            "Timnas Jepang atau Samurai Biru menang 2-0 atas Bahrain.",
-            "Samurai Biru",
-            marks=_KNOWN_JUNK,
-        ),
+        ("Timnas Jepang atau Samurai Biru menang 2-0 atas Bahrain.", "Samurai Biru"),
         ("Kecelakaan terjadi di Tol Cipularang kilometer 92 pada Minggu.", "Cipularang"),
+        ("Senada dengan itu, politikus PDIP Guntur Romli juga tidak setuju.", "Guntur"),
+        (
+            "Direktur Pesisir dan Pulau-Pulau Kecil Ahmad Aris mengatakan hal itu.",
+            "Pulau-Pulau Kecil",
+        ),
     ],
 )
 def test_audit_junk_places_of_other_kinds(text: str, name: str) -> None:
@@ -269,6 +273,7 @@ def test_audit_junk_places_of_other_kinds(text: str, name: str) -> None:
             "PT Mulia",
             marks=_KNOWN_JUNK,
         ),
+        ("Balapan Moto GP Aragon digelar akhir pekan ini, kata panitia.", "Moto GP Aragon"),
         pytest.param(
             "Pesawat Saudia Airlines mendarat darurat di Medan pada Senin.",
             "Pesawat Saudia Airlines",

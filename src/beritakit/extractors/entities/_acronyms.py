@@ -87,6 +87,8 @@ def _org_like(s: Scan, i: int, j: int, acronym: str) -> tuple[bool, OrgEntry | N
                 return True, alias.entry
             return False, None  # a place ("Nusa Tenggara Timur (NTT)")
     words_ = [k for k in s.keys[i:j] if k]
+    if " ".join(words_) in d.not_entities:
+        return False, None  # a generic term: "Peraturan Pemerintah (PP)"
     if words_ and words_[0] in ("indeks", "index"):
         return False, None  # a measure, not a body: "Indeks Harga Saham Gabungan (IHSG)"
     if j > i and venue_tail(s, j - 1):

@@ -803,6 +803,8 @@ class _Finder:
                     # "Kabupaten Muratara Sumsel": the run goes on into another place; stop there
                     if inner.j >= end or any(s.gaz_at(p) is not None for p in range(inner.j, end)):
                         end = inner.j
+                if end > k + n and s.fold_span(k, end) in d.not_entities:
+                    end = k  # a slogan or term written like a place: "Kota Global"
                 if end > k + n:
                     places = (
                         tuple(e for e in inner.places)
