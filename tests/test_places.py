@@ -293,3 +293,45 @@ def test_english_names_opened_by_their_head() -> None:
     assert {"Center of Economic and Law Studies", "Institute for Essential Services Reform"} <= (
         orgs
     )
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        pytest.param(
+            "Indeks Kosdaq di Seoul turun 1,2 persen pada Selasa.", "Kosdaq", marks=_KNOWN_JUNK
+        ),
+        ("Hal itu dilaporkan media Al Arabiya pada Senin malam.", "Arabiya"),
+        ("Mobil listrik Jaecoo J7 mulai dikirim ke konsumen pekan ini.", "Jaecoo"),
+        ("Arsenal menang 2-1 atas Bournemouth dalam laga Liga Inggris.", "Bournemouth"),
+        pytest.param(
+            "Inter Milan menghadapi River Plate di Piala Dunia Antarklub.",
+            "River Plate",
+            marks=_KNOWN_JUNK,
+        ),
+    ],
+)
+def test_audit_junk_places_final_run(text: str, name: str) -> None:
+    assert name not in _places(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Striker Viktor Gyokeres mencetak dua gol untuk Arsenal.", "Gyokeres"),
+        (
+            "Badan Usaha Jalan Tol diminta menyiapkan petugas selama mudik, kata Kepala BPJT.",
+            "Badan Usaha Jalan Tol",
+        ),
+        (
+            "Prabowo berpidato di St. Petersburg International Economic Forum pada Jumat.",
+            "St. Petersburg International Economic Forum",
+        ),
+        (
+            "Menteri Komunikasi dan Digital Meutya Hafid menjelaskan aturan itu.",
+            "Komunikasi dan Digital",
+        ),
+    ],
+)
+def test_audit_junk_organisations_final_run(text: str, name: str) -> None:
+    assert name not in _orgs(text)
