@@ -129,7 +129,8 @@ def extract_html(
     Args:
         html: The page as ``str`` or ``bytes`` (UTF-8, a BOM or a declared charset).
         url: The page's URL.
-        published: The publication date when known (``date``, ``datetime`` or ISO string).
+        published: The publication date when known (any form
+            :func:`beritakit.inputs.read_published` reads).
         id: An identifier kept in the record.
         pipeline: The pipeline to run; ``None`` uses the default one.
 

@@ -139,7 +139,9 @@ class Pipeline:
 
         Args:
             text: The article as ``str`` or ``bytes``.
-            published: The publication date when the caller knows it (anchors relative dates).
+            published: The publication date or date-time when the caller knows it, in any
+                form :func:`beritakit.inputs.read_published` reads (anchors relative
+                dates); one it cannot read is a warning in the record.
             url: The article's URL, kept in the record.
             id: An identifier kept in the record.
 
