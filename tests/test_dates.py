@@ -1016,9 +1016,9 @@ def test_never_raises(text: str, published: dt.date | None, today: dt.date) -> N
 )
 def test_adversarial_text_is_fast(unit: str) -> None:
     text = unit * (300_000 // len(unit))
-    started = time.perf_counter()
+    started = time.process_time()
     find_dates(text, published=D("2025-06-18"))
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_datetime_anchor_is_accepted() -> None:

@@ -103,6 +103,15 @@ class Pipeline:
         self._needs_doc = any(spec.needs_doc for spec, _ in self._specs)
         self._warm = False
 
+    def warm_up(self) -> None:
+        """Load now what the first article would load (spaCy and the NER model).
+
+        Raises:
+            ModelNotFoundError: The NER model is not inside the installed package.
+        """
+        if self._needs_doc:
+            self.nlp  # noqa: B018
+
     @property
     def extractor_names(self) -> tuple[str, ...]:
         """The names of the extractors this pipeline runs, in order."""

@@ -171,5 +171,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         help="extraction threads per worker (default: %(default)s)",
     )
+    sv.add_argument(
+        "--head-timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="time a client may take to send a request head; 408 after (default: 10)",
+    )
+    sv.add_argument(
+        "--max-head",
+        type=int,
+        default=None,
+        metavar="BYTES",
+        help="largest request head (request line and headers); 431 above (default: 32768)",
+    )
     sv.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
     return parser

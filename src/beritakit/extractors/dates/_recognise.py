@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -565,6 +565,36 @@ def _checked_patterns() -> tuple[tuple[str, int, regex.Pattern[str], _Handler], 
     return tuple(out)
 
 
+def _word_points(
+    text: str, by_word: Mapping[str, tuple[int, ...]], limit: int
+) -> list[tuple[int, tuple[int, ...]]]:
+    """(offset, pattern indices) of the trigger words of ``text``, at most ``limit`` a word."""
+    words: list[tuple[int, tuple[int, ...]]] = []
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: walk the words instead
+        for m in _WORD.finditer(text):
+            tried = by_word.get(m.group().lower())
+            if tried:
+                words.append((m.start(), tried))
+                if len(words) >= limit:
+                    break
+        return words
+    # only the few trigger words present are searched for, at C speed
+    for word in set(_WORD.findall(lower)).intersection(by_word):
+        tried = by_word[word]
+        found = 0
+        at = lower.find(word)
+        while at >= 0 and found < limit:
+            after = at + len(word)
+            if (at == 0 or not lower[at - 1].isalpha()) and (
+                after >= len(lower) or not lower[after].isalpha()
+            ):
+                words.append((at, tried))
+                found += 1
+            at = lower.find(word, after)
+    return words
+
+
 def _trigger_points(text: str, limit: int) -> tuple[list[tuple[int, tuple[int, ...]]], int | None]:
     """Return (offset, pattern indices) wherever a trigger word or number starts, in text order.
 
@@ -577,29 +607,7 @@ def _trigger_points(text: str, limit: int) -> tuple[list[tuple[int, tuple[int, .
         numbers.append((m.start(), triggers.year if m.group("year") else triggers.day))
         if len(numbers) >= limit:
             break
-    words: list[tuple[int, tuple[int, ...]]] = []
-    lower = text.lower()
-    if len(lower) != len(text):  # a letter whose lower case is longer: walk the words instead
-        for m in _WORD.finditer(text):
-            tried = triggers.by_word.get(m.group().lower())
-            if tried:
-                words.append((m.start(), tried))
-                if len(words) >= limit:
-                    break
-    else:
-        # only the few trigger words present are searched for, at C speed
-        for word in set(_WORD.findall(lower)).intersection(triggers.by_word):
-            tried = triggers.by_word[word]
-            found = 0
-            at = lower.find(word)
-            while at >= 0 and found < limit:
-                after = at + len(word)
-                if (at == 0 or not lower[at - 1].isalpha()) and (
-                    after >= len(lower) or not lower[after].isalpha()
-                ):
-                    words.append((at, tried))
-                    found += 1
-                at = lower.find(word, after)
+    words = _word_points(text, triggers.by_word, limit)
     points = sorted(numbers + words)
     if len(points) > limit:
         return points[:limit], points[limit][0]

@@ -398,6 +398,27 @@ def _statement_anchor(
     return base
 
 
+def _place_after_reference(slots: Sequence[_Slot], i: int, spec: NextDay | AdjacentYear) -> None:
+    """Place ``keesokan harinya`` after the last day named, ``tahun sebelumnya`` the last year."""
+    slot = slots[i]
+    for j in range(i - 1, -1, -1):
+        other = slots[j]
+        if slot.cand.start - other.cand.end > _REFERENCE_LOOKBACK:
+            break
+        p = other.placed
+        if p is None:
+            continue
+        if isinstance(spec, NextDay) and p.granularity == "day":
+            day = p.start + dt.timedelta(days=1)
+            slot.placed, slot.kind, slot.anchor = Placed(day, day, "day"), "relative", p.start
+            return
+        if isinstance(spec, AdjacentYear) and p.granularity == "year":
+            y = p.start.year + spec.offset
+            slot.placed = Placed(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+            slot.kind, slot.anchor = "relative", p.start
+            return
+
+
 def _place_against(
     slots: Sequence[_Slot],
     starts: Sequence[int],
@@ -408,23 +429,7 @@ def _place_against(
     slot = slots[i]
     spec = slot.cand.spec
     if isinstance(spec, NextDay | AdjacentYear):
-        # "keesokan harinya" follows the last day named before; "tahun sebelumnya" the last year
-        for j in range(i - 1, -1, -1):
-            other = slots[j]
-            if slot.cand.start - other.cand.end > _REFERENCE_LOOKBACK:
-                break
-            p = other.placed
-            if p is None:
-                continue
-            if isinstance(spec, NextDay) and p.granularity == "day":
-                day = p.start + dt.timedelta(days=1)
-                slot.placed, slot.kind, slot.anchor = Placed(day, day, "day"), "relative", p.start
-                return
-            if isinstance(spec, AdjacentYear) and p.granularity == "year":
-                y = p.start.year + spec.offset
-                slot.placed = Placed(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
-                slot.kind, slot.anchor = "relative", p.start
-                return
+        _place_after_reference(slots, i, spec)
         return
     if isinstance(spec, RelativeWeekday) and spec.mode == "recent":
         echo = _weekday_echo(slots, starts, sentence, i, spec.weekday, anchor)
