@@ -1198,3 +1198,14 @@ def test_the_record_carries_time_and_part_of_day() -> None:
         ("Rabu (5/2/2025)", None, "night"),
     ]
     assert article.to_dict()["dates"][0]["time"] == "14:30:00+08:00"
+
+
+def test_every_part_of_day_in_the_data_is_a_record_value() -> None:
+    from typing import get_args
+
+    from beritakit.extractors.dates._data import PKG
+    from beritakit.record import PartOfDay
+    from beritakit.resources import read_table
+
+    values = {row[1] for row in read_table(PKG, "parts_of_day.tsv")}
+    assert values == set(get_args(PartOfDay))
