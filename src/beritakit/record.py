@@ -28,7 +28,7 @@ __all__ = [
     "Span",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # The most warnings a record holds; past it, the last one says how many more there were.
 MAX_WARNINGS = 50
 
@@ -41,6 +41,7 @@ Granularity = Literal[
 ]
 DateKind = Literal["absolute", "partial", "relative"]
 QuoteKind = Literal["direct", "indirect"]
+SpeakerEvidence = Literal["named", "pronoun", "carried", "none"]
 
 
 class _Frozen(BaseModel):
@@ -130,6 +131,11 @@ class Quote(_Frozen):
     text: str
     cue: str | None = None
     span: Span
+    # how the speaker was told: ``named`` (a name in the phrase of the quote's own cue),
+    # ``pronoun`` (a pronoun cue such as ``ujarnya`` resolved to the last speaker),
+    # ``carried`` (no cue: the speaker of the turn goes on from an earlier paragraph),
+    # ``none`` (no speaker)
+    speaker_evidence: SpeakerEvidence = "none"
 
 
 class Article(_Frozen):

@@ -62,6 +62,8 @@ class QuoteHit:
         speaker_start: Where the speaker is named for this quote (``None`` when resolved
             through a pronoun or when unknown).
         speaker_end: End of that name.
+        evidence: How the speaker was told: ``named``, ``pronoun``, ``carried`` or ``none``
+            (see the module's description of the algorithm).
     """
 
     kind: str
@@ -74,6 +76,7 @@ class QuoteHit:
     speaker: str | None
     speaker_start: int | None
     speaker_end: int | None
+    evidence: str = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,10 @@ class _Resolved:
     start: int | None
     end: int | None
     org: bool = False
+
+
+# where a name was given, who it is, and whether they spoke there (else: only the subject)
+_Event = tuple[int, _Resolved, bool]
 
 
 class _Entities:
@@ -192,8 +199,20 @@ class _Article:
         self.entities = _Entities(people, organizations)
         self.drafts: list[Draft] = []
         # where a person (or organisation) was named as a speaker or a subject
-        self.events: list[tuple[int, _Resolved]] = []
+        self.events: list[_Event] = []
         self.holders: dict[str, _Resolved | None] = {}  # role text -> its holder
+        # the people's full names the article gives (entities, speaker and subject
+        # phrases), as word sets: what a short form ("Budi", "Ari S") may stand for
+        self.pool: dict[str, frozenset[str]] = {}
+        for person in people:
+            # the canonical name, then each mention as written (the linker may have
+            # joined "Budi Santoso" to "Budi Hartono": the text still says which)
+            forms = [person.name, *(text[s:e] for s, e in person.mentions if 0 <= s < e)]
+            for form in forms:
+                form = " ".join(form.split())
+                words = frozenset(_words(form))
+                if len(words) >= 2 and form[:1].isupper():
+                    self.pool.setdefault(form, words)
 
     def run(self) -> list[QuoteHit]:
         for toks in self.sentences:
@@ -219,22 +238,39 @@ class _Article:
                 indirect = sent.cue_at(i)
                 if indirect is not None:
                     break
+        if directs and directs[0][0] > 0:
+            # "Dakota mengangguk, “…,” katanya": the subject of the quote's own sentence
+            phrase = sent.subject_phrase()
+            if phrase:
+                self.note(sent.read(phrase), subject=True)
         for k, draft in directs:
             q = draft.quoted
             if q is not None and draft.cue is None and q.open in self.shared.introduced:
                 draft.cue, draft.reading = self.shared.introduced[q.open]
+            elif draft.cue is None and any(t.folded in self.lex.social for t in toks[:k]):
+                # "Unggahan itu dibanjiri komentar warganet: “…”": no person said it
+                draft.reading = PhraseReading("unnamed")
             if self.is_speech(sent, k, draft):
                 self.drafts.append(draft)
+                self.remember(draft.reading)
                 self.note(draft.reading)
         if indirect is not None:
             self.drafts.append(indirect)
+            self.remember(indirect.reading)
             self.note(indirect.reading)
         if not directs and indirect is None:
-            for phrase in (sent.subject_phrase(), sent.agent_phrase()):
-                if phrase and self.note(sent.read(phrase), subject=True):
+            # a sentence that reports without content ("X membenarkan kejadian itu", "…
+            # diungkap oleh X") still makes its subject (its agent) a speaker; any other
+            # subject is only who the text is about
+            lex = self.lex
+            folded = [t.folded for t in toks if not t.capital]
+            active = any(f in lex.verbs or f in lex.lead for f in folded)
+            passive = any(f in lex.passives or f in lex.lead for f in folded)
+            for phrase, speaks in ((sent.subject_phrase(), active), (sent.agent_phrase(), passive)):
+                if phrase and self.note(sent.read(phrase), subject=True, speaks=speaks):
                     break
 
-    def note(self, reading: PhraseReading, subject: bool = False) -> bool:
+    def note(self, reading: PhraseReading, subject: bool = False, speaks: bool = True) -> bool:
         """Remember a name given at this point, for the pronouns that follow.
 
         A sentence's subject (``subject``) counts only when it is a person and, when the
@@ -246,10 +282,11 @@ class _Article:
         name = reading.name
         if reading.kind != "name" or name is None or (subject and name.org):
             return False
+        self.remember(reading)
         got = self.named(reading, strict=subject)
         if got is None or (subject and got.org):
             return False
-        self.events.append((name.start, got))
+        self.events.append((name.start, got, speaks))
         return True
 
     def is_speech(self, sent: SentenceReader, k: int, draft: Draft) -> bool:
@@ -289,18 +326,59 @@ class _Article:
             if holder is not None:
                 return holder
         ents = self.entities
+        got: _Resolved | None = None
         if ents:
             lo = reading.start if reading.start >= 0 else name.start
             hi = reading.end if reading.end >= 0 else name.end
             hit = ents.inside(lo, hi)
             if hit is not None:
-                return _Resolved(hit[2], hit[0], hit[1], hit[3])
-            canon = ents.canonical(name.text, name.org)
-            if canon is not None:
-                return _Resolved(canon, name.start, name.end, canon in ents.orgs)
-            if strict:
-                return None
-        return _Resolved(name.text, name.start, name.end, name.org)
+                got = _Resolved(hit[2], hit[0], hit[1], hit[3])
+            else:
+                canon = ents.canonical(name.text, name.org)
+                if canon is not None:
+                    got = _Resolved(canon, name.start, name.end, canon in ents.orgs)
+                elif strict:
+                    return None
+        if got is None:
+            got = _Resolved(name.text, name.start, name.end, name.org)
+        if got.org or name.org:
+            return got
+        return self.settle(name, got)
+
+    def settle(self, name: Named, got: _Resolved) -> _Resolved:
+        """Check a person's name against the full names the article gives.
+
+        The full names whose words include every word of the name as written ("Budi",
+        "Santoso", "Ari S") are its candidates. One candidate: the speaker is that person,
+        whatever the entity linker said (it may have joined two relatives). Several: the
+        name is ambiguous (two people share a first name or a surname) and stays as
+        written. None: the resolution stands (an alias, a name the text gives once).
+        """
+        words = frozenset(_words(name.text))
+        if not words:
+            return got
+        found = [full for full, fw in self.pool.items() if words <= fw]
+        # one person written two ways ("Budi Gunadi", "Budi Gunadi Sadikin") is one
+        cands = [f for f in found if not any(self.pool[f] < self.pool[g] for g in found)]
+        if not cands:
+            return got
+        if len(cands) > 1:
+            return _Resolved(name.text, name.start, name.end)
+        if got.name == cands[0] or self.pool[cands[0]] <= frozenset(_words(got.name)):
+            return got
+        return _Resolved(cands[0], got.start, got.end)
+
+    def remember(self, reading: PhraseReading) -> None:
+        """Keep a person's full name read in a speaker or subject phrase (no entities)."""
+        name = reading.name
+        if self.entities:
+            return  # the entities' names are the pool; phrases read here are rougher
+        if reading.kind == "name" and name is not None and not name.org:
+            words = frozenset(_words(name.text))
+            # "Kesehatan Budi Gunadi Sadikin" (a role word kept) when the entities
+            # already give "Budi Gunadi Sadikin": the shorter full name stands
+            if len(words) >= 2 and not any(len(w) >= 2 and w < words for w in self.pool.values()):
+                self.pool.setdefault(name.text, words)
 
     def role_holder(self, role: Named) -> _Resolved | None:
         """Find who holds ``role`` ("Wali Kota") where the text named them with it earlier."""
@@ -351,6 +429,7 @@ class _Article:
         positions = [e[0] for e in events]
         hits: list[QuoteHit] = []
         seen: set[str] = set()
+        turn: tuple[int, _Resolved | None] | None = None  # the last quote's end and speaker
         for d in sorted(self.drafts, key=lambda d: d.start):
             # scrapers repeat whole page blocks: a quote already given is not a new one
             key = " ".join(self.text[d.start : d.end].casefold().split())[:_DUPLICATE_KEY]
@@ -359,20 +438,33 @@ class _Article:
             seen.add(key)
             r = d.reading
             speaker: _Resolved | None = None
+            evidence = "named"
             if r.kind == "name":
                 speaker = self.named(r)
+            elif r.kind == "account" and r.name is not None:
+                speaker = _Resolved(r.name.text, r.name.start, r.name.end)
             elif r.kind == "role" and r.name is not None:
-                speaker = (
-                    self.role_holder(r.name)
-                    or _back(positions, events, d.back_at)
-                    or _Resolved(r.name.text, r.name.start, r.name.end)
-                )
+                speaker = self.role_holder(r.name)
+                if speaker is None:
+                    speaker = _back(positions, events, d.back_at)
+                    evidence = "pronoun"
+                if speaker is None:
+                    speaker = _Resolved(r.name.text, r.name.start, r.name.end)
+                    evidence = "named"
+            elif r.kind == "back" and d.cue is None and turn is not None and not _between(
+                positions, events, turn[0], d.start, turn[1]
+            ):
+                # a quotation with no cue goes on with the previous quote's speaker (and
+                # with nobody when that one was unnamed), unless someone else was named
+                speaker, evidence = turn[1], "carried"
             elif r.kind == "back":
                 speaker = _back(positions, events, d.back_at)
-            hits.append(self.hit(d, speaker))
+                evidence = "pronoun" if d.cue is not None else "carried"
+            turn = (d.end, speaker)
+            hits.append(self.hit(d, speaker, evidence if speaker is not None else "none"))
         return hits if self.entities else _merge_short_names(hits)
 
-    def hit(self, d: Draft, speaker: _Resolved | None) -> QuoteHit:
+    def hit(self, d: Draft, speaker: _Resolved | None, evidence: str) -> QuoteHit:
         """Build the public record of one quote."""
         text = self.text[d.start : d.end]
         if d.quoted is not None and d.quoted.inner:
@@ -393,21 +485,48 @@ class _Article:
             speaker=speaker.name if speaker is not None else None,
             speaker_start=speaker.start if speaker is not None else None,
             speaker_end=speaker.end if speaker is not None else None,
+            evidence=evidence,
         )
 
 
-def _back(positions: list[int], events: list[tuple[int, _Resolved]], at: int) -> _Resolved | None:
-    """Return the person (else the organisation) named last before ``at``."""
+def _back(positions: list[int], events: list[_Event], at: int) -> _Resolved | None:
+    """Return who a pronoun (or a quote without a cue) before ``at`` points back to.
+
+    The last *speaker* (a person named by a cue or as the subject of a reporting clause);
+    the subject of a sentence that reports nothing only when nobody spoke before it. A
+    person comes before an organisation.
+    """
     k = bisect.bisect_left(positions, at) - 1
+    person: _Resolved | None = None
     org: _Resolved | None = None
     while k >= 0:
-        got = events[k][1]
+        _, got, speaks = events[k]
+        k -= 1
+        if not speaks:
+            if person is None and not got.org:
+                person = got  # a fallback: nobody spoke since the text's start
+            continue
         if not got.org:
             return _Resolved(got.name, None, None)
         if org is None:
             org = _Resolved(got.name, None, None, True)
-        k -= 1
-    return org
+    if org is not None:
+        return org
+    return _Resolved(person.name, None, None) if person is not None else None
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, casefolded, dots dropped ("Ari S." -> ["ari", "s"])."""
+    return name.casefold().replace(".", " ").split()
+
+
+def _between(
+    positions: list[int], events: list[_Event], lo: int, hi: int, who: _Resolved | None
+) -> bool:
+    """Whether someone other than ``who`` was named between ``lo`` and ``hi``."""
+    k = bisect.bisect_right(positions, lo)
+    end = bisect.bisect_left(positions, hi)
+    return any(who is None or events[n][1].name != who.name for n in range(k, end))
 
 
 def _merge_short_names(hits: list[QuoteHit]) -> list[QuoteHit]:

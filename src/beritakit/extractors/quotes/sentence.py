@@ -25,6 +25,7 @@ __all__ = [
     "SentenceReader",
     "Shared",
     "headline",
+    "is_handle",
     "is_word",
     "strip_connectors",
     "verbish",
@@ -53,6 +54,11 @@ _MIN_CONTENT = 2  # words of reported content
 def verbish(word: str) -> bool:
     """Whether a lower-case word looks like a verb (by its prefix, not a listed noun)."""
     return _VERB_PREFIX.fullmatch(word) is not None and word not in lexicon().not_verbs
+
+
+def is_handle(t: Tok) -> bool:
+    """Whether the token is a social-media account (``@akun``)."""
+    return len(t.text) > 1 and t.text[0] == "@"
 
 
 def is_word(t: Tok) -> bool:
@@ -197,7 +203,7 @@ class SentenceReader:
                 k = close + 1
                 continue
             if not is_word(t):
-                if t.text not in "&'-\u2019":
+                if t.text not in "&'-\u2019" and not is_handle(t):
                     break
             elif t.text[:1].isdigit():
                 break
