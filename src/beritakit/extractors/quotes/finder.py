@@ -91,6 +91,9 @@ class _Resolved:
 
 # where a name was given, who it is, and whether they spoke there (else: only the subject)
 _Event = tuple[int, _Resolved, bool]
+# a speaker the text does not name ("seorang warga", "warganet", "@akun")
+_NOBODY_SPOKE = _Resolved("", None, None)
+_NOBODY = frozenset({"unnamed", "account"})
 
 
 class _Entities:
@@ -257,7 +260,9 @@ class _Article:
         if indirect is not None:
             self.drafts.append(indirect)
             self.remember(indirect.reading)
-            self.note(indirect.reading)
+            # "korban yakin …" (a weak verb) reports a belief, not a turn of speech
+            cue = indirect.cue
+            self.note(indirect.reading, weak=cue is not None and cue.folded in self.lex.weak)
         if not directs and indirect is None:
             # a sentence that reports without content ("X membenarkan kejadian itu", "…
             # diungkap oleh X") still makes its subject (its agent) a speaker; any other
@@ -270,7 +275,13 @@ class _Article:
                 if phrase and self.note(sent.read(phrase), subject=True, speaks=speaks):
                     break
 
-    def note(self, reading: PhraseReading, subject: bool = False, speaks: bool = True) -> bool:
+    def note(
+        self,
+        reading: PhraseReading,
+        subject: bool = False,
+        speaks: bool = True,
+        weak: bool = False,
+    ) -> bool:
         """Remember a name given at this point, for the pronouns that follow.
 
         A sentence's subject (``subject``) counts only when it is a person and, when the
@@ -280,6 +291,10 @@ class _Article:
             Whether a name was remembered.
         """
         name = reading.name
+        if reading.kind in _NOBODY and not subject and not weak and reading.start >= 0:
+            # "seorang wisman mengaku …": the next "ucapnya" is that unnamed person too
+            self.events.append((reading.start, _NOBODY_SPOKE, True))
+            return False
         if reading.kind != "name" or name is None or (subject and name.org):
             return False
         self.remember(reading)
@@ -330,7 +345,13 @@ class _Article:
         if ents:
             lo = reading.start if reading.start >= 0 else name.start
             hi = reading.end if reading.end >= 0 else name.end
-            hit = ents.inside(lo, hi)
+            # the mention the name read here lies in ("kata Gede Ady Suardi selaku General
+            # Manager Aston …": not a later one in the phrase), else one in the phrase
+            hit = None if name.org else ents.inside(name.start, name.end)
+            if hit is None or hit[3]:
+                hit = ents.inside(lo, hi) or hit  # a person in the phrase comes first
+            if hit is not None and hit[3] and not name.org and hit[0] >= name.end:
+                hit = None  # "kata Edward Plaisted, CEO Skytrax": the person, not the firm
             if hit is not None:
                 got = _Resolved(hit[2], hit[0], hit[1], hit[3])
             else:
@@ -502,6 +523,8 @@ def _back(positions: list[int], events: list[_Event], at: int) -> _Resolved | No
     while k >= 0:
         _, got, speaks = events[k]
         k -= 1
+        if got is _NOBODY_SPOKE:
+            return org  # the last speaker has no name
         if not speaks:
             if person is None and not got.org:
                 person = got  # a fallback: nobody spoke since the text's start

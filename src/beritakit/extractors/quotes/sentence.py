@@ -39,6 +39,7 @@ _THAT = frozenset({"bahwa", "kalau"})
 _PURPOSE = frozenset({"agar", "supaya", "jika"})
 _RELATIVE = frozenset({"yang", "dari", "asal", "melalui", "lewat"})
 _BY = frozenset({"oleh"})
+_AND = frozenset({"dan", "serta"})
 _TO = frozenset({"kepada", "pada"})
 _PP_HEADS = frozenset({"dalam", "melalui", "lewat", "via"})
 _NICKNAME_CUES = frozenset({"disapa", "dipanggil", "alias", "sapaan", "panggilan", "dijuluki"})
@@ -307,6 +308,9 @@ class SentenceReader:
             if last[d].text in DASHES:
                 last = last[d + 1 :]  # a dateline glued before the first clause
                 break
+        if len(last) == 1 and last[0].folded in _AND and len(parts) > 1:
+            # "…, dan mengaku …": a second predicate shares the subject named before
+            return PhraseReading("back", None, last[0].start, last[0].end), last[0].start
         last = strip_connectors(last, lex)
         if not last:
             return None
