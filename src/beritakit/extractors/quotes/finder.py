@@ -271,9 +271,23 @@ class _Article:
             folded = [t.folded for t in toks if not t.capital]
             active = any(f in lex.verbs or f in lex.lead for f in folded)
             passive = any(f in lex.passives or f in lex.lead for f in folded)
+            if active and self.unnamed_speaker(sent):
+                return
             for phrase, speaks in ((sent.subject_phrase(), active), (sent.agent_phrase(), passive)):
                 if phrase and self.note(sent.read(phrase), subject=True, speaks=speaks):
                     break
+
+    def unnamed_speaker(self, sent: SentenceReader) -> bool:
+        """Note "Seorang wisman mengaku kagum …": someone unnamed spoke last."""
+        lex = self.lex
+        for i, t in enumerate(sent.toks):
+            if not t.capital and t.folded in lex.verbs and t.folded not in lex.weak:
+                got = sent.subject_before(i)
+                if got is not None and got[0].kind == "unnamed":
+                    self.events.append((got[1], _NOBODY_SPOKE, True))
+                    return True
+                return False
+        return False
 
     def note(
         self,
@@ -358,13 +372,23 @@ class _Article:
                 canon = ents.canonical(name.text, name.org)
                 if canon is not None:
                     got = _Resolved(canon, name.start, name.end, canon in ents.orgs)
-                elif strict:
+                elif strict and not self.person_like(name):
                     return None
         if got is None:
             got = _Resolved(name.text, name.start, name.end, name.org)
         if got.org or name.org:
             return got
         return self.settle(name, got)
+
+    def person_like(self, name: Named) -> bool:
+        """Whether a subject the entities missed is still surely a person's name.
+
+        It is when the article also writes it alone before a verb or after a cue
+        ("Hamilton mengelola …", "ujar Tifany"): the way Indonesian news refers back to
+        a person by one of their names.
+        """
+        words = name.text.split()
+        return len(words) <= 3 and any(w in self.shared.evidence.starts for w in words)
 
     def settle(self, name: Named, got: _Resolved) -> _Resolved:
         """Check a person's name against the full names the article gives.

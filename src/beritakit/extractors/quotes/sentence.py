@@ -40,6 +40,7 @@ _PURPOSE = frozenset({"agar", "supaya", "jika"})
 _RELATIVE = frozenset({"yang", "dari", "asal", "melalui", "lewat"})
 _BY = frozenset({"oleh"})
 _AND = frozenset({"dan", "serta"})
+_ONE_OF = frozenset({"seorang", "sang", "si"})
 _TO = frozenset({"kepada", "pada"})
 _PP_HEADS = frozenset({"dalam", "melalui", "lewat", "via"})
 _NICKNAME_CUES = frozenset({"disapa", "dipanggil", "alias", "sapaan", "panggilan", "dijuluki"})
@@ -417,7 +418,8 @@ class SentenceReader:
         if lower and not (
             words[0].capital or words[0].folded in lex.roles or words[0].text in lex.honorifics
         ):
-            return len(words) == 1  # a lone common noun: "korban mengaku"
+            # a lone common noun: "korban mengaku", "seorang wisman mengaku"
+            return len(words) == 1 or (len(words) == 2 and words[0].folded in _ONE_OF)
         return True
 
     def np_like_loose(self, phrase: list[Tok]) -> bool:
