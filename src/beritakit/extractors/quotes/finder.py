@@ -394,17 +394,22 @@ class _Article:
         """Check a person's name against the full names the article gives.
 
         The full names whose words include every word of the name as written ("Budi",
-        "Santoso", "Ari S") are its candidates. One candidate: the speaker is that person,
-        whatever the entity linker said (it may have joined two relatives). Several: the
+        "Santoso"; an initial stands for a word it begins: "Ari S") are its candidates.
+        One candidate: the speaker is that person, whatever the entity linker said (it
+        may have joined two relatives). Several: the
         name is ambiguous (two people share a first name or a surname) and stays as
         written. None: the resolution stands (an alias, a name the text gives once).
         """
         words = frozenset(_words(name.text))
         if not words:
             return got
-        found = [full for full, fw in self.pool.items() if words <= fw]
+        found = [full for full, fw in self.pool.items() if _covers(words, fw)]
         # one person written two ways ("Budi Gunadi", "Budi Gunadi Sadikin") is one
-        cands = [f for f in found if not any(self.pool[f] < self.pool[g] for g in found)]
+        cands = [
+            f
+            for f in found
+            if not any(g != f and _covers(self.pool[f], self.pool[g]) for g in found)
+        ]
         if not cands:
             return got
         if len(cands) > 1:
@@ -565,6 +570,13 @@ def _back(positions: list[int], events: list[_Event], at: int) -> _Resolved | No
 def _words(name: str) -> list[str]:
     """The words of a name, casefolded, dots dropped ("Ari S." -> ["ari", "s"])."""
     return name.casefold().replace(".", " ").split()
+
+
+def _covers(short: frozenset[str], full: frozenset[str]) -> bool:
+    """Whether a full name has every word of a short form (an initial begins a word)."""
+    return all(
+        w in full or (len(w) == 1 and any(f.startswith(w) for f in full)) for w in short
+    )
 
 
 def _between(

@@ -40,6 +40,7 @@ _PURPOSE = frozenset({"agar", "supaya", "jika"})
 _RELATIVE = frozenset({"yang", "dari", "asal", "melalui", "lewat"})
 _BY = frozenset({"oleh"})
 _AND = frozenset({"dan", "serta"})
+_SOURCE_CUES = frozenset({"dikutip", "dilansir", "dilihat", "diunggah"})
 _ONE_OF = frozenset({"seorang", "sang", "si"})
 _TO = frozenset({"kepada", "pada"})
 _PP_HEADS = frozenset({"dalam", "melalui", "lewat", "via"})
@@ -284,6 +285,15 @@ class SentenceReader:
         if f.endswith("nya") and f[:-3] in lex.after:
             self.used.update(range(k + 1, j + 1))
             return cue, PhraseReading("back")
+        if f in _SOURCE_CUES:
+            # '…," dikutip dari akun Instagram @dishubdkijakarta': the account posted it;
+            # "dikutip dari Antara" names a source, not a speaker
+            for n in range(j + 1, min(j + 6, len(toks))):
+                if is_handle(toks[n]):
+                    self.used.update(range(k + 1, n + 1))
+                    return cue, self.read(toks[j + 1 : n + 1])
+                if not is_word(toks[n]):
+                    break
         return None
 
     # -- indirect quotes -----------------------------------------------------------------
@@ -703,10 +713,15 @@ class SentenceReader:
                     break
             part = strip_connectors(part, lex)
             run: list[Tok] = []
+            depth = 0
             for t in part:
                 kind = word_kind(t, lex)
-                if kind in "HNROADp" or (kind == "F" and run) or t.text in "().&":
-                    run.append(t)
+                if t.text == "(":
+                    depth += 1
+                elif t.text == ")":
+                    depth = max(0, depth - 1)
+                if depth or kind in "HNROADp" or (kind == "F" and run) or t.text in "().&":
+                    run.append(t)  # "Usmanto (35) mengumpulkan …": the age goes with the name
                 else:
                     break
             if not any(word_kind(t, lex) == "N" for t in run):
