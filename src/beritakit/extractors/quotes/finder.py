@@ -1,4 +1,24 @@
-"""Find direct and indirect quotes in an article body and tell who said them."""
+"""Find direct and indirect quotes in an article body and tell who said them.
+
+Attribution is one algorithm in two passes (``docs/extractors.md``, "Quotes"):
+
+1. Reading, sentence by sentence (:mod:`.sentence`, :mod:`.names`): each quote's cue gets
+   its speaker phrase — after an ``after`` cue (``kata X``, ``ujar X, warga setempat``),
+   after a leading cue up to the comma (``Menurut X,``), or the subject of a reporting verb
+   (``X menuturkan bahwa``; ``…, dan mengaku`` shares the subject before). The phrase reads
+   as a name, a pronoun (``ujarnya``), a social-media account (``@akun``), an unnamed
+   speaker (``seorang warga``, ``warganet``) or a plural. The discourse is kept as events:
+   people named as *speakers* (a cue next to the name, the subject of a reporting clause),
+   unnamed speakers, and apart the subjects of sentences that report nothing.
+2. Resolving, quote by quote (:meth:`_Article.resolve`): a name is the speaker (the entity
+   mention it lies in; a short form becomes the one full name of the article that has all
+   its words, and stays as written when two people share it) — ``named``; an account is
+   the speaker as written, an unnamed speaker gives ``None``; a pronoun goes to the last
+   speaker, not to the last name, and stops at an unnamed speaker; a subject that reports
+   nothing counts only when nobody spoke before (:func:`_back`) — ``pronoun``; a quotation
+   without a cue continues the previous quote's turn unless someone else was named between
+   — ``carried``; otherwise ``None`` — ``none``.
+"""
 
 from __future__ import annotations
 
