@@ -55,6 +55,7 @@ _ROLE_REACH = 80  # characters after such a mention read for the holder's name
 MAX_TEXT = 100_000  # characters searched for quotes (twenty long articles)
 _MIN_SENTENCE = 8  # characters; a shorter line holds neither a quote nor a subject
 _MAX_SENTENCE = 3000  # characters; a longer stretch without a sentence end is not prose
+_MAX_CANDIDATES = 8  # full names a short form may stand for; more is ambiguous anyway
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +228,8 @@ class _Article:
         # the people's full names the article gives (entities, speaker and subject
         # phrases), as word sets: what a short form ("Budi", "Ari S") may stand for
         self.pool: dict[str, frozenset[str]] = {}
+        # word (and "initial" key "x.") -> the full names having it: lookups stay linear
+        self.by_word: dict[str, list[str]] = {}
         for person in people:
             # the canonical name, then each mention as written (the linker may have
             # joined "Budi Santoso" to "Budi Hartono": the text still says which)
@@ -235,7 +238,7 @@ class _Article:
                 form = " ".join(form.split())
                 words = frozenset(_words(form))
                 if len(words) >= 2 and form[:1].isupper():
-                    self.pool.setdefault(form, words)
+                    self.pool_add(form, words)
 
     def run(self) -> list[QuoteHit]:
         for toks in self.sentences:
@@ -423,7 +426,9 @@ class _Article:
         words = frozenset(_words(name.text))
         if not words:
             return got
-        found = [full for full, fw in self.pool.items() if _covers(words, fw)]
+        found = self.containing(words)
+        if found is None:
+            return _Resolved(name.text, name.start, name.end)  # very many: ambiguous
         # one person written two ways ("Budi Gunadi", "Budi Gunadi Sadikin") is one
         cands = [
             f
@@ -438,6 +443,28 @@ class _Article:
             return got
         return _Resolved(cands[0], got.start, got.end)
 
+    def pool_add(self, form: str, words: frozenset[str]) -> None:
+        """Add a full name to the pool and its word index."""
+        if form in self.pool:
+            return
+        self.pool[form] = words
+        for key in words | {w[0] + "." for w in words}:
+            self.by_word.setdefault(key, []).append(form)
+
+    def containing(self, words: frozenset[str]) -> list[str] | None:
+        """The full names that have every word of a short form (``None``: too many)."""
+        keys = [w + "." if len(w) == 1 else w for w in words]
+        found: set[str] | None = None
+        for key in sorted(keys, key=lambda k: len(self.by_word.get(k, ()))):
+            names = self.by_word.get(key, [])
+            if len(names) > _MAX_CANDIDATES * 8 and found is None:
+                return None  # a word in very many names says nothing
+            found = set(names) if found is None else found & set(names)
+            if not found:
+                return []
+        out = sorted(f for f in found or () if _covers(words, self.pool[f]))
+        return out if len(out) <= _MAX_CANDIDATES else None
+
     def remember(self, reading: PhraseReading) -> None:
         """Keep a person's full name read in a speaker or subject phrase (no entities)."""
         name = reading.name
@@ -447,8 +474,15 @@ class _Article:
             words = frozenset(_words(name.text))
             # "Kesehatan Budi Gunadi Sadikin" (a role word kept) when the entities
             # already give "Budi Gunadi Sadikin": the shorter full name stands
-            if len(words) >= 2 and not any(len(w) >= 2 and w < words for w in self.pool.values()):
-                self.pool.setdefault(name.text, words)
+            if len(words) >= 2 and name.text not in self.pool:
+                shorter = [
+                    f
+                    for w in words
+                    for f in self.by_word.get(w, ())[:_MAX_CANDIDATES]
+                    if self.pool[f] < words
+                ]
+                if not shorter:
+                    self.pool_add(name.text, words)
 
     def role_holder(self, role: Named) -> _Resolved | None:
         """Find who holds ``role`` ("Wali Kota") where the text named them with it earlier."""
