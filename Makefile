@@ -45,7 +45,8 @@ bench-service: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-model: $(STAMP)  ## train the NER model into src/beritakit/models/ner-id (~6 min, one thread)
+model: $(STAMP)  ## vectors (~4 min) + NER model into src/beritakit/models/ner-id (~30 min, one thread)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
 	OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python training/train_ner.py --data $(SHARED)/data/ner
 
 eval-ner: $(STAMP)  ## span P/R/F1 per label of the NER model

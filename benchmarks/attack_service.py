@@ -1,9 +1,12 @@
 """Does one request stall the service? Two pathological requests against 50 normal ones.
 
 Starts ``beritakit serve --workers 2`` on a free 127.0.0.1 port, waits until it is ready,
-then at once sends two 1 MB pathological texts (``"JAKARTA - Rapat " + "(" * 999_000``,
-quadratic in the entity rules until that is fixed) and, half a second later, 50 normal
-dev articles, each on its own connection. It prints every latency and checks issue 16's
+then at once sends two 1 MB texts that take longer than the timeout and, half a second
+later, 50 normal dev articles, each on its own connection. The slow texts (``--pattern``):
+``nested``, ``"JAKARTA - " + "(a " * 333_000`` (86 s on the merged main of 2026-12-07);
+``parens``, ``"JAKARTA - Rapat " + "(" * 999_000`` (issue 16's, quadratic before the
+linear-time fix, 1.2 s after it); ``article``, 999,000 characters of dev articles (11 s:
+use a ``--timeout`` under that). It prints every latency and checks issue 16's
 bar: all 50 normal requests 200 within 5 s each; the pathological ones 504; the server's
 processes idle again (their CPU use back under 10 % of a core) within the timeout plus
 5 s of the pathological requests' start. Loopback only, a bounded number of requests;
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,11 +30,32 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import DEFAULT_DATA, free_port, load_articles, start_server, stop_server  # noqa: E402
+from load import DEFAULT_DATA, ROOT, free_port, load_articles, stop_server  # noqa: E402
 
-# 1 MB, just under spaCy's (and the library's) 1,000,000-character limit
-PATHOLOGICAL = "JAKARTA - Rapat " + "(" * 999_000 + " digelar."
+# 1 MB, just under the library's 1,000,000-character limit
+PATTERNS = {
+    "nested": lambda: "JAKARTA - " + "(a " * 333_000,
+    "parens": lambda: "JAKARTA - Rapat " + "(" * 999_000 + " digelar.",
+}
+
+
+def _big_article(rows: list[dict[str, Any]]) -> str:
+    text = "\n\n".join(row["text"] for row in rows)
+    while len(text) < 999_000:
+        text += "\n\n" + text
+    return text[:999_000]
+
+
 TICK = os.sysconf("SC_CLK_TCK")
+
+
+def start_server(workers: int, port: int, timeout: float, log: Path) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "beritakit", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd += ["--workers", str(workers), "--timeout", str(timeout), "--log-level", "info"]
+    with log.open("wb") as err:
+        return subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT, start_new_session=True
+        )
 
 
 def _tree_cpu(root: int) -> tuple[float, int]:
@@ -56,21 +81,21 @@ def _tree_cpu(root: int) -> tuple[float, int]:
     return total, count
 
 
-async def _wait_all_ready(base: str, proc: Any) -> None:
-    """Ready means 20 fresh connections in a row get 200 from /readyz (both workers)."""
-    deadline = time.monotonic() + 120
-    streak = 0
-    while streak < 20:
+async def _wait_all_ready(base: str, proc: Any, log: Path, workers: int) -> None:
+    """Ready means every worker logged "pipeline loaded" and /readyz answers 200."""
+    deadline = time.monotonic() + 180
+    while True:
         if time.monotonic() > deadline or proc.poll() is not None:
             raise SystemExit("the server did not become ready")
-        try:
-            async with httpx.AsyncClient(base_url=base, timeout=5) as client:
-                ok = (await client.get("/readyz")).status_code == 200
-        except httpx.TransportError:
-            ok = False
-        streak = streak + 1 if ok else 0
-        if not ok:
-            await asyncio.sleep(0.2)
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        if text.count('"message": "pipeline loaded"') >= workers:
+            try:
+                async with httpx.AsyncClient(base_url=base, timeout=5) as client:
+                    if (await client.get("/readyz")).status_code == 200:
+                        return
+            except httpx.TransportError:
+                pass
+        await asyncio.sleep(0.2)
 
 
 async def _post(
@@ -105,12 +130,14 @@ async def _watch_idle(root: int, since: float, limit: float) -> float | None:
     return None
 
 
-async def attack(base: str, root: int, normal: list[dict[str, Any]], timeout: float) -> bool:
+async def attack(
+    base: str, root: int, normal: list[dict[str, Any]], timeout: float, slow: str
+) -> bool:
     # one client, a connection for each request in flight (no keep-alive reuse across them)
     limits = httpx.Limits(max_connections=len(normal) + 2, max_keepalive_connections=0)
     async with httpx.AsyncClient(base_url=base, limits=limits) as client:
         started = time.monotonic()
-        bad = [asyncio.ensure_future(_post(client, PATHOLOGICAL, timeout + 30)) for _ in range(2)]
+        bad = [asyncio.ensure_future(_post(client, slow, timeout + 30)) for _ in range(2)]
         await asyncio.sleep(0.5)
         good = await asyncio.gather(*(_post(client, item, 30) for item in normal))
         bad_results = await asyncio.gather(*bad)
@@ -125,7 +152,7 @@ async def attack(base: str, root: int, normal: list[dict[str, Any]], timeout: fl
     )
     print("  latencies " + " ".join(f"{t:.2f}" for t in latencies))
     for i, (status, took) in enumerate(bad_results):
-        print(f"pathological {i + 1} ({len(PATHOLOGICAL):,} chars): {status} after {took:.2f} s")
+        print(f"pathological {i + 1} ({len(slow):,} chars): {status} after {took:.2f} s")
     shown = "never" if free is None else f"{free:.2f} s"
     print(
         f"server processes idle again: {shown} after the pathological requests started "
@@ -153,18 +180,25 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--normal", type=int, default=50, help="normal requests (<= 200)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--pattern", choices=("nested", "parens", "article"), default="nested")
+    parser.add_argument("--log", type=Path, help="keep the server's log (JSON lines) here")
     args = parser.parse_args()
-    normal = load_articles(args.data)[: min(args.normal, 200)]
+    rows = load_articles(args.data)
+    normal = rows[: min(args.normal, 200)]
+    slow = _big_article(rows) if args.pattern == "article" else PATTERNS[args.pattern]()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
-        log = Path(tmp) / "server.log"
+        log = args.log or Path(tmp) / "server.log"
         proc = start_server(args.workers, port, args.timeout, log)
         try:
-            asyncio.run(_wait_all_ready(base, proc))
+            asyncio.run(_wait_all_ready(base, proc, log, args.workers))
             asyncio.run(asyncio.wait_for(_warm(base, normal), 120))
-            print(f"beritakit serve --workers {args.workers} --timeout {args.timeout:g} on {base}")
-            ok = asyncio.run(attack(base, proc.pid, normal, args.timeout))
+            print(
+                f"beritakit serve --workers {args.workers} --timeout {args.timeout:g} on {base};"
+                f" slow texts: {args.pattern}"
+            )
+            ok = asyncio.run(attack(base, proc.pid, normal, args.timeout, slow))
         finally:
             stop_server(proc)
     return 0 if ok else 1

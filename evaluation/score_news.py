@@ -35,7 +35,7 @@ import beritakit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "training"))
 
-import news_ner  # noqa: E402
+import news_ner  # noqa: E402,F401  (also used by news_errors.py)
 
 SCORE_PY = REPO.parent / "shared" / "tools" / "score.py"
 FIELDS = {"PER": "people", "ORG": "organizations", "LOC": "places"}

@@ -493,9 +493,9 @@ ADVERSARIAL = [
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: repr(t[:12]))
 def test_adversarial_megabyte_line_is_fast(text: str) -> None:
     parse("JAKARTA - warm up")
-    started = time.perf_counter()
+    started = time.process_time()
     parse(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def _normalise(text: str) -> str:

@@ -407,18 +407,18 @@ def test_tokenizer_undoes_glue() -> None:
 
 def test_adversarial_input_is_fast(nlp: Language) -> None:
     line = ("Kapolres " * 20000) + ("(KPK) " * 20000) + ("A" * 100000)
-    started = time.perf_counter()
+    started = time.process_time()
     find_entities(nlp.make_doc(line))
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0
 
 
 def test_stage_is_fast_on_dev_articles(nlp: Language, dev_gold: list[dict[str, Any]]) -> None:
     docs = [nlp(normalise(g["text"]).text) for g in dev_gold[:40]]
     find_entities(docs[0])
-    started = time.perf_counter()
+    started = time.process_time()
     for doc in docs:
         find_entities(doc)
-    per_article = (time.perf_counter() - started) / len(docs)
+    per_article = (time.process_time() - started) / len(docs)
     assert per_article < 0.02  # budget 5 ms; generous here for shared CI machines
 
 

@@ -68,9 +68,9 @@ def test_a_megabyte_adversarial_line_is_fast() -> None:
         "“" + "kata " * 190_000,
     ]
     for line in lines:
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             rules(line)
         except beritakit.InputError:
             pass
-        assert time.perf_counter() - started < 5.0, line[:20]
+        assert time.process_time() - started < 5.0, line[:20]

@@ -68,9 +68,9 @@ def test_plain_text_with_angle_brackets_is_not_html() -> None:
 
 def test_adversarial_input_is_fast() -> None:
     for line in ("&" * 1_000_000, "<p " * 300_000, "e\u0301" * 300_000, "<!--" + "-" * 1_000_000):
-        started = time.perf_counter()
+        started = time.process_time()
         normalise(line, strip_html=True)
-        assert time.perf_counter() - started < 2.0
+        assert time.process_time() - started < 2.0
 
 
 @given(st.text(max_size=300))

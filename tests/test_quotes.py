@@ -462,9 +462,9 @@ def test_dev_gold_floors(dev_gold: list[dict[str, Any]]) -> None:
     ids=["curly", "kata", "straight", "pairs", "ia-mengatakan", "quote-kata", "lines"],
 )
 def test_one_megabyte_of_adversarial_text_is_fast(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     find_quotes(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def test_odd_inputs_do_not_crash() -> None:

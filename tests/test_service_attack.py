@@ -8,8 +8,10 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -226,6 +228,40 @@ def test_docs_pages_load_only_from_the_service(page: str) -> None:
     assert marker in fetched[script].text
 
 
+_BROWSER = next(
+    (b for b in ("chromium-headless-shell", "chromium", "google-chrome") if shutil.which(b)), None
+)
+
+
+@pytest.mark.skipif(_BROWSER is None, reason="no headless Chromium (chromium-headless-shell)")
+@pytest.mark.parametrize(
+    ("page", "rendered"),
+    [("/docs", 'data-path="/v1/extract/batch"'), ("/redoc", "/v1/extract/batch")],
+)
+def test_docs_render_in_a_browser_that_reaches_no_other_host(
+    server: Server, page: str, rendered: str
+) -> None:
+    assert _BROWSER is not None
+    result = subprocess.run(
+        [
+            _BROWSER,
+            "--no-sandbox",
+            "--disable-gpu",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",  # the network, closed
+            "--virtual-time-budget=8000",
+            "--dump-dom",
+            server.base + page,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    # the DOM the scripts built: the operations are listed, so the assets loaded and ran
+    assert rendered in result.stdout, result.stdout[:2000]
+    assert "/v1/extract/html" in result.stdout
+
+
 # -- the service's processes die with it ---------------------------------------------
 
 
@@ -271,3 +307,26 @@ def test_sigkill_of_the_server_leaves_no_process(server: Server) -> None:
     while any(_alive(p) for p in left) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in left if _alive(p)], "processes outlived the server"
+
+
+def test_an_unexpected_error_is_a_500_problem_that_closes_the_connection() -> None:
+    app = create_app()
+
+    async def boom() -> None:
+        raise RuntimeError("secret internal state 0xdeadbeef")
+
+    app.add_api_route("/boom", boom)
+
+    async def run() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            return await client.get("/boom", headers={"X-Request-ID": "uji-500"})
+
+    response = asyncio.run(run())
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["connection"] == "close"
+    assert response.headers["x-request-id"] == "uji-500"
+    problem = response.json()
+    assert problem["error"] == "extraction_failed" and "uji-500" in problem["detail"]
+    assert "deadbeef" not in response.text

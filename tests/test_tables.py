@@ -91,3 +91,25 @@ def test_every_table_keys_by_article_id_and_names_offsets_alike() -> None:
         if "char_start" in names:
             assert names.index("char_end") == names.index("char_start") + 1, name
     assert ("date_start", "date") in tables.COLUMNS["dates"]
+
+
+def test_parquet_tables_resume_after_a_kill(tmp_path: Path) -> None:
+    light = ["--extractors", "dateline.v1,credits.v1,dates.v1,quotes.v1"]
+    paths = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+    full, cut = tmp_path / "full", tmp_path / "cut"
+    for out in (full, cut):
+        args = ["extract", *paths, "-o", str(out), "-f", "parquet", "--tables", *light]
+        assert main([*args, "--rows-per-file", "3"]) == 0
+    for name in tables.TABLES:  # killed while writing the second parts
+        assert sorted(p.name for p in (cut / name).iterdir()) == [
+            "part-00000.parquet",
+            "part-00001.parquet",
+        ]
+        (cut / name / "part-00001.parquet").rename(cut / name / ".part-00001.parquet.inprogress")
+    args = ["extract", *paths, "-o", str(cut), "-f", "parquet", "--tables", "--resume", *light]
+    assert main(args) == 0
+    for name in tables.TABLES:
+        assert not list((cut / name).glob(".*"))
+        again = pq.read_table(cut / name).to_pandas()
+        whole = pq.read_table(full / name).to_pandas()
+        assert again.equals(whole), name

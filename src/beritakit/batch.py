@@ -78,6 +78,10 @@ class Runnable(Protocol):
         """Yield one record or :class:`Failure` per item, in order."""
         ...
 
+    def warm_up(self) -> None:
+        """Load what the first item would load (raise now if it cannot be loaded)."""
+        ...
+
 
 Loader = Callable[[], Runnable]
 """A picklable function that builds the pipeline in each worker."""
@@ -130,8 +134,7 @@ class _Runner:
 
     def __init__(self, pipeline: Runnable) -> None:
         self.pipeline = pipeline
-        if getattr(pipeline, "_needs_doc", False):  # a missing model fails the run now
-            pipeline.nlp  # type: ignore[attr-defined]  # noqa: B018
+        pipeline.warm_up()  # a missing model fails the run now, not each article
 
     def run(self, items: list[_Sent], transform: Callable[[Any], Any]) -> list[Any]:
         """Return one output per item: ``transform(article)`` or a :class:`Failure`."""

@@ -336,6 +336,30 @@ def _opens_clause(token: str, following: str) -> bool:
     )
 
 
+def _body_start_in(tokens: list[str], i: int) -> int | None:
+    """Where in token ``i`` the body begins after a run of headlines, or ``None``."""
+    token = tokens[i]
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    for g in _GLUE_POINT.finditer(token, 1, 80):
+        rest = token[g.start() :]
+        # glued text is a strong cue: one lower-case word after it is enough
+        if rest[0] in '\u201c"' or _lowercase_word(following) or _opens_clause(rest, following):
+            return g.start()
+    if i < 2:
+        return None
+    head = token.lstrip("(")
+    if not head or not (head[0].isupper() or head[0] in '\u201c"'):
+        return None
+    if (
+        tokens[i - 1][-1] in "?!"
+        or head[0] in '\u201c"'
+        or _sentence_follows(tokens, i)
+        or _opens_clause(head, following)
+    ):
+        return 0
+    return None
+
+
 def _headline_run_end(text: str, pos: int, line_end: int) -> int:
     """Return where the headlines after a ``Baca juga`` marker give way to body text.
 
@@ -357,25 +381,9 @@ def _headline_run_end(text: str, pos: int, line_end: int) -> int:
     ):
         return line_end  # a line of headlines only
     for i, m in enumerate(matches):
-        token = tokens[i]
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        for g in _GLUE_POINT.finditer(token, 1, 80):
-            rest = token[g.start() :]
-            # glued text is a strong cue: one lower-case word after it is enough
-            if rest[0] in '\u201c"' or _lowercase_word(following) or _opens_clause(rest, following):
-                return m.start() + g.start()
-        if i < 2:
-            continue
-        head = token.lstrip("(")
-        if not head or not (head[0].isupper() or head[0] in '\u201c"'):
-            continue
-        if (
-            tokens[i - 1][-1] in "?!"
-            or head[0] in '\u201c"'
-            or _sentence_follows(tokens, i)
-            or _opens_clause(head, following)
-        ):
-            return m.start()
+        at = _body_start_in(tokens, i)
+        if at is not None:
+            return m.start() + at
     if len(matches) <= _HEADLINE_MAX_WORDS + 5 and line_end - pos <= _HEADLINE_SCAN:
         return line_end
     return matches[min(len(matches), _HEADLINE_MAX_WORDS - 5) - 1].end() if matches else pos
@@ -433,30 +441,33 @@ def _rule_regions(lines: TextLines) -> tuple[list[Region], list[Region]]:
             ls, le = lines.starts[li], lines.ends[li]
             if rule.max_words and _word_count(text, rule.max_words, ls, le) > rule.max_words:
                 continue
-            start = m.start()
-            end = max(le, m.end())
-            if rule.extent == "match":
-                end = m.end()
-            elif rule.extent == "headlines":
-                end = _headline_run_end(text, m.end(), end)
-                if not text[m.end() : end].strip():
-                    nli = lines.index(end) + 1
-                    if nli < len(lines.starts) and is_headline(
-                        lines.line(nli, _HEADLINE_MAX_CHARS + 1)
-                    ):
-                        end = lines.ends[nli]
-            elif rule.extent == "block" and rule.continuation is not None:
-                nli = lines.index(end) + 1
-                while (
-                    nli < len(lines.starts)
-                    and nli - li < _MAX_BLOCK_LINES
-                    and rule.continuation.fullmatch(text, lines.starts[nli], lines.ends[nli])
-                ):
-                    end = lines.ends[nli]
-                    nli += 1
-            region = Region(start, end, rule.kind)
+            region = Region(m.start(), _region_end(rule, lines, m, li), rule.kind)
             (body_only if rule.extent == "body" else found).append(region)
     return found, body_only
+
+
+def _region_end(rule: _Rule, lines: TextLines, m: regex.Match[str], li: int) -> int:
+    """Where the region of a rule's match ``m`` on line ``li`` ends, by the rule's extent."""
+    text = lines.text
+    end = max(lines.ends[li], m.end())
+    if rule.extent == "match":
+        return m.end()
+    if rule.extent == "headlines":
+        end = _headline_run_end(text, m.end(), end)
+        if not text[m.end() : end].strip():
+            nli = lines.index(end) + 1
+            if nli < len(lines.starts) and is_headline(lines.line(nli, _HEADLINE_MAX_CHARS + 1)):
+                end = lines.ends[nli]
+    elif rule.extent == "block" and rule.continuation is not None:
+        nli = lines.index(end) + 1
+        while (
+            nli < len(lines.starts)
+            and nli - li < _MAX_BLOCK_LINES
+            and rule.continuation.fullmatch(text, lines.starts[nli], lines.ends[nli])
+        ):
+            end = lines.ends[nli]
+            nli += 1
+    return end
 
 
 def _last_prose_line(lines: TextLines, cover: SpanCover) -> int:
@@ -474,18 +485,27 @@ def _tail_tags(lines: TextLines, cover: SpanCover) -> list[Region]:
         )
         if m is not None:
             out.append(Region(m.start("tags"), m.end("tags"), "tags"))
-    # the last line that is only a bracket code, after the last prose
+    code_line = _code_line(lines, cover)
+    if code_line < 0:
+        return out
+    return out + _tags_after(lines, cover, code_line)
+
+
+def _code_line(lines: TextLines, cover: SpanCover) -> int:
+    """The last line that is only a bracket code, after the last prose; -1 when none."""
     last_prose = _last_prose_line(lines, cover)
-    code_line = -1
     for li in lines.nonblank_back(len(lines.starts) - 1):
         if li <= last_prose:
             break
         line = lines.line(li, 100)
         if _CODE_LINE.fullmatch(line) and any(c.isalpha() for c in line):
-            code_line = li
-            break
-    if code_line < 0:
-        return out
+            return li
+    return -1
+
+
+def _tags_after(lines: TextLines, cover: SpanCover, code_line: int) -> list[Region]:
+    """The tag lines after the closing code line (none when prose follows it)."""
+    text = lines.text
     pending: list[Region] = []
     for li in lines.nonblank_from(code_line + 1):
         for s, e in cover.residual(lines.starts[li], lines.ends[li]):
@@ -493,12 +513,12 @@ def _tail_tags(lines: TextLines, cover: SpanCover) -> list[Region]:
             if not seg.strip():
                 continue
             if ":" in seg:
-                return out + pending  # a labelled line (a credit) ends the tag list
+                return pending  # a labelled line (a credit) ends the tag list
             if is_prose(seg) or _word_count(seg, _TAG_MAX_WORDS) > _TAG_MAX_WORDS:
-                return out  # prose after the code: these were no tags
+                return []  # prose after the code: these were no tags
             lead = len(seg) - len(seg.lstrip())
             pending.append(Region(s + lead, s + len(seg.rstrip()), "tags"))
-    return out + pending
+    return pending
 
 
 def _doubled_teasers(lines: TextLines, cover: SpanCover) -> list[Region]:

@@ -42,6 +42,8 @@ def _serve(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         threads=args.threads,
         log_level=args.log_level,
+        head_timeout=args.head_timeout,
+        max_head=args.max_head,
     )
     return EXIT_OK
 

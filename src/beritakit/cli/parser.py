@@ -53,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="how to read standard input (auto: JSONL when it starts with '{')",
     )
-    ex.add_argument("--published", help="publication date (ISO) for text inputs")
+    ex.add_argument(
+        "--published",
+        help="publication date for text inputs: ISO, epoch, or as a page writes it "
+        "('Selasa, 10 Juni 2025 08:52 WITA')",
+    )
     ex.add_argument("--url", help="URL for text inputs")
     ex.add_argument(
         "-n",
@@ -166,6 +170,20 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         help="extraction threads per worker (default: %(default)s)",
+    )
+    sv.add_argument(
+        "--head-timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="time a client may take to send a request head; 408 after (default: 10)",
+    )
+    sv.add_argument(
+        "--max-head",
+        type=int,
+        default=None,
+        metavar="BYTES",
+        help="largest request head (request line and headers); 431 above (default: 32768)",
     )
     sv.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
     return parser

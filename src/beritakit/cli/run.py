@@ -247,42 +247,69 @@ def extract(args: argparse.Namespace) -> int:
     if problem is not None:
         say(problem)
         return EXIT_USAGE
-    workers = batch.resolve_n_process(args.n_process)
-    loader = _loader(args)
-    records = iter(_reader(args).read(args.paths))
-    first = next(records, None)  # a wrong --text-field stops here, before workers start
-    output = Path(args.output) if args.output else None
-    done: set[str] = set()
-    if args.resume and output is not None:
-        done = done_parquet(output) if fmt == "parquet" else done_jsonl(output)
-    stats = Stats()
-    progress = _progress(args)
-    stop = _Stop()
-    sink: JsonlSink | ParquetSink | None = None
-    failures: IO[str] | None = None
-    collected: list[Any] = []
-    results: Iterator[Any] = iter(())
-    interrupted = aborted = False
-    try:
-        sink = _sink(fmt, output, args)
-        if args.failures:
-            failures = open(args.failures, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115
-        inputs = _Inputs(
-            itertools.chain([first] if first is not None else [], records), done, stats, failures
-        )
-        results = batch.run(
-            inputs,
-            _transform(fmt, args),
-            loader=loader,
-            n_process=workers,
-            batch_size=args.batch_size,
-            on_error="record",
-        )
+    return _Run(args, fmt).execute()
+
+
+class _Run:
+    """One ``beritakit extract``: its output, its counts, and how it ended."""
+
+    def __init__(self, args: argparse.Namespace, fmt: str) -> None:
+        self.args = args
+        self.fmt = fmt
+        self.output = Path(args.output) if args.output else None
+        self.stats = Stats()
+        self.progress = _progress(args)
+        self.sink: JsonlSink | ParquetSink | None = None
+        self.failures: IO[str] | None = None
+        self.collected: list[Any] = []
+        self.interrupted = False
+        self.aborted = False
+
+    def execute(self) -> int:
+        """Read, extract and write everything; returns the exit code."""
+        args = self.args
+        workers = batch.resolve_n_process(args.n_process)
+        records = iter(_reader(args).read(args.paths))
+        first = next(records, None)  # a wrong --text-field stops here, before workers start
+        done = self._done()
+        stop = _Stop()
+        results: Iterator[Any] = iter(())
+        try:
+            self.sink = _sink(self.fmt, self.output, args)
+            if args.failures:
+                self.failures = open(args.failures, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115
+            chained = itertools.chain([first] if first is not None else [], records)
+            inputs = _Inputs(chained, done, self.stats, self.failures)
+            results = batch.run(
+                inputs,
+                _transform(self.fmt, args),
+                loader=_loader(args),
+                n_process=workers,
+                batch_size=args.batch_size,
+                on_error="record",
+            )
+            self._consume(results, inputs, stop)
+        except KeyboardInterrupt:
+            self.interrupted = True
+        except batch.PoolError as exc:
+            say(str(exc))
+            self.aborted = True
+        finally:
+            stop.restore()
+            self._close(results)
+        return self._finish()
+
+    def _done(self) -> set[str]:
+        if not (self.args.resume and self.output is not None):
+            return set()
+        return done_parquet(self.output) if self.fmt == "parquet" else done_jsonl(self.output)
+
+    def _consume(self, results: Iterator[Any], inputs: _Inputs, stop: _Stop) -> None:
         for result in results:
-            stats.result()
+            self.stats.result()
             position = inputs.positions.popleft()
-            if progress is not None:
-                progress.update(1)
+            if self.progress is not None:
+                self.progress.update(1)
             if isinstance(result, Failure):
                 inputs.report(
                     result.model_copy(update={"index": position}),
@@ -291,39 +318,37 @@ def extract(args: argparse.Namespace) -> int:
                     message=f"{result.error}: {result.message}",
                 )
                 continue
-            stats.written += 1
-            if sink is not None:
-                sink.write(result)
+            self.stats.written += 1
+            if self.sink is not None:
+                self.sink.write(result)
             else:
-                collected.append(result)
+                self.collected.append(result)
             if stop.requested:
-                interrupted = True
-                break
-        if fmt == "json" and not interrupted:
-            _write_json(collected, output, array=args.array)
-    except KeyboardInterrupt:
-        interrupted = True
-    except batch.PoolError as exc:
-        say(str(exc))
-        aborted = True
-    finally:
-        stop.restore()
+                self.interrupted = True
+                return
+        if self.fmt == "json":
+            _write_json(self.collected, self.output, array=self.args.array)
+
+    def _close(self, results: Iterator[Any]) -> None:
         close = getattr(results, "close", None)
         if close is not None:  # stop the workers after the chunks they are running
             close()
-        if progress is not None:
-            progress.close()
-        if sink is not None:
-            sink.close()
-        if failures is not None:
-            failures.close()
-    if interrupted:
-        say(f"interrupted after {stats.written} articles")
-    if args.summary or progress is not None or interrupted or aborted:
-        print(stats.summary(interrupted), file=sys.stderr)
-    if interrupted:
-        return EXIT_INTERRUPTED
-    return EXIT_FAILED if stats.failed or aborted else EXIT_OK
+        if self.progress is not None:
+            self.progress.close()
+        if self.sink is not None:
+            self.sink.close()
+        if self.failures is not None:
+            self.failures.close()
+
+    def _finish(self) -> int:
+        stats = self.stats
+        if self.interrupted:
+            say(f"interrupted after {stats.written} articles")
+        if self.args.summary or self.progress is not None or self.interrupted or self.aborted:
+            print(stats.summary(self.interrupted), file=sys.stderr)
+        if self.interrupted:
+            return EXIT_INTERRUPTED
+        return EXIT_FAILED if stats.failed or self.aborted else EXIT_OK
 
 
 def _write_json(collected: list[Any], output: Path | None, *, array: bool) -> None:

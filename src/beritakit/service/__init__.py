@@ -14,9 +14,10 @@ the ``X-Request-ID`` header and written to the structured (JSON lines) log. Extr
 runs in processes forked from a zygote per server worker; one that outlives its request's
 timeout is killed (see ``docs/service.md``).
 
-Modules: ``app`` (routes), ``models`` (requests), ``reading`` (bodies), ``problems``
-(errors), ``logs`` (logging), ``pool`` and ``worker`` (extraction processes),
-``protocol`` (the bounded HTTP head), ``run`` (``serve``).
+Modules: ``app`` (the extraction routes and ``create_app``), ``status`` and ``docs`` (the
+other routes), ``models`` (requests), ``reading`` (bodies), ``problems`` (errors),
+``logs`` (logging), ``pool`` and ``worker`` (extraction processes), ``protocol`` (the
+bounded HTTP head), ``run`` (``serve``).
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -19,7 +20,7 @@ from beritakit.errors import ConfigError
 from beritakit.pipeline import Failure, Options
 from beritakit.record import Article
 from beritakit.service.docs import add_docs_routes
-from beritakit.service.models import ExtractRequest, Health, HtmlRequest, PublishedDate, Readiness
+from beritakit.service.models import ExtractRequest, HtmlRequest, PublishedDate
 from beritakit.service.pool import Pool
 from beritakit.service.problems import (
     ERRORS,
@@ -39,11 +40,15 @@ from beritakit.service.reading import (
     unsupported,
     validate,
 )
+from beritakit.service.status import add_status_routes
 from beritakit.service.worker import Job, Reply
 
 __all__ = ["char_limit", "create_app", "log_reply"]
 
-_QueryDate = Annotated[PublishedDate | None, Query(description="Publication date (ISO)")]
+_QueryDate = Annotated[
+    PublishedDate | None,
+    Query(description="Publication date or date-time (ISO, epoch, or as a page writes it)"),
+]
 _QueryUrl = Annotated[str | None, Query(max_length=4096, description="The article's URL")]
 _QueryId = Annotated[str | None, Query(max_length=512, description="Kept in the record")]
 _BATCH = TypeAdapter(list[ExtractRequest])
@@ -286,36 +291,6 @@ def _add_extract_routes(app: FastAPI, routes: _Routes, max_batch: int) -> None:
     )
 
 
-def _add_status_routes(app: FastAPI, pool: Pool, version: str) -> None:
-    schema = Article.model_json_schema()
-
-    @app.get("/v1/schema", summary="The JSON Schema of the Article record")
-    async def article_schema() -> dict[str, Any]:
-        return schema
-
-    @app.get("/healthz", response_model=Health, summary="Liveness")
-    async def healthz() -> Health:
-        return Health()
-
-    @app.get(
-        "/readyz",
-        response_model=Readiness,
-        responses={503: {"model": Readiness, "description": "Still loading, or failed."}},
-        summary="Readiness: the pipeline is loaded",
-    )
-    async def readyz() -> JSONResponse:
-        state = Readiness(
-            status=pool.state,
-            version=version,
-            extractors=pool.extractors,
-            message=pool.failure,
-            processes=pool.processes,
-            busy=pool.busy,
-        )
-        code, headers = (200, {}) if pool.state == "ready" else (503, {"Retry-After": "1"})
-        return JSONResponse(state.model_dump(), status_code=code, headers=headers)
-
-
 def _add_handlers(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def on_problem(request: Request, exc: Problem) -> JSONResponse:
@@ -377,10 +352,12 @@ def create_app(
         The application; serve it with uvicorn (see :func:`beritakit.service.serve`).
 
     Raises:
-        ConfigError: A limit is not positive.
+        ConfigError: A limit is not positive, or the platform has no ``os.fork``.
     """
     if max_body <= 0 or max_batch <= 0 or timeout <= 0 or threads <= 0 or spare < 0:
         raise ConfigError("max_body, max_batch, timeout and threads must be positive")
+    if not hasattr(os, "fork"):
+        raise ConfigError("the HTTP service forks its extraction processes: Linux or macOS")
     from beritakit import __version__
 
     limits = _Limits(max_body, max_batch, timeout, char_limit(options))
@@ -408,7 +385,7 @@ def create_app(
     _add_handlers(app)
     routes = _Routes(pool, limits)
     _add_extract_routes(app, routes, max_batch)
-    _add_status_routes(app, pool, __version__)
+    add_status_routes(app, pool, __version__)
     add_docs_routes(app)
     app.state.pool = pool
     return app

@@ -6,7 +6,7 @@ process (``SIGKILL``: the work really stops) and the request gets its 504; the n
 that needs a process gets a fresh fork in milliseconds.
 
 Capacity: ``size`` processes run jobs at a time. A long job, one that has used ``stall``
-seconds of CPU (a normal article takes tens of milliseconds) or run eight times that long,
+seconds of CPU (a normal article takes tens of milliseconds) or run four times that long,
 does not count against it: up to ``spare`` more processes are forked so that requests
 behind it do not wait while the CPU has room. Such a job is also demoted to nice 10, so
 that the short jobs get the CPU first; a demoted process is not reused (a process may not
@@ -58,14 +58,16 @@ class _Slot:
         self.since: float | None = None
         self.cpu_since: float | None = None
         self.demoted = False
+        self.request_id = ""
         self.timer: asyncio.TimerHandle | None = None
 
-    def begin(self) -> None:
+    def begin(self, request_id: str) -> None:
+        self.request_id = request_id
         self.since = time.monotonic()
         self.cpu_since = _cpu_seconds(self.pid)
 
     def long(self, stall: float) -> bool:
-        """Whether the current job is a long one: ``stall`` s of CPU, or 8 × that of time.
+        """Whether the current job is a long one: ``stall`` s of CPU, or 4 × that of time.
 
         Where CPU time cannot be read (no ``/proc``), ``stall`` s of time.
         """
@@ -74,7 +76,7 @@ class _Slot:
         wall = time.monotonic() - self.since
         if wall <= stall:
             return False
-        if wall > 8 * stall or self.cpu_since is None:
+        if wall > 4 * stall or self.cpu_since is None:
             return True
         cpu = _cpu_seconds(self.pid)
         return cpu is not None and cpu - self.cpu_since > stall
@@ -209,7 +211,7 @@ class Pool:
         """Run ``job`` in an extraction process; 504 (and a killed process) past ``deadline``."""
         slot = await self._acquire(deadline)
         loop = asyncio.get_running_loop()
-        slot.begin()
+        slot.begin(request_id)
         future = loop.run_in_executor(self._io, slot.call, job)
         slot.timer = loop.call_later(self.stall, self._demote, slot)
         try:
@@ -330,6 +332,17 @@ class Pool:
         slot.demoted = True
         with suppress(OSError, AttributeError):
             os.setpriority(os.PRIO_PROCESS, slot.pid, _NICE)
+        _LOG.info(
+            "long job: its process yields to the others",
+            extra={
+                "fields": {
+                    "request_id": slot.request_id,
+                    "process": slot.pid,
+                    "seconds": round(time.monotonic() - (slot.since or 0.0), 3),
+                    "processes": len(self._slots),
+                }
+            },
+        )
         self._changed.set()  # a waiting request may now have a spare process forked
 
     def _top_up(self) -> None:

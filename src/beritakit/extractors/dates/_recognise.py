@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -238,7 +238,8 @@ def _dd_range(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
         return None
     d1, d2 = int(m.group("d")), int(m.group("d2"))
     mo, y = _month(m.group("mon"), lex), _year(m)
-    first, last = _day_spec(d1, mo, y), _day_spec(d2, mo, y)
+    direction = _direction(m.group("rel"), lex)
+    first, last = _day_spec(d1, mo, y), _day_spec(d2, mo, y, None, direction)
     if first is None or last is None or d2 <= d1:
         return None
     return Range(first, last)
@@ -248,7 +249,10 @@ def _dm_range(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
     if _dm_blocked(m, text, lex):
         return None
     first = _day_spec(int(m.group("d")), _month(m.group("mon"), lex), _year(m))
-    last = _day_spec(int(m.group("d2")), _month(m.group("mon2"), lex), _year(m, "y2"))
+    direction = _direction(m.group("rel"), lex)
+    last = _day_spec(
+        int(m.group("d2")), _month(m.group("mon2"), lex), _year(m, "y2"), None, direction
+    )
     if first is None or last is None:
         return None
     return Range(first, last)
@@ -439,6 +443,15 @@ def _rel_n(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
     return Relative(lex.units[_lower(m.group("unit"))], sign * n)
 
 
+def _rel_clock(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
+    n_text = _lower(m.group("n"))
+    n = int(n_text) if n_text.isdigit() else lex.numbers.get(n_text, 0)
+    longest = {"jam": 23, "menit": 180, "detik": 3600}.get(_lower(m.group("unit")), 0)
+    if not 1 <= n <= longest:
+        return None  # "30 jam lalu" may be another day: left out rather than guessed
+    return Relative("day", 0)  # a few hours or minutes before the anchor: its day
+
+
 def _rel_prev(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
     return AdjacentYear(-1 if _in(m.group("rel"), lex, "BEFORE_THAT") else 1)
 
@@ -515,6 +528,7 @@ _HANDLERS: dict[str, _Handler] = {
     "rel_n": _rel_n,
     "rel_se": _rel_n,
     "rel_prev": _rel_prev,
+    "rel_clock": _rel_clock,
     "wd_rel": _wd_rel,
     "rel_period": _rel_period,
 }
@@ -551,6 +565,36 @@ def _checked_patterns() -> tuple[tuple[str, int, regex.Pattern[str], _Handler], 
     return tuple(out)
 
 
+def _word_points(
+    text: str, by_word: Mapping[str, tuple[int, ...]], limit: int
+) -> list[tuple[int, tuple[int, ...]]]:
+    """(offset, pattern indices) of the trigger words of ``text``, at most ``limit`` a word."""
+    words: list[tuple[int, tuple[int, ...]]] = []
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: walk the words instead
+        for m in _WORD.finditer(text):
+            tried = by_word.get(m.group().lower())
+            if tried:
+                words.append((m.start(), tried))
+                if len(words) >= limit:
+                    break
+        return words
+    # only the few trigger words present are searched for, at C speed
+    for word in set(_WORD.findall(lower)).intersection(by_word):
+        tried = by_word[word]
+        found = 0
+        at = lower.find(word)
+        while at >= 0 and found < limit:
+            after = at + len(word)
+            if (at == 0 or not lower[at - 1].isalpha()) and (
+                after >= len(lower) or not lower[after].isalpha()
+            ):
+                words.append((at, tried))
+                found += 1
+            at = lower.find(word, after)
+    return words
+
+
 def _trigger_points(text: str, limit: int) -> tuple[list[tuple[int, tuple[int, ...]]], int | None]:
     """Return (offset, pattern indices) wherever a trigger word or number starts, in text order.
 
@@ -563,29 +607,7 @@ def _trigger_points(text: str, limit: int) -> tuple[list[tuple[int, tuple[int, .
         numbers.append((m.start(), triggers.year if m.group("year") else triggers.day))
         if len(numbers) >= limit:
             break
-    words: list[tuple[int, tuple[int, ...]]] = []
-    lower = text.lower()
-    if len(lower) != len(text):  # a letter whose lower case is longer: walk the words instead
-        for m in _WORD.finditer(text):
-            tried = triggers.by_word.get(m.group().lower())
-            if tried:
-                words.append((m.start(), tried))
-                if len(words) >= limit:
-                    break
-    else:
-        # only the few trigger words present are searched for, at C speed
-        for word in set(_WORD.findall(lower)).intersection(triggers.by_word):
-            tried = triggers.by_word[word]
-            found = 0
-            at = lower.find(word)
-            while at >= 0 and found < limit:
-                after = at + len(word)
-                if (at == 0 or not lower[at - 1].isalpha()) and (
-                    after >= len(lower) or not lower[after].isalpha()
-                ):
-                    words.append((at, tried))
-                    found += 1
-                at = lower.find(word, after)
+    words = _word_points(text, triggers.by_word, limit)
     points = sorted(numbers + words)
     if len(points) > limit:
         return points[:limit], points[limit][0]

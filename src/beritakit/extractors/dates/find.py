@@ -40,6 +40,7 @@ from beritakit.extractors.dates._calendar import (
     RelativeWeekday,
     Year,
 )
+from beritakit.extractors.dates._clock import ClockTime, clock_time
 from beritakit.extractors.dates._data import lexicon
 from beritakit.extractors.dates._place import (
     infer_year_from_weekday,
@@ -100,6 +101,11 @@ class DateHit:
         anchor: The date a partial or relative expression was resolved from.
         sentence_start: Offset of the sentence the expression sits in.
         sentence_end: Offset after that sentence.
+        time: The time of day written with a day (ISO, ``14:00:00+07:00`` when a zone
+            is written), else ``None``.
+        part_of_day: ``early_morning``, ``morning``, ``afternoon``, ``evening`` or
+            ``night`` when written with a day (``dini hari``, ``pagi``, ``siang``,
+            ``sore``, ``malam``), else ``None``.
 
     """
 
@@ -113,6 +119,8 @@ class DateHit:
     anchor: dt.date | None
     sentence_start: int
     sentence_end: int
+    time: str | None = None
+    part_of_day: str | None = None
 
 
 @dataclass(slots=True)
@@ -299,6 +307,11 @@ def find_dates(
             continue
         c = slot.cand
         s_start, s_end = _sentence_of(sentences, sentence_starts, c)
+        clock = (
+            clock_time(text, c.start, c.end, max(s_end, c.end))
+            if slot.placed.granularity == "day"
+            else ClockTime()
+        )
         hits.append(
             DateHit(
                 start=c.start,
@@ -311,6 +324,8 @@ def find_dates(
                 anchor=slot.anchor,
                 sentence_start=min(s_start, c.start),
                 sentence_end=max(s_end, c.end),
+                time=clock.time,
+                part_of_day=clock.part_of_day,
             )
         )
     return hits, warnings
@@ -383,6 +398,27 @@ def _statement_anchor(
     return base
 
 
+def _place_after_reference(slots: Sequence[_Slot], i: int, spec: NextDay | AdjacentYear) -> None:
+    """Place ``keesokan harinya`` after the last day named, ``tahun sebelumnya`` the last year."""
+    slot = slots[i]
+    for j in range(i - 1, -1, -1):
+        other = slots[j]
+        if slot.cand.start - other.cand.end > _REFERENCE_LOOKBACK:
+            break
+        p = other.placed
+        if p is None:
+            continue
+        if isinstance(spec, NextDay) and p.granularity == "day":
+            day = p.start + dt.timedelta(days=1)
+            slot.placed, slot.kind, slot.anchor = Placed(day, day, "day"), "relative", p.start
+            return
+        if isinstance(spec, AdjacentYear) and p.granularity == "year":
+            y = p.start.year + spec.offset
+            slot.placed = Placed(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+            slot.kind, slot.anchor = "relative", p.start
+            return
+
+
 def _place_against(
     slots: Sequence[_Slot],
     starts: Sequence[int],
@@ -393,23 +429,7 @@ def _place_against(
     slot = slots[i]
     spec = slot.cand.spec
     if isinstance(spec, NextDay | AdjacentYear):
-        # "keesokan harinya" follows the last day named before; "tahun sebelumnya" the last year
-        for j in range(i - 1, -1, -1):
-            other = slots[j]
-            if slot.cand.start - other.cand.end > _REFERENCE_LOOKBACK:
-                break
-            p = other.placed
-            if p is None:
-                continue
-            if isinstance(spec, NextDay) and p.granularity == "day":
-                day = p.start + dt.timedelta(days=1)
-                slot.placed, slot.kind, slot.anchor = Placed(day, day, "day"), "relative", p.start
-                return
-            if isinstance(spec, AdjacentYear) and p.granularity == "year":
-                y = p.start.year + spec.offset
-                slot.placed = Placed(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
-                slot.kind, slot.anchor = "relative", p.start
-                return
+        _place_after_reference(slots, i, spec)
         return
     if isinstance(spec, RelativeWeekday) and spec.mode == "recent":
         echo = _weekday_echo(slots, starts, sentence, i, spec.weekday, anchor)
