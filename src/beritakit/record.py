@@ -43,6 +43,7 @@ DateKind = Literal["absolute", "partial", "relative"]
 # pagi, siang, sore, malam, dini hari (and subuh, petang)
 PartOfDay = Literal["early_morning", "morning", "afternoon", "evening", "night"]
 QuoteKind = Literal["direct", "indirect"]
+SpeakerEvidence = Literal["named", "pronoun", "carried", "none"]
 
 
 class _Frozen(BaseModel):
@@ -143,6 +144,11 @@ class Quote(_Frozen):
     text: str
     cue: str | None = None
     span: Span
+    # how the speaker was told: ``named`` (a name in the phrase of the quote's own cue),
+    # ``pronoun`` (a pronoun cue such as ``ujarnya`` resolved to the last speaker),
+    # ``carried`` (no cue: the speaker of the turn goes on from an earlier paragraph),
+    # ``none`` (no speaker)
+    speaker_evidence: SpeakerEvidence = "none"
 
 
 class Article(_Frozen):
