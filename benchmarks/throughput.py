@@ -219,7 +219,6 @@ def child_stages(corpus: Path, limit: int, batch_size: int, extractors: str) -> 
         ("text: input checks", ("coerce_text", "coerce_date", "read_published", "looks_like_html")),
         ("text: normalise", ("normalise",)),
         ("text: boilerplate", ("find_boilerplate", "_boilerplate")),
-        ("record: build Article", ("Article",)),
     ):
         for name in names:
             if hasattr(pl, name):

@@ -102,7 +102,15 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     )
     + _AT,
     "credits": _ID + (("role", "str"), ("name", "str"), ("raw", "str")) + _AT,
-    "quotes": _ID + (("speaker", "str"), ("kind", "str"), ("text", "str"), ("cue", "str")) + _AT,
+    "quotes": _ID
+    + (
+        ("speaker", "str"),
+        ("speaker_evidence", "str"),
+        ("kind", "str"),
+        ("text", "str"),
+        ("cue", "str"),
+    )
+    + _AT,
     "mentions": _ID + (("type", "str"), ("name", "str"), ("text", "str")) + _AT,
 }
 """Each table's columns, in order, with their kind (``str``, ``int``, ``Int`` — an
@@ -319,6 +327,7 @@ def _quotes(art: Any, key: str | None) -> Iterator[Row]:
         yield {
             "article_id": key,
             "speaker": q.speaker,
+            "speaker_evidence": q.speaker_evidence,
             "kind": q.kind,
             "text": q.text,
             "cue": q.cue,
