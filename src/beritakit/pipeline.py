@@ -30,6 +30,7 @@ from beritakit.errors import (
 )
 from beritakit.inputs import MAX_CHARS, coerce_date, coerce_field, coerce_text
 from beritakit.models import ner_model_path
+from beritakit.models.tokenizer import parse_all
 from beritakit.record import Article
 
 __all__ = ["Failure", "OnError", "Options", "Pipeline", "check_on_error"]
@@ -329,7 +330,7 @@ class Pipeline:
         if not self._needs_doc:
             return iter([None] * len(contexts))
         bodies = [c.body.text if c.body is not None else "" for c in contexts]
-        return iter(self.nlp.pipe(bodies))
+        return parse_all(self.nlp, bodies)  # in pieces past PARSE_TOKENS: bounded memory
 
     # -- stages -------------------------------------------------------------
 
