@@ -194,7 +194,9 @@ class Pipeline:
             id: An identifier kept in the record.
 
         Raises:
-            InputError: The input cannot be read as article text.
+            InputError: The input cannot be read as article text, is longer than
+                ``options.max_chars`` or holds a lone surrogate; ``url`` or ``id`` is
+                not a ``str``; ``published`` is not a date.
             ExtractionError: An extractor failed (a bug: please report it).
         """
         ctx = self._text_stage(_Item(text, published, url, id), None)
@@ -224,6 +226,9 @@ class Pipeline:
         Each batch after the first runs in a spaCy memory zone, so memory stays flat
         over any number of articles; while ``pipe`` runs, do not call this pipeline from
         another thread (one pipeline per thread).
+
+        Raises:
+            ConfigError: ``on_error`` is not one of the three (raised at the call).
         """
         check_on_error(on_error)
         if n_process != 1:
