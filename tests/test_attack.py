@@ -17,6 +17,7 @@ import beritakit
 from beritakit import Article, ConfigError, InputError, Options
 from beritakit.extractors.entities._cluster import NameIndex, _nickname_of, same_person
 from beritakit.inputs import MAX_CHARS, coerce_date
+from beritakit.models.tokenizer import PARSE_TOKENS, parse_all
 from beritakit.pipeline import Failure
 from beritakit.record import MAX_WARNINGS
 
@@ -49,6 +50,20 @@ def test_long_stretches_without_spaces_tokenise_to_the_same_text() -> None:
     assert [t.text for t in nlp.make_doc(plain)] == [
         "Kata", "Budi", "(", "Ketua", "RT", ")", ",", "“", "kami", "siap", "”", ".",
     ]  # fmt: skip
+
+
+def test_a_long_doc_is_parsed_in_pieces_with_the_same_entities(
+    dev_gold: list[dict[str, Any]],
+) -> None:
+    nlp = beritakit.load().nlp
+    text = "\n\n".join(str(row["text"]) for row in dev_gold[:60])
+    whole = nlp(text)
+    assert len(whole) > 2 * PARSE_TOKENS  # so it is cut at least twice
+    (pieces,) = parse_all(nlp, [text])
+    assert pieces.text == text and len(pieces) == len(whole)
+    assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in whole.ents
+    ]
 
 
 # -- 2. many distinct people: clustered through an index, same answers as all pairs --------

@@ -35,6 +35,7 @@ from beritakit.errors import (
 from beritakit.inputs import MAX_CHARS, WIB, coerce_field, coerce_text, read_published
 from beritakit.items import Failure, Item, OnError, as_item, check_on_error
 from beritakit.models import ner_model_path
+from beritakit.models.tokenizer import parse_all
 from beritakit.record import Article
 
 __all__ = ["Failure", "OnError", "Options", "Pipeline", "check_on_error"]
@@ -155,7 +156,9 @@ class Pipeline:
             id: An identifier kept in the record.
 
         Raises:
-            InputError: The input cannot be read as article text.
+            InputError: The input cannot be read as article text, is longer than
+                ``options.max_chars`` or holds a lone surrogate; ``url`` or ``id`` is
+                not a ``str``; ``published`` is not a date.
             ExtractionError: An extractor failed (a bug: please report it).
         """
         ctx = self._text_stage(Item(text, published, url, id), None)
@@ -185,6 +188,9 @@ class Pipeline:
         Each batch after the first runs in a spaCy memory zone, so memory stays flat
         over any number of articles; while ``pipe`` runs, do not call this pipeline from
         another thread (one pipeline per thread).
+
+        Raises:
+            ConfigError: ``on_error`` is not one of the three (raised at the call).
         """
         check_on_error(on_error)
         if n_process != 1:
@@ -289,7 +295,7 @@ class Pipeline:
         if not self._needs_doc:
             return iter([None] * len(contexts))
         bodies = [c.body.text if c.body is not None else "" for c in contexts]
-        return iter(self.nlp.pipe(bodies))
+        return parse_all(self.nlp, bodies)  # in pieces past PARSE_TOKENS: bounded memory
 
     # -- stages -------------------------------------------------------------
 
