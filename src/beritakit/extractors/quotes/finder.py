@@ -26,6 +26,14 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from beritakit.extractors.quotes._words import (
+    Draft,
+    Shared,
+    abbreviation_dot,
+    headline,
+    is_word,
+    verbish,
+)
 from beritakit.extractors.quotes.lexicon import Lexicon, lexicon
 from beritakit.extractors.quotes.names import (
     Evidence,
@@ -34,15 +42,7 @@ from beritakit.extractors.quotes.names import (
     read_phrase,
     split_glued,
 )
-from beritakit.extractors.quotes.sentence import (
-    Draft,
-    SentenceReader,
-    Shared,
-    abbreviation_dot,
-    headline,
-    is_word,
-    verbish,
-)
+from beritakit.extractors.quotes.sentence import SentenceReader
 from beritakit.extractors.quotes.text import Layout, Tok, find_quoted, sentence_spans
 
 __all__ = ["PersonRef", "QuoteHit", "find_quotes"]
