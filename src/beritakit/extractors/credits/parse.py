@@ -17,6 +17,7 @@ from beritakit.clean.boilerplate import (
     find_boilerplate,
     prose_bounds,
 )
+from beritakit.clean.layout import Relaid, relayout
 from beritakit.lang import LANG_ID, fold
 from beritakit.resources import read_lines, read_table
 
@@ -606,7 +607,22 @@ def parse(
     """
     if not text.strip():
         return []
+    relaid = relayout(text)
+    if relaid.inserted or relaid.text is not text:
+        # the scraper lost line breaks: read the text with them put back
+        hits = _parse(relaid.text, outlet, find_boilerplate(relaid.text))
+        return [_to_original(h, relaid, text) for h in hits]
     regions = find_boilerplate(text) if boilerplate is None else boilerplate
+    return _parse(text, outlet, regions)
+
+
+def _to_original(h: CreditHit, relaid: Relaid, text: str) -> CreditHit:
+    s, e = relaid.to_original(h.start), relaid.to_original(h.end)
+    ns, ne = relaid.to_original(h.name_start), relaid.to_original(h.name_end)
+    return CreditHit(h.role, text[ns:ne], text[s:e], s, e, ns, ne)
+
+
+def _parse(text: str, outlet: str | None, regions: Sequence[Region]) -> list[CreditHit]:
     doc = _Doc(text, regions)
     cands = (
         _label_candidates(doc, outlet)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import regex
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from beritakit.clean.layout import relayout
 from beritakit.lang import LANG_ID, fold
 from beritakit.resources import read_lines, read_table
 
@@ -732,7 +733,23 @@ def parse(text: str) -> DatelineHit | None:
         The dateline, or None when the text has none.
 
     """
-    head = text[:_HEAD]
+    relaid = relayout(text[:_HEAD])
+    hit = _parse_head(relaid.text)
+    if hit is None or not relaid.inserted:
+        return hit
+    back = relaid.to_original
+    return dataclasses.replace(
+        hit,
+        start=back(hit.start),
+        end=back(hit.end),
+        city_start=None if hit.city_start is None else back(hit.city_start),
+        city_end=None if hit.city_end is None else back(hit.city_end),
+        outlet_start=None if hit.outlet_start is None else back(hit.outlet_start),
+        outlet_end=None if hit.outlet_end is None else back(hit.outlet_end),
+    )
+
+
+def _parse_head(head: str) -> DatelineHit | None:
     first_city_only: DatelineHit | None = None
     headings_only = True  # every line so far reads like a headline or byline
     for index, pos, line_end in _line_starts(head):
