@@ -50,14 +50,13 @@ _CLOSING_BRACKET = regex.compile(
 )
 # An outlet name in capitals glued to the word before it: `AyuTRIBUNNEWS.COM,`.
 _GLUED_CAPS = regex.compile(
-    r"(?<=\p{Ll})"
-    r"(?=\p{Lu}{2}[\p{Lu}\p{N}\-]{0,30}(?:\.\p{Lu}{2,4}){0,2}[ \t]{0,3}[,\-\u2013\u2014])"
+    r"(?<=\p{Ll})(?=\p{Lu}{2}[\p{Lu}\p{N}\-]{0,30}(?:\.\p{Lu}{2,4}){1,2}[ \t]{0,3}[,\-\u2013\u2014]"
+    r"|\p{Lu}{4,30},[ \t]{0,3}\p{L})"
 )
 # A domain that opens a dateline, after a name: `Permana TRIBUNNEWS.COM, JAKARTA -`.
 _DOMAIN_DATELINE = regex.compile(
-    r"(?<=[\p{L}.)])[ \t]{1,3}(?=[\p{L}\p{N}\-]{2,30}\.(?:com|co\.id|co|id|net|news)"
-    r"(?![\p{L}.])[ \t]{0,3}[,\-\u2013\u2014])",
-    regex.I,
+    r"(?<=[\p{Ll}.)])[ \t]{1,3}(?=[\p{L}\p{N}\-]{2,30}\.(?i:com|co\.id|co|id|net|news)"
+    r"(?![\p{L}.])[ \t]{0,3}[,\-\u2013\u2014])"
 )
 # Words after which a domain names the outlet of a byline or a notice, not a dateline.
 _NOT_BEFORE_DATELINE = frozenset(
