@@ -40,9 +40,19 @@ _SENTENCE_END = regex.compile(
     r"(?<=[\p{Ll}\p{N})\]%][.!?][\"\u201d\u2019']?)[ \t]{0,3}(?=[\p{Lu}\u201c\"(\[])"
 )
 _WORD_BEFORE = regex.compile(r"[\p{L}]{1,12}$")
-# A closing initials code with more words after it on the same line.
+# A closing initials code after a sentence end, with more words after it on the same line
+# (`imbuhnya. (m26) Baca berita`, `[Gambas:Video 20detik] (fca/azh) tito karnavian`).
 _CODE_THEN_WORDS = regex.compile(
-    r"(?<=[(\[][a-z0-9]{1,8}(?:/[a-z0-9]{1,8}){1,3}[)\]])[ \t]{0,3}(?=\p{L})"
+    r"(?<=[.!?\"\u201d\]][ \t]{0,3}[(\[][ \t]?[A-Za-z0-9*]{1,8}(?:/[A-Za-z0-9]{1,8}){0,3}[)\]])"
+    r"[ \t]{0,3}(?=\p{L})"
+    r"|(?<=[(\[][a-z0-9]{1,8}(?:/[a-z0-9]{1,8}){1,3}[)\]])[ \t]{0,3}(?=\p{L})"
+)
+# Notices and credit labels that open a line of their own on a news page.
+_OPENS_LINE = regex.compile(
+    r"(?<=\S)[ \t]{1,3}(?=(?:Baca|BACA) (?:[Jj]uga|JUGA|[Bb]erita|BERITA)\b"
+    r"|(?:Artikel|Berita|ARTIKEL|BERITA) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b"
+    r"|(?:Penulis|PENULIS|Editor|EDITOR|Reporter|REPORTER|Pewarta|PEWARTA|Sumber|SUMBER"
+    r"|Kontributor|KONTRIBUTOR|Redaktur|REDAKTUR) ?:)"
 )
 # A bracketed code or name that ends the line.
 _CLOSING_BRACKET = regex.compile(
@@ -132,8 +142,8 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[dot] == "." and word and word.group().casefold() in abbreviations:
             continue  # `Dr. Budi`, `Jl. Sudirman`
         breaks.append(m.span())
-    for m in _CODE_THEN_WORDS.finditer(text, start, end):
-        breaks.append(m.span())
+    for pattern in (_CODE_THEN_WORDS, _OPENS_LINE):
+        breaks += [m.span() for m in pattern.finditer(text, start, end)]
     return breaks
 
 
