@@ -46,6 +46,7 @@ _CODE_THEN_WORDS = regex.compile(
     r"(?<=[.!?\"\u201d\]][ \t]{0,3}[(\[][ \t]?[A-Za-z0-9*]{1,8}(?:/[A-Za-z0-9]{1,8}){0,3}[)\]])"
     r"[ \t]{0,3}(?=\p{L})"
     r"|(?<=[(\[][a-z0-9]{1,8}(?:/[a-z0-9]{1,8}){1,3}[)\]])[ \t]{0,3}(?=\p{L})"
+    r"|(?<=\S)[ \t]{1,3}(?=[(\[][a-z0-9]{1,8}(?:/[a-z0-9]{1,8}){1,3}[)\]])"
 )
 # Notices and credit labels that open a line of their own on a news page.
 _OPENS_LINE = regex.compile(

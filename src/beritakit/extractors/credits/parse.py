@@ -59,6 +59,8 @@ _MAX_VALUE_CHARS = 160
 _MAX_MATCHES = 200
 _MAX_TAIL_LINES = 60
 _MAX_SOURCE_WORDS = 8
+_MAX_TAGS_CHARS = 600
+_MAX_TAG_WORDS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class _Candidate:
     end: int
     rule: str  # "strong", "edge", "tail" or "caps"
     photo: bool = False
+    strong_code: bool = False  # a lower-case slash code (`cas/mrp`)
 
 
 # ---------------------------------------------------------------- data
@@ -480,7 +483,15 @@ def _bracket_candidates(doc: _Doc, from_pos: int) -> list[_Candidate]:
         ):
             continue
         s, e = _trim(text, m.start("inner"), m.end("inner"), " \t")
-        out.append(_Candidate(_hits(role, text, m.span(), [(s, e)]), m.start(), m.end(), "tail"))
+        out.append(
+            _Candidate(
+                _hits(role, text, m.span(), [(s, e)]),
+                m.start(),
+                m.end(),
+                "tail",
+                strong_code=strong_code,
+            )
+        )
     return out
 
 
@@ -552,6 +563,18 @@ def _glued_to_boilerplate(doc: _Doc, c: _Candidate) -> bool:
     return i in doc.region_ends
 
 
+def _only_tags_after(text: str, end: int) -> bool:
+    """Tell whether only a few words without a sentence end follow ``end`` (a tag list).
+
+    With the line breaks lost, a closing code is followed on its line by the page's tags
+    (``(cas/mrp) timnas indonesia timnas jepang``), which read as one line of prose.
+    """
+    rest = text[end : end + _MAX_TAGS_CHARS + 1]
+    if len(rest) > _MAX_TAGS_CHARS or any(c in _SENTENCE_END for c in rest):
+        return False
+    return len(rest.split()) <= _MAX_TAG_WORDS
+
+
 def _select(doc: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
     text = doc.text
     covered = [(r.start, r.end) for r in doc.regions] + [(c.start, c.end) for c in cands]
@@ -562,7 +585,7 @@ def _select(doc: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
         if c.rule == "strong":
             chosen.append(c)
         elif c.rule == "tail":
-            if c.start >= last_prose > 0:
+            if c.start >= last_prose > 0 or (c.strong_code and _only_tags_after(text, c.end)):
                 chosen.append(c)
         elif c.start >= last_prose or c.end <= first_prose:
             chosen.append(c)
@@ -634,7 +657,8 @@ def _parse(text: str, outlet: str | None, regions: Sequence[Region]) -> list[Cre
     covered = [(r.start, r.end) for r in doc.regions] + [(c.start, c.end) for c in cands]
     _, last_prose = prose_bounds(text, covered, doc.lines)
     if last_prose > 0:
-        tail = doc.line_start(max(0, last_prose - 1))
+        # with the layout lost, a closing code may stand before the tags that read as prose
+        tail = min(doc.line_start(max(0, last_prose - 1)), max(0, len(text) - _MAX_TAGS_CHARS))
         cands += [
             c for c in _bracket_candidates(doc, tail) if not doc.inside_boilerplate(c.start, c.end)
         ]
