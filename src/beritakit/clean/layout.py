@@ -43,10 +43,11 @@ _WORD_BEFORE = regex.compile(r"[\p{L}]{1,12}$")
 # A closing initials code after a sentence end, with more words after it on the same line
 # (`imbuhnya. (m26) Baca berita`, `[Gambas:Video 20detik] (fca/azh) tito karnavian`).
 _CODE_THEN_WORDS = regex.compile(
-    r"(?<=[.!?\"\u201d\]][ \t]{0,3}[(\[][ \t]?[A-Za-z0-9*]{1,8}(?:/[A-Za-z0-9]{1,8}){0,3}[)\]])"
+    r"(?<=[.!?\"\u201d\]][ \t]{0,3}"
+    r"[(\[][ \t]?[A-Za-z*][A-Za-z0-9]{0,7}(?:/[A-Za-z0-9]{1,8}){0,3}[)\]])"
     r"[ \t]{0,3}(?=\p{L})"
-    r"|(?<=[(\[][a-z0-9]{1,8}(?:/[a-z0-9]{1,8}){1,3}[)\]])[ \t]{0,3}(?=\p{L})"
-    r"|(?<=\S)[ \t]{1,3}(?=[(\[][a-z0-9]{1,8}(?:/[a-z0-9]{1,8}){1,3}[)\]])"
+    r"|(?<=[(\[][a-z][a-z0-9]{0,7}(?:/[a-z][a-z0-9]{0,7}){1,3}[)\]])[ \t]{0,3}(?=\p{L})"
+    r"|(?<=\S)[ \t]{1,3}(?=[(\[][a-z][a-z0-9]{0,7}(?:/[a-z][a-z0-9]{0,7}){1,3}[)\]])"
 )
 # Notices and credit labels that open a line of their own on a news page.
 _OPENS_LINE = regex.compile(
@@ -61,12 +62,15 @@ _CLOSING_BRACKET = regex.compile(
 )
 # An outlet name in capitals glued to the word before it: `AyuTRIBUNNEWS.COM,`.
 _GLUED_CAPS = regex.compile(
-    r"(?<=\p{Ll})(?=\p{Lu}{2}[\p{Lu}\p{N}\-]{0,30}(?:\.\p{Lu}{2,4}){1,2}[ \t]{0,3}[,\-\u2013\u2014]"
+    r"(?<=\p{Ll})"
+    r"(?=\p{Lu}{2}[\p{Lu}\p{N}\-]{0,30}(?:\.(?i:[a-z]{2,4})){1,2}[ \t]{0,3}[,\-\u2013\u2014]"
     r"|\p{Lu}{4,30},[ \t]{0,3}\p{L})"
 )
 # A domain that opens a dateline, after a name: `Permana TRIBUNNEWS.COM, JAKARTA -`.
 _DOMAIN_DATELINE = regex.compile(
-    r"(?<=[\p{Ll}.)])[ \t]{1,3}(?=[\p{L}\p{N}\-]{2,30}\.(?i:com|co\.id|co|id|net|news)"
+    r"(?<=[\p{Ll}.)])[ \t]{1,3}"
+    r"(?=(?:\p{Lu}[\p{Lu}\p{N}\-]{1,29}|\p{L}[\p{Ll}\p{N}]{1,29}(?:-\p{L}[\p{Ll}\p{N}]{1,29})?)"
+    r"\.(?i:com|co\.id|co|id|net|news)"
     r"(?![\p{L}.])[ \t]{0,3}[,\-\u2013\u2014])"
 )
 # Words after which a domain names the outlet of a byline or a notice, not a dateline.

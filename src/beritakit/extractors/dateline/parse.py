@@ -666,7 +666,8 @@ def _city_only_ok(
         if city.place.kinds == frozenset({"district"}) and not city.caps and lone_word:
             return region is not None or lead_comma
         if glued_both and mark == "-" and not city.caps:
-            return False  # `Jakarta-Bandung`
+            # `Jakarta-Bandung`; but `Jakarta-Ole Romeny` is a dateline glued to its body
+            return lead_comma is False and _upper_non_place(text, sep.end())
         return True
     if region is not None or lead_comma:
         return mark != ":"
@@ -674,6 +675,11 @@ def _city_only_ok(
     return (
         city.caps and mark not in (":", "|") and all(len(w) >= 3 for w in words) and not glued_both
     )
+
+
+def _upper_non_place(text: str, pos: int) -> bool:
+    """Tell whether a capitalised word that is not a known place starts at ``pos``."""
+    return text[pos : pos + 1].isupper() and not _gazetteer_cities(text, pos)
 
 
 # --------------------------------------------------------------------------- parse
