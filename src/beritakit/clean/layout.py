@@ -47,14 +47,14 @@ _CODE_THEN_WORDS = regex.compile(
     r"[(\[][ \t]?[A-Za-z*][A-Za-z0-9]{0,7}(?:/[A-Za-z0-9]{1,8}){0,3}[)\]])"
     r"[ \t]{0,3}(?=\p{L})"
     r"|(?<=[(\[][a-z][a-z0-9]{0,7}(?:/[a-z][a-z0-9]{0,7}){1,3}[)\]])[ \t]{0,3}(?=\p{L})"
-    r"|(?<=\S)[ \t]{1,3}(?=[(\[][a-z][a-z0-9]{0,7}(?:/[a-z][a-z0-9]{0,7}){1,3}[)\]])"
+    r"|(?<=\S)[ \t]{0,3}(?=[(\[][a-z][a-z0-9]{0,7}(?:/[a-z][a-z0-9]{0,7}){1,3}[)\]])"
 )
 # Notices and credit labels that open a line of their own on a news page.
 _OPENS_LINE = regex.compile(
-    r"(?<=\S)[ \t]{1,3}(?=(?:Baca|BACA) (?:[Jj]uga|JUGA|[Bb]erita|BERITA)\b"
-    r"|(?:Artikel|Berita|ARTIKEL|BERITA) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b"
-    r"|(?:Penulis|PENULIS|Editor|EDITOR|Reporter|REPORTER|Pewarta|PEWARTA|Sumber|SUMBER"
-    r"|Kontributor|KONTRIBUTOR|Redaktur|REDAKTUR) ?:)"
+    r"(?<=\S)[ \t]{0,3}(?=(?:Baca|BACA) ?(?:[Jj]uga|JUGA|[Bb]erita|BERITA)\b"
+    r"|(?:Artikel|Berita|ARTIKEL|BERITA) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b)"
+    r"|(?<=\S)[ \t]{1,3}(?=(?:Penulis|PENULIS|Editor|EDITOR|Reporter|REPORTER|Pewarta|PEWARTA"
+    r"|Sumber|SUMBER|Kontributor|KONTRIBUTOR|Redaktur|REDAKTUR) ?:)"
 )
 # A bracketed code or name that ends the line.
 _CLOSING_BRACKET = regex.compile(
