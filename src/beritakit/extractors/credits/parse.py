@@ -126,7 +126,9 @@ def _label_pattern() -> regex.Pattern[str]:
 
 @functools.cache
 def _phrases() -> tuple[tuple[str, bool, regex.Pattern[str]], ...]:
-    lead = r"(?:^[ \t*\u2022\-]{0,3}|(?<=[.!?\u201d\"')\]][ \t]{0,3}))"
+    # a phrase starts a line, follows a sentence end, or is glued to the line before it
+    # (`bahasa InggrisDiadaptasi oleh X`: the scraper lost the break)
+    lead = r"(?:^[ \t*\u2022\-]{0,3}|(?<=[.!?\u201d\"')\]][ \t]{0,3})|(?<=\p{Ll}))"
     return tuple(
         (
             row[0],
@@ -152,6 +154,21 @@ def _laporan_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
 def _role_prefix() -> regex.Pattern[str]:
     words = "|".join(regex.escape(row[0]) for row in read_table(_PACKAGE, "laporan.tsv"))
     return regex.compile(rf"(?i)(?:{words})\b[^,\n]{{0,40}},[ \t]{{0,3}}")
+
+
+@functools.cache
+def _agencies() -> frozenset[str]:
+    """News agencies as written (``Antara``, ``ANTARA``, ``Reuters``).
+
+    The ``agency`` rows of ``lang/id/outlets.tsv``, each spelling also in capitals.
+    """
+    out: set[str] = set()
+    for row in read_table(LANG_ID, "outlets.tsv"):
+        if len(row) >= 5 and row[4] == "agency":
+            for spelling in [row[0], *row[2].split("|")]:
+                if spelling and "." not in spelling:
+                    out.update({spelling, spelling.upper()})
+    return frozenset(out)
 
 
 @functools.cache
@@ -438,7 +455,7 @@ def _classify_bracket(inner: str) -> str | None:
     value = inner.strip()
     if not value or value.casefold() in _wordset("code_stopwords.txt"):
         return None
-    if value in _wordset("agencies.txt", fold=False):
+    if value in _agencies():
         return "source"
     if (
         "/" in value
@@ -498,7 +515,7 @@ def _bracket_candidates(doc: _Doc, from_pos: int) -> list[_Candidate]:
 def _caps_line(text: str, seg_s: int, seg_e: int) -> list[CreditHit]:
     """Read one closing all-capitals line (Tempo ``DINI TEJA``, ``NAME | ANTARA``)."""
     stop = _wordset("caps_stopwords.txt", fold=False)
-    agencies = _wordset("agencies.txt", fold=False)
+    agencies = _agencies()
     hits: list[CreditHit] = []
     part_s = seg_s
     for m in _CAPS_SPLIT.finditer(text, seg_s, seg_e):

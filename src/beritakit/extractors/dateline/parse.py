@@ -171,7 +171,7 @@ def _outlets() -> tuple[dict[str, _OutletInfo], regex.Pattern[str], regex.Patter
     domain = regex.compile(
         rf"(?i)(?:www\.)?{label}(?:\.{label}){{0,2}}\.(?:{suffix_re})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}])"
     )
-    for row in _rows(here, "outlets.tsv"):
+    for row in _rows(LANG_ID, "outlets.tsv"):
         row += [""] * (4 - len(row))
         canonical, dom, spellings, city = (f.strip() for f in row[:4])
         info = _OutletInfo(canonical, dom.lower() or None, city or None)
@@ -550,6 +550,11 @@ def _outlet_comma_city(text: str, pos: int, outlet: _OutletSpan, at: int) -> Dat
     for city in cities:  # `Liputan6.com, Jakarta` and the body on the next line
         if city.place is not None and text[city.end : city.end + 1] == "\n":
             return _hit(pos, city.end, city, outlet)
+    if outlet.known is not None:
+        for city in cities:  # Fimela: `Fimela.com, Jakarta Memiliki rambut ...`, no separator
+            after = text[city.end : city.end + 2]
+            if city.place is not None and after[:1] == " " and after[1:].isupper():
+                return _hit(pos, city.end, city, outlet)
     return None
 
 
