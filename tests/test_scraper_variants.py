@@ -159,3 +159,15 @@ def test_relayout_maps_offsets_back_and_leaves_intact_text_alone() -> None:
         assert relaid.to_original(relaid.from_original(pos)) == pos
     k = relaid.text.index("TRIBUNNEWS")
     assert text[relaid.to_original(k) :].startswith("TRIBUNNEWS")
+
+
+def test_outlet_of_a_reporter_line_is_no_dateline() -> None:
+    # corpus c-ce4ebf2bd814: `Tribun Batam.id,` is the byline's outlet, not a dateline
+    text = (
+        "Laporan Wartawan Tribun Batam.id, Ronnye Lodo Laleng\n"
+        "TRIBUNBATAM.id, BINTAN - Kondisi bayi korban speed boat terbalik membaik."
+    )
+    for variant in (text, text.replace("\n", " ")):
+        assert _roles(variant) == [("reporter", "Ronnye Lodo Laleng")]
+        hit = dateline(variant)
+        assert hit is not None and (hit.city, hit.outlet) == ("Bintan", "Tribun Batam")

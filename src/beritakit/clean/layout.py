@@ -77,6 +77,9 @@ _DOMAIN_DATELINE = regex.compile(
 _NOT_BEFORE_DATELINE = frozenset(
     {"wartawan", "reporter", "kontributor", "jurnalis", "laporan", "di", "dari", "oleh", "via"}
 )
+_LAPORAN_ROLE = regex.compile(
+    r"(?i)laporan[ \t]{1,3}(?:wartawan|reporter|kontributor|jurnalis|koresponden)\b"
+)
 # A reporter line after a caption or headline on the same line.
 _LAPORAN = regex.compile(
     r"(?<=\S)[ \t]{1,3}"
@@ -166,8 +169,13 @@ def relayout(text: str) -> Relaid:
         breaks += [m.span() for m in pattern.finditer(text, 0, head)]
     for m in _DOMAIN_DATELINE.finditer(text, 0, head):
         word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-        if not (word and word.group().casefold() in _NOT_BEFORE_DATELINE):
-            breaks.append(m.span())
+        if word and word.group().casefold() in _NOT_BEFORE_DATELINE:
+            continue
+        # `Laporan Wartawan Tribun Batam.id, Name`: the byline's own outlet, before its comma
+        lead = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].lstrip()
+        if _LAPORAN_ROLE.match(lead) and "," not in lead:
+            continue
+        breaks.append(m.span())
     if not breaks:
         return Relaid(text, ())
     breaks.sort()
