@@ -7,8 +7,9 @@ Runs the text stage only (``dateline.v1`` and ``credits.v1``) over every article
 ``../shared/data/corpus/news.jsonl.gz`` and prints, per outlet (the URL's domain folded
 to its registered domain: ``bola.okezone.com`` is ``okezone.com``), the articles, how
 many have a dateline (city or outlet), how many have at least one credit, and how many
-print a credit-looking line that got no credit (``Penulis:``/``Editor:``/``Reporter:``/``Laporan Wartawan``/a closing code).
-``--sample N`` prints N such articles of each outlet to read.
+print a credit-looking line that got no credit (``Penulis:``, ``Editor:``,
+``Reporter:``, ``Laporan Wartawan``, a closing code). ``--sample N`` prints N such
+articles of each outlet to read.
 To compare with another version, run it with ``PYTHONPATH=<other>/src``.
 """
 
