@@ -9,7 +9,8 @@ to its registered domain: ``bola.okezone.com`` is ``okezone.com``), the articles
 many have a dateline (city or outlet), how many have at least one credit, and how many
 print a credit-looking line that got no credit (``Penulis:``, ``Editor:``,
 ``Reporter:``, ``Laporan Wartawan``, a closing code). ``--sample N`` prints N such
-articles of each outlet to read.
+articles of each outlet to read. ``--variant oneline`` (or ``glued``, ``nospace``) first
+damages each text as ``evaluation/variants.py`` does.
 To compare with another version, run it with ``PYTHONPATH=<other>/src``.
 """
 
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -40,12 +43,24 @@ def outlet_of(rec: dict[str, str]) -> str:
     return ".".join(labels[-keep:])
 
 
+def _variant(name: str) -> Callable[[str], str]:
+    spec = importlib.util.spec_from_file_location("variants", ROOT / "evaluation" / "variants.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    transform: Callable[[str], str] = module.VARIANTS[name]
+    return transform
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", help="write the table as JSON here")
     ap.add_argument("--sample", type=int, default=0)
+    ap.add_argument("--variant", help="damage each text first (see evaluation/variants.py)")
     args = ap.parse_args()
     import beritakit  # noqa: PLC0415
+
+    damage = _variant(args.variant) if args.variant else (lambda t: t)
 
     pipeline = beritakit.load(beritakit.Options(extractors=("dateline.v1", "credits.v1")))
     table: dict[str, Counter[str]] = defaultdict(Counter)
@@ -54,7 +69,7 @@ def main() -> int:
         for line in f:
             rec = json.loads(line)
             outlet = outlet_of(rec)
-            art = pipeline(rec["text"])
+            art = pipeline(damage(rec["text"]))
             row = table[outlet]
             row["articles"] += 1
             d = art.dateline
