@@ -171,3 +171,18 @@ def test_outlet_of_a_reporter_line_is_no_dateline() -> None:
         assert _roles(variant) == [("reporter", "Ronnye Lodo Laleng")]
         hit = dateline(variant)
         assert hit is not None and (hit.city, hit.outlet) == ("Bintan", "Tribun Batam")
+
+
+def test_credit_line_followed_by_a_related_headline_closes_the_text() -> None:
+    # Liputan6 (corpus c-d9031e809820): `Penulis:` then the headline of another story
+    text = (
+        "Pelajar diimbau menaati aturan jam malam, kata dia.\nPenulis: Arby Salim\n"
+        "Tim Gabungan Pemalang Cek Barang Kedaluwarsa Jelang Lebaran Idul Fitri 2024"
+    )
+    assert _roles(text) == [("writer", "Arby Salim")]
+    # a label inside the article, with prose after it, stays no credit
+    text = (
+        "Warga berkumpul di balai desa sejak pagi tadi.\nPenulis: Arby Salim menyebut hal itu.\n"
+        "Lalu ia pergi melapor ke kantor polisi terdekat."
+    )
+    assert _roles(text) == []

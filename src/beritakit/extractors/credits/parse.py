@@ -592,6 +592,15 @@ def _only_tags_after(text: str, end: int) -> bool:
     return len(rest.split()) <= _MAX_TAG_WORDS
 
 
+def _closing_line(doc: _Doc, c: _Candidate) -> bool:
+    """Tell whether a credit line is followed only by linked headlines (no sentence end).
+
+    Liputan6 prints ``Penulis: Name`` and then the headline of a related story, which
+    has enough words to read as prose.
+    """
+    return doc.at_line_start(c.start) and _only_tags_after(doc.text, c.end)
+
+
 def _select(doc: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
     text = doc.text
     covered = [(r.start, r.end) for r in doc.regions] + [(c.start, c.end) for c in cands]
@@ -604,7 +613,7 @@ def _select(doc: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
         elif c.rule == "tail":
             if c.start >= last_prose > 0 or (c.strong_code and _only_tags_after(text, c.end)):
                 chosen.append(c)
-        elif c.start >= last_prose or c.end <= first_prose:
+        elif c.start >= last_prose or c.end <= first_prose or _closing_line(doc, c):
             chosen.append(c)
         else:
             pending.append(c)
