@@ -32,6 +32,8 @@ _PACKAGE = "beritakit.clean"
 # A line longer than this that also holds this share of the text has lost its layout.
 _LONG_LINE = 400
 _LONG_SHARE = 0.5
+# How far from the end of a lost-layout line closing codes are looked for.
+_CODE_TAIL = 3000
 # How far into the text the byline and dateline breaks are looked for.
 _HEAD = 1500
 # A sentence end: the sentence's last letter, digit or bracket, the full stop and any
@@ -40,21 +42,21 @@ _SENTENCE_END = regex.compile(
     r"(?<=[\p{Ll}\p{N})\]%][.!?][\"\u201d\u2019']?)[ \t]{0,3}(?=[\p{Lu}\u201c\"(\[])"
 )
 _WORD_BEFORE = regex.compile(r"[\p{L}]{1,12}$")
-# A closing initials code after a sentence end, with more words after it on the same line
-# (`imbuhnya. (m26) Baca berita`, `[Gambas:Video 20detik] (fca/azh) tito karnavian`).
-_CODE_THEN_WORDS = regex.compile(
-    r"(?<=[.!?\"\u201d\]][ \t]{0,3}"
-    r"[(\[][ \t]?[A-Za-z*][A-Za-z0-9]{0,7}(?:/[A-Za-z0-9]{1,8}){0,3}[)\]])"
-    r"[ \t]{0,3}(?=\p{L})"
-    r"|(?<=[(\[][a-z][a-z0-9]{0,7}(?:/[a-z][a-z0-9]{0,7}){1,3}[)\]])[ \t]{0,3}(?=\p{L})"
-    r"|(?<=\S)[ \t]{0,3}(?=[(\[][a-z][a-z0-9]{0,7}(?:/[a-z][a-z0-9]{0,7}){1,3}[)\]])"
+_CODE_AFTER = ".!?\"\u201d]"
+# A bracketed initials code (`(m26)`, `( Wan)`, `(cas/mrp)`); its context is checked in
+# Python: a pattern that looked behind at every offset made one long line slow.
+_CODE = regex.compile(r"[(\[][ \t]?[A-Za-z*][A-Za-z0-9]{0,7}(?:/[A-Za-z0-9]{1,8}){0,3}[)\]]")
+_SLASH_CODE = regex.compile(r"[(\[][a-z][a-z0-9]{0,7}(?:/[a-z][a-z0-9]{0,7}){1,3}[)\]]")
+_BLANKS_THEN_LETTER = regex.compile(r"[ \t]{0,3}(?=\p{L})")
+# Notices and credit labels that open a line of their own on a news page; the first two
+# kinds also when glued to the word before (`KmBaca juga:`), labels only after a blank.
+_GLUED_NOTICE = regex.compile(
+    r"(?:Baca|BACA) ?(?:[Jj]uga|JUGA|[Bb]erita|BERITA)\b"
+    r"|(?:Artikel|Berita|ARTIKEL|BERITA) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b"
 )
-# Notices and credit labels that open a line of their own on a news page.
-_OPENS_LINE = regex.compile(
-    r"(?<=\S)[ \t]{0,3}(?=(?:Baca|BACA) ?(?:[Jj]uga|JUGA|[Bb]erita|BERITA)\b"
-    r"|(?:Artikel|Berita|ARTIKEL|BERITA) ini (?:telah |sudah )?(?:tayang|terbit|dimuat)\b)"
-    r"|(?<=\S)[ \t]{1,3}(?=(?:Penulis|PENULIS|Editor|EDITOR|Reporter|REPORTER|Pewarta|PEWARTA"
-    r"|Sumber|SUMBER|Kontributor|KONTRIBUTOR|Redaktur|REDAKTUR) ?:)"
+_LABEL = regex.compile(
+    r"(?:Penulis|PENULIS|Editor|EDITOR|Reporter|REPORTER|Pewarta|PEWARTA"
+    r"|Sumber|SUMBER|Kontributor|KONTRIBUTOR|Redaktur|REDAKTUR) ?:"
 )
 # A bracketed code or name that ends the line.
 _CLOSING_BRACKET = regex.compile(
@@ -150,8 +152,44 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[dot] == "." and word and word.group().casefold() in abbreviations:
             continue  # `Dr. Budi`, `Jl. Sudirman`
         breaks.append(m.span())
-    for pattern in (_CODE_THEN_WORDS, _OPENS_LINE):
-        breaks += [m.span() for m in pattern.finditer(text, start, end)]
+    breaks += _code_breaks(text, start, end)
+    for m in _GLUED_NOTICE.finditer(text, start, end):
+        b = _blanks_before(text, m.start(), start)
+        if b > start and not text[b - 1].isspace():
+            breaks.append((b, m.start()))
+    for m in _LABEL.finditer(text, start, end):
+        b = _blanks_before(text, m.start(), start)
+        if start < b < m.start() and not text[b - 1].isspace():
+            breaks.append((b, m.start()))
+    return breaks
+
+
+def _blanks_before(text: str, pos: int, floor: int) -> int:
+    """The start of the (at most three) blanks just before ``pos``."""
+    b = pos
+    while b > floor and pos - b < 3 and text[b - 1] in " \t":
+        b -= 1
+    return b
+
+
+def _code_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Breaks around closing initials codes on a lost-layout line.
+
+    After a code that follows a sentence end (`imbuhnya. (m26) Baca berita`), and before
+    and after a lower-case slash code wherever it stands (`Garuda 6-0 (cas/mrp) timnas`).
+    """
+    breaks: list[tuple[int, int]] = []
+    start = max(start, end - _CODE_TAIL)  # closing codes close the text
+    for m in _CODE.finditer(text, start, end):
+        slash = _SLASH_CODE.fullmatch(text, m.start(), m.end()) is not None
+        b = _blanks_before(text, m.start(), start)
+        after_sentence = b > start and text[b - 1] in _CODE_AFTER
+        if slash and b > start and not text[b - 1].isspace():
+            breaks.append((b, m.start()))
+        if slash or after_sentence:
+            follow = _BLANKS_THEN_LETTER.match(text, m.end(), end)
+            if follow:
+                breaks.append(follow.span())
     return breaks
 
 
