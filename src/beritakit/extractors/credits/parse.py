@@ -17,6 +17,7 @@ from beritakit.clean.boilerplate import (
     find_boilerplate,
     prose_bounds,
 )
+from beritakit.clean.layout import Relaid, relayout
 from beritakit.lang import LANG_ID, fold
 from beritakit.resources import read_lines, read_table
 
@@ -58,6 +59,8 @@ _MAX_VALUE_CHARS = 160
 _MAX_MATCHES = 200
 _MAX_TAIL_LINES = 60
 _MAX_SOURCE_WORDS = 8
+_MAX_TAGS_CHARS = 600
+_MAX_TAG_WORDS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,7 @@ class _Candidate:
     end: int
     rule: str  # "strong", "edge", "tail" or "caps"
     photo: bool = False
+    strong_code: bool = False  # a lower-case slash code (`cas/mrp`)
 
 
 # ---------------------------------------------------------------- data
@@ -122,7 +126,9 @@ def _label_pattern() -> regex.Pattern[str]:
 
 @functools.cache
 def _phrases() -> tuple[tuple[str, bool, regex.Pattern[str]], ...]:
-    lead = r"(?:^[ \t*\u2022\-]{0,3}|(?<=[.!?\u201d\"')\]][ \t]{0,3}))"
+    # a phrase starts a line, follows a sentence end, or is glued to the line before it
+    # (`bahasa InggrisDiadaptasi oleh X`: the scraper lost the break)
+    lead = r"(?:^[ \t*\u2022\-]{0,3}|(?<=[.!?\u201d\"')\]][ \t]{0,3})|(?<=\p{Ll}))"
     return tuple(
         (
             row[0],
@@ -148,6 +154,21 @@ def _laporan_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
 def _role_prefix() -> regex.Pattern[str]:
     words = "|".join(regex.escape(row[0]) for row in read_table(_PACKAGE, "laporan.tsv"))
     return regex.compile(rf"(?i)(?:{words})\b[^,\n]{{0,40}},[ \t]{{0,3}}")
+
+
+@functools.cache
+def _agencies() -> frozenset[str]:
+    """News agencies as written (``Antara``, ``ANTARA``, ``Reuters``).
+
+    The ``agency`` rows of ``lang/id/outlets.tsv``, each spelling also in capitals.
+    """
+    out: set[str] = set()
+    for row in read_table(LANG_ID, "outlets.tsv"):
+        if len(row) >= 5 and row[4] == "agency":
+            for spelling in [row[0], *row[2].split("|")]:
+                if spelling and "." not in spelling:
+                    out.update({spelling, spelling.upper()})
+    return frozenset(out)
 
 
 @functools.cache
@@ -434,7 +455,7 @@ def _classify_bracket(inner: str) -> str | None:
     value = inner.strip()
     if not value or value.casefold() in _wordset("code_stopwords.txt"):
         return None
-    if value in _wordset("agencies.txt", fold=False):
+    if value in _agencies():
         return "source"
     if (
         "/" in value
@@ -479,14 +500,22 @@ def _bracket_candidates(doc: _Doc, from_pos: int) -> list[_Candidate]:
         ):
             continue
         s, e = _trim(text, m.start("inner"), m.end("inner"), " \t")
-        out.append(_Candidate(_hits(role, text, m.span(), [(s, e)]), m.start(), m.end(), "tail"))
+        out.append(
+            _Candidate(
+                _hits(role, text, m.span(), [(s, e)]),
+                m.start(),
+                m.end(),
+                "tail",
+                strong_code=strong_code,
+            )
+        )
     return out
 
 
 def _caps_line(text: str, seg_s: int, seg_e: int) -> list[CreditHit]:
     """Read one closing all-capitals line (Tempo ``DINI TEJA``, ``NAME | ANTARA``)."""
     stop = _wordset("caps_stopwords.txt", fold=False)
-    agencies = _wordset("agencies.txt", fold=False)
+    agencies = _agencies()
     hits: list[CreditHit] = []
     part_s = seg_s
     for m in _CAPS_SPLIT.finditer(text, seg_s, seg_e):
@@ -551,6 +580,27 @@ def _glued_to_boilerplate(doc: _Doc, c: _Candidate) -> bool:
     return i in doc.region_ends
 
 
+def _only_tags_after(text: str, end: int) -> bool:
+    """Tell whether only a few words without a sentence end follow ``end`` (a tag list).
+
+    With the line breaks lost, a closing code is followed on its line by the page's tags
+    (``(cas/mrp) timnas indonesia timnas jepang``), which read as one line of prose.
+    """
+    rest = text[end : end + _MAX_TAGS_CHARS + 1]
+    if len(rest) > _MAX_TAGS_CHARS or any(c in _SENTENCE_END for c in rest):
+        return False
+    return len(rest.split()) <= _MAX_TAG_WORDS
+
+
+def _closing_line(doc: _Doc, c: _Candidate) -> bool:
+    """Tell whether a credit line is followed only by linked headlines (no sentence end).
+
+    Liputan6 prints ``Penulis: Name`` and then the headline of a related story, which
+    has enough words to read as prose.
+    """
+    return doc.at_line_start(c.start) and _only_tags_after(doc.text, c.end)
+
+
 def _select(doc: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
     text = doc.text
     covered = [(r.start, r.end) for r in doc.regions] + [(c.start, c.end) for c in cands]
@@ -561,9 +611,9 @@ def _select(doc: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
         if c.rule == "strong":
             chosen.append(c)
         elif c.rule == "tail":
-            if c.start >= last_prose > 0:
+            if c.start >= last_prose > 0 or (c.strong_code and _only_tags_after(text, c.end)):
                 chosen.append(c)
-        elif c.start >= last_prose or c.end <= first_prose:
+        elif c.start >= last_prose or c.end <= first_prose or _closing_line(doc, c):
             chosen.append(c)
         else:
             pending.append(c)
@@ -606,7 +656,22 @@ def parse(
     """
     if not text.strip():
         return []
+    relaid = relayout(text)
+    if relaid.inserted or relaid.text is not text:
+        # the scraper lost line breaks: read the text with them put back
+        hits = _parse(relaid.text, outlet, find_boilerplate(relaid.text))
+        return [_to_original(h, relaid, text) for h in hits]
     regions = find_boilerplate(text) if boilerplate is None else boilerplate
+    return _parse(text, outlet, regions)
+
+
+def _to_original(h: CreditHit, relaid: Relaid, text: str) -> CreditHit:
+    s, e = relaid.to_original(h.start), relaid.to_original(h.end)
+    ns, ne = relaid.to_original(h.name_start), relaid.to_original(h.name_end)
+    return CreditHit(h.role, text[ns:ne], text[s:e], s, e, ns, ne)
+
+
+def _parse(text: str, outlet: str | None, regions: Sequence[Region]) -> list[CreditHit]:
     doc = _Doc(text, regions)
     cands = (
         _label_candidates(doc, outlet)
@@ -618,7 +683,8 @@ def parse(
     covered = [(r.start, r.end) for r in doc.regions] + [(c.start, c.end) for c in cands]
     _, last_prose = prose_bounds(text, covered, doc.lines)
     if last_prose > 0:
-        tail = doc.line_start(max(0, last_prose - 1))
+        # with the layout lost, a closing code may stand before the tags that read as prose
+        tail = min(doc.line_start(max(0, last_prose - 1)), max(0, len(text) - _MAX_TAGS_CHARS))
         cands += [
             c for c in _bracket_candidates(doc, tail) if not doc.inside_boilerplate(c.start, c.end)
         ]

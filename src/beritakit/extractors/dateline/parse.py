@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import regex
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from beritakit.clean.layout import relayout
 from beritakit.lang import LANG_ID, fold
 from beritakit.resources import read_lines, read_table
 
@@ -170,7 +171,7 @@ def _outlets() -> tuple[dict[str, _OutletInfo], regex.Pattern[str], regex.Patter
     domain = regex.compile(
         rf"(?i)(?:www\.)?{label}(?:\.{label}){{0,2}}\.(?:{suffix_re})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}])"
     )
-    for row in _rows(here, "outlets.tsv"):
+    for row in _rows(LANG_ID, "outlets.tsv"):
         row += [""] * (4 - len(row))
         canonical, dom, spellings, city = (f.strip() for f in row[:4])
         info = _OutletInfo(canonical, dom.lower() or None, city or None)
@@ -549,6 +550,11 @@ def _outlet_comma_city(text: str, pos: int, outlet: _OutletSpan, at: int) -> Dat
     for city in cities:  # `Liputan6.com, Jakarta` and the body on the next line
         if city.place is not None and text[city.end : city.end + 1] == "\n":
             return _hit(pos, city.end, city, outlet)
+    if outlet.known is not None:
+        for city in cities:  # Fimela: `Fimela.com, Jakarta Memiliki rambut ...`, no separator
+            after = text[city.end : city.end + 2]
+            if city.place is not None and after[:1] == " " and after[1:].isupper():
+                return _hit(pos, city.end, city, outlet)
     return None
 
 
@@ -665,7 +671,8 @@ def _city_only_ok(
         if city.place.kinds == frozenset({"district"}) and not city.caps and lone_word:
             return region is not None or lead_comma
         if glued_both and mark == "-" and not city.caps:
-            return False  # `Jakarta-Bandung`
+            # `Jakarta-Bandung`; but `Jakarta-Ole Romeny` is a dateline glued to its body
+            return lead_comma is False and _upper_non_place(text, sep.end())
         return True
     if region is not None or lead_comma:
         return mark != ":"
@@ -673,6 +680,11 @@ def _city_only_ok(
     return (
         city.caps and mark not in (":", "|") and all(len(w) >= 3 for w in words) and not glued_both
     )
+
+
+def _upper_non_place(text: str, pos: int) -> bool:
+    """Tell whether a capitalised word that is not a known place starts at ``pos``."""
+    return text[pos : pos + 1].isupper() and not _gazetteer_cities(text, pos)
 
 
 # --------------------------------------------------------------------------- parse
@@ -732,7 +744,23 @@ def parse(text: str) -> DatelineHit | None:
         The dateline, or None when the text has none.
 
     """
-    head = text[:_HEAD]
+    relaid = relayout(text[:_HEAD])
+    hit = _parse_head(relaid.text)
+    if hit is None or not relaid.inserted:
+        return hit
+    back = relaid.to_original
+    return dataclasses.replace(
+        hit,
+        start=back(hit.start),
+        end=back(hit.end),
+        city_start=None if hit.city_start is None else back(hit.city_start),
+        city_end=None if hit.city_end is None else back(hit.city_end),
+        outlet_start=None if hit.outlet_start is None else back(hit.outlet_start),
+        outlet_end=None if hit.outlet_end is None else back(hit.outlet_end),
+    )
+
+
+def _parse_head(head: str) -> DatelineHit | None:
     first_city_only: DatelineHit | None = None
     headings_only = True  # every line so far reads like a headline or byline
     for index, pos, line_end in _line_starts(head):
