@@ -18,12 +18,21 @@ from beritakit.clean.boilerplate import (
     prose_bounds,
 )
 from beritakit.clean.layout import Relaid, relayout
-from beritakit.lang import LANG_ID, fold
-from beritakit.resources import read_lines, read_table
+from beritakit.extractors.credits._data import (
+    Label,
+    credit_agencies,
+    credit_labels,
+    credit_name_particles,
+    credit_phrases,
+    label_pattern,
+    laporan_pattern,
+    role_prefix,
+    wordset,
+)
+from beritakit.lang import fold
 
 __all__ = ["CreditHit", "parse"]
 
-_PACKAGE = "beritakit.extractors.credits"
 
 ROLES = ("writer", "reporter", "editor", "photographer", "contributor", "source", "other")
 
@@ -89,13 +98,6 @@ class CreditHit:
     name_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Label:
-    role: str
-    anywhere: bool
-    glue: bool
-
-
 @dataclass(slots=True)
 class _Candidate:
     hits: list[CreditHit]
@@ -104,83 +106,6 @@ class _Candidate:
     rule: str  # "strong", "edge", "tail" or "caps"
     photo: bool = False
     strong_code: bool = False  # a lower-case slash code (`cas/mrp`)
-
-
-# ---------------------------------------------------------------- data
-
-
-@functools.cache
-def _labels() -> dict[str, _Label]:
-    return {
-        row[0].casefold(): _Label(row[1], row[2] == "anywhere", row[3] == "yes")
-        for row in read_table(_PACKAGE, "labels.tsv")
-    }
-
-
-@functools.cache
-def _label_pattern() -> regex.Pattern[str]:
-    words = sorted(_labels(), key=len, reverse=True)
-    alternation = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]{1,3}") for w in words)
-    return regex.compile(rf"(?i)(?P<label>{alternation})[ \t]{{0,3}}:[ \t]{{0,3}}")
-
-
-@functools.cache
-def _phrases() -> tuple[tuple[str, bool, regex.Pattern[str]], ...]:
-    # a phrase starts a line, follows a sentence end, or is glued to the line before it
-    # (`bahasa InggrisDiadaptasi oleh X`: the scraper lost the break)
-    lead = r"(?:^[ \t*\u2022\-]{0,3}|(?<=[.!?\u201d\"')\]][ \t]{0,3})|(?<=\p{Ll}))"
-    return tuple(
-        (
-            row[0],
-            row[1] == "yes",
-            regex.compile(lead + "(?:" + row[2].replace(" ", r"[ \t]{1,3}") + ")", regex.M),
-        )
-        for row in read_table(_PACKAGE, "phrases.tsv")
-    )
-
-
-@functools.cache
-def _laporan_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
-    roles = {row[0].casefold(): row[1] for row in read_table(_PACKAGE, "laporan.tsv")}
-    words = "|".join(regex.escape(w) for w in sorted(roles, key=len, reverse=True))
-    pattern = regex.compile(
-        rf"(?im)^[ \t]{{0,3}}laporan[ \t]{{1,3}}(?:(?P<word>{words})[ \t]{{1,3}})?"
-        rf"(?P<rest>[^\n]{{2,120}}?)[ \t]*$"
-    )
-    return pattern, roles
-
-
-@functools.cache
-def _role_prefix() -> regex.Pattern[str]:
-    words = "|".join(regex.escape(row[0]) for row in read_table(_PACKAGE, "laporan.tsv"))
-    return regex.compile(rf"(?i)(?:{words})\b[^,\n]{{0,40}},[ \t]{{0,3}}")
-
-
-@functools.cache
-def _agencies() -> frozenset[str]:
-    """News agencies as written (``Antara``, ``ANTARA``, ``Reuters``).
-
-    The ``agency`` rows of ``lang/id/outlets.tsv``, each spelling also in capitals.
-    """
-    out: set[str] = set()
-    for row in read_table(LANG_ID, "outlets.tsv"):
-        if len(row) >= 5 and row[4] == "agency":
-            for spelling in [row[0], *row[2].split("|")]:
-                if spelling and "." not in spelling:
-                    out.update({spelling, spelling.upper()})
-    return frozenset(out)
-
-
-@functools.cache
-def _name_particles() -> frozenset[str]:
-    return frozenset(fold(w.strip()) for w in read_lines(LANG_ID, "name_particles.txt"))
-
-
-@functools.cache
-def _wordset(name: str, fold: bool = True) -> frozenset[str]:
-    return frozenset(
-        w.strip().casefold() if fold else w.strip() for w in read_lines(_PACKAGE, name)
-    )
 
 
 # ---------------------------------------------------------------- helpers
@@ -254,7 +179,7 @@ def _not_a_name(value: str) -> bool:
     if not any(c.isalpha() for c in v) or _URLISH.search(v) or any(c in v for c in _NOT_IN_NAMES):
         return True
     first = v.split()[0].split("/")[0] if v.split() else v
-    stop = _wordset("not_names.txt")
+    stop = wordset("not_names.txt")
     return (
         v in stop
         or first in stop
@@ -294,7 +219,7 @@ def _names(
     end = _strip_outlet(text, start, end, outlet)
     start, end = _trim(text, start, end)
     # "Penulis: Kontributor Sumba, Ignasius Sara": the person follows the comma
-    lead = _role_prefix().match(text, start, end)
+    lead = role_prefix().match(text, start, end)
     if lead:
         start = lead.end()
     if end <= start:
@@ -329,7 +254,7 @@ def _hits(
 
 def _name_words(text: str, spans: Iterable[tuple[int, int]]) -> bool:
     """Tell whether every span is written as a name (capitalised words, particles)."""
-    particles = _name_particles()
+    particles = credit_name_particles()
     return all(
         all(_NAME_WORD.fullmatch(w) or w in particles for w in text[a:b].split()) for a, b in spans
     )
@@ -338,7 +263,7 @@ def _name_words(text: str, spans: Iterable[tuple[int, int]]) -> bool:
 # ---------------------------------------------------------------- candidates
 
 
-def _label_ok(doc: _Doc, m: regex.Match[str], label: _Label, same_line_credit: bool) -> bool:
+def _label_ok(doc: _Doc, m: regex.Match[str], label: Label, same_line_credit: bool) -> bool:
     """Tell whether a label stands where credits are written."""
     text = doc.text
     pos = m.start()
@@ -352,7 +277,7 @@ def _label_ok(doc: _Doc, m: regex.Match[str], label: _Label, same_line_credit: b
         while word_start > ls and text[word_start - 1].isalpha() and pos - word_start < 40:
             word_start -= 1
         glued = (text[word_start:pos] + m.group("label")).casefold()
-        return glued not in _wordset("glue_exceptions.txt")
+        return glued not in wordset("glue_exceptions.txt")
     i = pos
     while i > ls and text[i - 1] in " \t" and pos - i < 4:
         i -= 1
@@ -363,10 +288,10 @@ def _label_ok(doc: _Doc, m: regex.Match[str], label: _Label, same_line_credit: b
 
 def _label_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
     text = doc.text
-    labels = _labels()
-    valid: list[tuple[regex.Match[str], _Label]] = []
+    labels = credit_labels()
+    valid: list[tuple[regex.Match[str], Label]] = []
     last_line = -1
-    for count, m in enumerate(_label_pattern().finditer(text)):
+    for count, m in enumerate(label_pattern().finditer(text)):
         if count >= _MAX_MATCHES:
             break
         label = labels[" ".join(m.group("label").casefold().split())]
@@ -399,7 +324,7 @@ def _label_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
 
 def _laporan_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
     text = doc.text
-    pattern, roles = _laporan_pattern()
+    pattern, roles = laporan_pattern()
     out: list[_Candidate] = []
     for count, m in enumerate(pattern.finditer(text)):
         if count >= _MAX_MATCHES:
@@ -437,7 +362,7 @@ def _laporan_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
 def _phrase_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
     text = doc.text
     out: list[_Candidate] = []
-    for role, split, pattern in _phrases():
+    for role, split, pattern in credit_phrases():
         for count, m in enumerate(pattern.finditer(text)):
             if count >= _MAX_MATCHES:
                 break
@@ -453,9 +378,9 @@ def _phrase_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
 def _classify_bracket(inner: str) -> str | None:
     """Return the role a bracketed closing credit stands for, or ``None``."""
     value = inner.strip()
-    if not value or value.casefold() in _wordset("code_stopwords.txt"):
+    if not value or value.casefold() in wordset("code_stopwords.txt"):
         return None
-    if value in _agencies():
+    if value in credit_agencies():
         return "source"
     if (
         "/" in value
@@ -466,7 +391,7 @@ def _classify_bracket(inner: str) -> str | None:
     if _SHORT_CODE.fullmatch(value) and any(c.isalpha() for c in value):
         return "other"
     words = value.split()
-    particles = _name_particles()
+    particles = credit_name_particles()
     if (
         2 <= len(words) <= 5
         and _NAME_WORD.fullmatch(words[0])
@@ -514,8 +439,8 @@ def _bracket_candidates(doc: _Doc, from_pos: int) -> list[_Candidate]:
 
 def _caps_line(text: str, seg_s: int, seg_e: int) -> list[CreditHit]:
     """Read one closing all-capitals line (Tempo ``DINI TEJA``, ``NAME | ANTARA``)."""
-    stop = _wordset("caps_stopwords.txt", fold=False)
-    agencies = _agencies()
+    stop = wordset("caps_stopwords.txt", fold=False)
+    agencies = credit_agencies()
     hits: list[CreditHit] = []
     part_s = seg_s
     for m in _CAPS_SPLIT.finditer(text, seg_s, seg_e):
