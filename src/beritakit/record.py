@@ -28,7 +28,7 @@ __all__ = [
     "Span",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # The most warnings a record holds; past it, the last one says how many more there were.
 MAX_WARNINGS = 50
 
@@ -85,6 +85,7 @@ class Person(_Frozen):
     roles: tuple[str, ...] = ()
     quotes: int = 0
     mentions: tuple[Span, ...] = ()
+    entity_id: str | None = None
 
 
 class Organization(_Frozen):
@@ -95,6 +96,7 @@ class Organization(_Frozen):
     expansion: str | None = None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    entity_id: str | None = None
 
 
 class Place(_Frozen):
@@ -107,6 +109,7 @@ class Place(_Frozen):
     lat: float | None = None
     lon: float | None = None
     mentions: tuple[Span, ...] = ()
+    entity_id: str | None = None
 
 
 class EventDate(_Frozen):
