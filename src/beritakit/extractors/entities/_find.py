@@ -1119,6 +1119,8 @@ class _Finder:
             return False
         if " " in key and key.rsplit(" ", 1)[1] in s.d.not_person_heads:
             return False
+        if all(w.replace(".", "") in s.d.degrees for w in p.name.replace(",", " ").split()):
+            return False  # only degrees written after a name: "S.H.", "M.H."
         if p.honorifics or p.name.isupper() or len(key) <= 2:
             return True  # initials are names ("MU, AD, KU dan RI")
         if " " not in key and not p.roles and key in self.org_words and self.votes.get(key) == _ORG:

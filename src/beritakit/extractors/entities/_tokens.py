@@ -89,7 +89,7 @@ def _tail_cut(piece: str) -> int:
             return offset + m.start()
     for size, tails in _glued_tails():
         cut = len(piece) - size
-        if piece[cut:] in tails and cut >= (6 if size <= 3 else 4) and piece[1:cut].islower():
+        if piece[cut:] in tails and cut >= _min_head(size) and piece[1:cut].islower():
             return cut
     # a passive verb the corpora know: "Daguisedigelar", "Santosoditangkap"
     for prefix in ("di", "ter"):
@@ -233,3 +233,13 @@ def _unglue_tails(toks: list[Tok]) -> list[Tok]:
         else:
             out.extend(pair)
     return out
+
+
+def _min_head(size: int) -> int:
+    """The shortest name a glued tail of ``size`` letters may follow.
+
+    A short tail ("dan") ends many names ("Ramdan"), so it needs a long head; a long
+    function word ("untuk", "dengan") ends no name, so a two-letter head will do
+    ("Kim Jong Ununtuk").
+    """
+    return 6 if size <= 3 else 4 if size == 4 else 2
