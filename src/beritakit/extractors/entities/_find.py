@@ -100,6 +100,12 @@ class _Finder:
             j = ends.get(ent.end_char - trail)
             if i is None or j is None or j < i:
                 continue
+            if label == _PER:
+                # a ticket the model tagged as one person ("Ganjar-Mahfud"): each name
+                for k in range(i + 1, j):
+                    if s.toks[k].text == "-" and _joins_names(s, k):
+                        out.append((i, k, label))
+                        i = k + 1
             out.append((i, j + 1, label))
         return out
 
@@ -886,7 +892,12 @@ class _Finder:
             ):
                 continue  # a term the text defines, unless a personal name: "Joko Widodo (Jokowi)"
             label = self.votes.get(s.fold_span(i, j), label)
-            if label == _PER and j - i == 1 and sum(counts.get(s.fold_span(i, j), {}).values()) < 2:
+            if (
+                label == _PER
+                and j - i == 1
+                and sum(counts.get(s.fold_span(i, j), {}).values()) < 2
+                and not _paired(s, i, j)
+            ):
                 continue  # a lone one-word "person" named once by the model: often a term
             if label == _PER and self._not_person(i, j):
                 continue
@@ -1226,3 +1237,23 @@ def find_entities(
         The entities, each once, with every mention as ``(start, end)`` offsets into ``doc.text``.
     """
     return _Finder(doc, doc.text if text is None else text, exclude_names).run()
+
+
+def _joins_names(s: Scan, k: int) -> bool:
+    """The hyphen at ``k`` joins two capitalised names with no space ("Prabowo-Gibran")."""
+    return (
+        0 < k < s.n - 1
+        and not s.toks[k].space_before
+        and not s.toks[k + 1].space_before
+        and s.toks[k - 1].is_cap
+        and s.toks[k + 1].is_cap
+        and not s.toks[k - 1].is_upper
+        and not s.toks[k + 1].is_upper
+    )
+
+
+def _paired(s: Scan, i: int, j: int) -> bool:
+    """The name over ``[i, j)`` is one half of a hyphenated pair ("Ganjar-Mahfud")."""
+    return (i > 0 and s.toks[i - 1].text == "-" and _joins_names(s, i - 1)) or (
+        j < s.n and s.toks[j].text == "-" and _joins_names(s, j)
+    )

@@ -184,6 +184,11 @@ def tokenize(text: str) -> list[Tok]:
             append(_tok(word[:hyphen], start, start + hyphen, space, newline))
             append(_tok("-", start + hyphen, start + hyphen + 1, False, False))
             word, start, space, newline = word[hyphen + 1 :], start + hyphen + 1, False, False
+        elif _title_pair(word, hyphen):
+            # "Prabowo-Gibran", "Baswedan-Muhaimin": two names joined, split as spaCy does
+            append(_tok(word[:hyphen], start, start + hyphen, space, newline))
+            append(_tok("-", start + hyphen, start + hyphen + 1, False, False))
+            word, start, space, newline = word[hyphen + 1 :], start + hyphen + 1, False, False
         if (
             len(word) >= 4
             and word[0].isalpha()
@@ -243,3 +248,19 @@ def _min_head(size: int) -> int:
     ("Kim Jong Ununtuk").
     """
     return 6 if size <= 3 else 4 if size == 4 else 2
+
+
+def _title_pair(word: str, hyphen: int) -> bool:
+    """``word`` is two capitalised words of 3+ letters joined by its one hyphen."""
+    if hyphen < 3 or word.count("-") != 1:
+        return False
+    left, right = word[:hyphen], word[hyphen + 1 :]
+    return (
+        len(right) >= 3
+        and left[0].isupper()
+        and right[0].isupper()
+        and left[1:].isalpha()
+        and left[1:].islower()
+        and right[1:].isalpha()
+        and right[1:].islower()
+    )
