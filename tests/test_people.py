@@ -105,3 +105,42 @@ def test_english_organisation_names_are_not_people() -> None:
     )
     assert "Donald Trump" in found
     assert "Trump Organization" not in found
+
+
+# -- roles from what the text says of that person --------------------------------------
+
+
+def test_selaku_list_puts_each_role_on_its_own_name() -> None:
+    found = people(
+        "Rapat dihadiri Budi Santoso selaku ketua panitia, Ahmad Fauzi selaku bendahara, "
+        "dan Siti Aminah selaku sekretaris."
+    )
+    assert found["Budi Santoso"].roles == ("ketua panitia",)
+    assert found["Ahmad Fauzi"].roles == ("bendahara",)
+    assert found["Siti Aminah"].roles == ("sekretaris",)
+    found = people(
+        "Hadir dalam acara itu Budi Santoso sebagai ketua panitia dan Ahmad Fauzi sebagai "
+        "bendahara."
+    )
+    assert found["Ahmad Fauzi"].roles == ("bendahara",)
+
+
+def test_a_role_written_before_a_name_still_goes_to_that_name() -> None:
+    found = people("Ketua KPK Setyo Budiyanto mengatakan penyidik bekerja sesuai aturan.")
+    assert found["Setyo Budiyanto"].roles == ("Ketua KPK",)
+
+
+def test_legal_status_only_when_asserted_of_that_person() -> None:
+    found = people("Polisi memeriksa Rudi Hartono sebagai saksi untuk tersangka Andi Wijaya.")
+    assert found["Rudi Hartono"].roles == ("saksi",)
+    assert found["Andi Wijaya"].roles == ("tersangka",)
+    for text in (
+        "Direktur PT Maju Jaya, Hendra Gunawan, belum ditetapkan sebagai tersangka oleh penyidik.",
+        "Penyidik menyebut Hendra Gunawan bukan tersangka dalam perkara ini.",
+    ):
+        roles = people(text)["Hendra Gunawan"].roles
+        assert not any("tersangka" in r.lower() for r in roles), roles
+    roles = people("Kejaksaan menetapkan Hendra Gunawan sebagai tersangka korupsi dana desa.")[
+        "Hendra Gunawan"
+    ].roles
+    assert any(r.startswith("tersangka") for r in roles)

@@ -254,6 +254,14 @@ class _Finder:
         tail = s.role_tail(k + head)
         role = s.role_text(k, tail)
         m = tail
+        if (
+            k > 0
+            and s.keys[k - 1] in ("selaku", "sebagai")
+            and m < s.n
+            and s.keys[m] in (",", "dan", "serta")
+        ):
+            # "A selaku X, B selaku Y": the role belongs to the name before it, not after
+            return None
         if m < s.n and s.toks[m].text == ",":
             m += 1
         # the model may know where the name begins inside what looked like the role
