@@ -144,3 +144,33 @@ def test_legal_status_only_when_asserted_of_that_person() -> None:
         "Hendra Gunawan"
     ].roles
     assert any(r.startswith("tersangka") for r in roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            '"Tidak pernah ada yang suruh pindah," ujar Jafar (52), salah satu pedagang sayur '
+            "di dekat pintu masuk.",
+            "Jafar",
+            "pedagang sayur",
+        ),
+        (
+            '"Kami menyediakan sapi untuk masyarakat," ujar Dewi yang merupakan ketua RT setempat.',
+            "Dewi",
+            "ketua RT",
+        ),
+        (
+            "Pembangunan dipimpin Budi Santoso yang merupakan Kepala Desa Sukamaju.",
+            "Budi Santoso",
+            "Kepala Desa Sukamaju",
+        ),
+    ],
+)
+def test_apposition_after_the_name(text: str, name: str, role: str) -> None:
+    assert people(text)[name].roles == (role,)
+
+
+def test_yang_without_a_copula_is_not_an_apposition() -> None:
+    found = people("Polisi menangkap Budi Santoso yang membawa sabu di Kecamatan Medan Baru.")
+    assert found["Budi Santoso"].roles == ()

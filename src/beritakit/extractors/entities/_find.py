@@ -540,11 +540,23 @@ class _Finder:
             if j == k:
                 k += 1
                 continue
+            inner = None if existing else next((p for p in range(k + 1, j) if p in starts), None)
+            if inner is not None:
+                k = inner  # "Dijelaskan Yohannes Nangoi, Ketua Umum …": the person inside
+                continue
             end, degrees = s.degrees_at(j)
             m = end
             if self._age_follows(m):
                 m += 3
-            if m < s.n and (s.toks[m].text == "," or s.keys[m] in apposition):
+            if m < s.n and (
+                s.toks[m].text == ","
+                or s.keys[m] in apposition
+                or (
+                    s.keys[m] == "yang"
+                    and m + 1 < s.n
+                    and s.keys[m + 1] in _IS
+                )
+            ):
                 m += 1
                 while m < s.n and s.keys[m] in apposition_fillers:
                     m += 1
@@ -1245,6 +1257,9 @@ def find_entities(
         The entities, each once, with every mention as ``(start, end)`` offsets into ``doc.text``.
     """
     return _Finder(doc, doc.text if text is None else text, exclude_names).run()
+
+
+_IS = frozenset({"merupakan", "adalah", "ialah", "menjabat"})  # "Dewi yang merupakan …"
 
 
 def _joins_names(s: Scan, k: int) -> bool:
