@@ -150,8 +150,10 @@ def test_legal_status_only_when_asserted_of_that_person() -> None:
     ("text", "name", "role"),
     [
         (
-            '"Tidak pernah ada yang suruh pindah," ujar Jafar (52), salah satu pedagang sayur '
-            "di dekat pintu masuk.",
+            (
+                '"Tidak pernah ada yang suruh pindah," ujar Jafar (52), salah satu pedagang '
+                "sayur di dekat pintu masuk."
+            ),
             "Jafar",
             "pedagang sayur",
         ),
