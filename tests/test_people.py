@@ -68,8 +68,7 @@ def test_batak_surname_ending_in_tak_is_whole() -> None:
 
 def test_degrees_are_never_a_person() -> None:
     found = people(
-        "Dr. Abraham Samad, S.H., M.H., lahir 27 November 1966 di Makassar. "
-        "Ia pernah memimpin KPK."
+        "Dr. Abraham Samad, S.H., M.H., lahir 27 November 1966 di Makassar. Ia pernah memimpin KPK."
     )
     assert "Abraham Samad" in found
     assert found["Abraham Samad"].degrees == ("S.H", "M.H")
@@ -176,3 +175,34 @@ def test_apposition_after_the_name(text: str, name: str, role: str) -> None:
 def test_yang_without_a_copula_is_not_an_apposition() -> None:
     found = people("Polisi menangkap Budi Santoso yang membawa sabu di Kecamatan Medan Baru.")
     assert found["Budi Santoso"].roles == ()
+
+
+# -- nicknames and aliases --------------------------------------------------------------
+
+
+def test_alias_in_the_text_is_the_same_person() -> None:
+    found = people(
+        "Polisi menangkap Budi Hartono alias Budi Cobra di Kendal. Budi Cobra sudah lama diincar."
+    )
+    assert list(found) == ["Budi Hartono"]
+    assert found["Budi Hartono"].aliases == ("Budi Cobra",)
+    assert len(found["Budi Hartono"].mentions) == 3
+    found = people(
+        "JAKARTA - Muhaimin Iskandar alias Cak Imin mengatakan koalisi tetap solid. "
+        "Cak Imin juga menyebut pemilu berjalan damai."
+    )
+    assert list(found) == ["Muhaimin Iskandar"]
+
+
+def test_two_people_with_a_shared_first_name_stay_two() -> None:
+    found = people("Budi Hartono bertemu Budi Santoso di kantor desa. Keduanya membahas jalan.")
+    assert {"Budi Hartono", "Budi Santoso"} <= set(found)
+    assert found["Budi Hartono"].aliases == () and found["Budi Santoso"].aliases == ()
+
+
+def test_public_figure_nickname_alone_is_a_person_with_the_full_id() -> None:
+    found = people("SOLO - Jokowi pulang ke Solo untuk berlibur bersama keluarganya.")
+    assert found["Jokowi"].entity_id == "per:joko-widodo"
+    # an acronym of the table alone is not taken as that person
+    found = people("SMI menyalurkan pembiayaan infrastruktur daerah tahun ini.")
+    assert all(p.entity_id != "per:sri-mulyani-indrawati" for p in found.values())

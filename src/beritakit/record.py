@@ -86,6 +86,7 @@ class Person(_Frozen):
     quotes: int = 0
     mentions: tuple[Span, ...] = ()
     entity_id: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 class Organization(_Frozen):

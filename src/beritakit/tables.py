@@ -72,6 +72,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("degrees", "str"),
         ("roles", "str"),
         ("quotes", "int"),
+        ("aliases", "str"),
     )
     + _MENTIONED,
     "organizations": _ID
@@ -268,6 +269,7 @@ def _people(art: Any, key: str | None) -> Iterator[Row]:
             "degrees": _joined(p.degrees),
             "roles": _joined(p.roles),
             "quotes": p.quotes,
+            "aliases": _joined(p.aliases),
             **_first(p.mentions),
         }
 

@@ -111,12 +111,27 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
             degrees=tuple(c.degrees),
             roles=tuple(c.roles),
             mentions=tuple(sorted(set(c.mentions))),
+            aliases=_other_names(c.name, c.forms),
         )
         for c in clusters
         if stem(c.name) not in exclude
     ]
     out.sort(key=lambda p: p.mentions[0])
     return out
+
+
+def _other_names(name: str, forms: dict[str, int]) -> tuple[str, ...]:
+    """The written names of a person that are not a part or a longer form of ``name``.
+
+    "Cak Imin" of "Muhaimin Iskandar", "Budi Cobra" of "Budi Hartono"; not "Muhaimin".
+    """
+    own = set(fold(name).split())
+    out: list[str] = []
+    for form in forms:
+        words_ = set(fold(form).split())
+        if words_ and not words_ <= own and not own <= words_ and form not in out:
+            out.append(form)
+    return tuple(out)
 
 
 def _merge_aliases(clusters: list[_Person]) -> list[_Person]:

@@ -38,6 +38,7 @@ from beritakit.extractors.entities._cluster import (
 )
 from beritakit.extractors.entities._data import PlaceEntry
 from beritakit.extractors.entities._hits import Entities, PersonHit
+from beritakit.extractors.entities._ids import known_person
 from beritakit.extractors.entities._rules import (
     FACILITY,
     ORG_SUFFIX,
@@ -600,14 +601,23 @@ class _Finder:
                 m < s.n
                 and s.keys[m] in alias_words
                 and m + 1 < s.n
-                and (existing is not None or s.is_acronym(k) or len(s.toks[k].text) == 1)
+                and (
+                    existing is not None
+                    or k in self.model_per_starts
+                    or s.is_acronym(k)
+                    or len(s.toks[k].text) == 1
+                )
             ):
-                a_end = s.name_run(m + 1) if s.is_title(m + 1) else s.initials_at(m + 1)
-                if a_end > m + 1:
+                a_i = m + 1
+                a_end = s.name_run(a_i) if s.is_title(a_i) else s.initials_at(a_i)
+                n_i, n_end, _hons = self._name_after(a_i)
+                if a_end > a_i and n_end > n_i and n_end == a_end:
+                    a_i = n_i  # "alias Cak Imin": the nickname without its address word
+                if a_end > a_i:
                     if existing is None:
                         existing = _Cand(k, j, _PER, _T_RULE, degrees=degrees)
                         self.cands.append(existing)
-                    self._link(m + 1, a_end, k)
+                    self._link(a_i, a_end, k)
                     k = a_end
                     continue
             # NAME atau (yang) akrab disapa [HONORIFICS] NICK: one person
@@ -896,7 +906,8 @@ class _Finder:
                         )
                     )
                     continue
-            if j - i == 1 and s.sent_start[i] and s.keys[i] not in mid_caps:
+            known = label == _PER and j - i == 1 and known_person(s.toks[i].text)
+            if j - i == 1 and s.sent_start[i] and s.keys[i] not in mid_caps and not known:
                 continue  # one capitalised word opening a sentence, never seen elsewhere: too weak
             if (
                 j - i == 1
@@ -917,6 +928,7 @@ class _Finder:
                 and j - i == 1
                 and sum(counts.get(s.fold_span(i, j), {}).values()) < 2
                 and not _paired(s, i, j)
+                and not known
             ):
                 continue  # a lone one-word "person" named once by the model: often a term
             if label == _PER and self._not_person(i, j):

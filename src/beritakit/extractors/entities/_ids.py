@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from beritakit.lang import LANG_ID
 from beritakit.resources import read_table
 
-__all__ = ["org_id", "person_id", "place_id", "slug"]
+__all__ = ["known_person", "org_id", "person_id", "place_id", "slug"]
 
 _APOSTROPHES = re.compile(r"['’`ʼ]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -53,6 +53,14 @@ def _aliases() -> dict[str, str]:
             if key:
                 table.setdefault(key, canonical)
     return table
+
+
+def known_person(form: str) -> bool:
+    """``form`` is a name or nickname of a public figure in the alias table (``Jokowi``).
+
+    Acronyms (``SMI``, ``RK``) are left out: as bare words they name companies as often.
+    """
+    return not form.isupper() and slug(form) in _aliases()
 
 
 def person_id(name: str, forms: Iterable[str] = ()) -> str:
