@@ -206,3 +206,36 @@ def test_public_figure_nickname_alone_is_a_person_with_the_full_id() -> None:
     # an acronym of the table alone is not taken as that person
     found = people("SMI menyalurkan pembiayaan infrastruktur daerah tahun ini.")
     assert all(p.entity_id != "per:sri-mulyani-indrawati" for p in found.values())
+
+
+# -- words and headline fragments taken as names ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petugas keamanan itu memberi informasi bahwa Pak Haji bersedia memberikan waktu.",
+        "Orang-orang bertanya, ke mana semua ini akan mengarah setelah banjir surut.",
+        "Penggemar bertanya apakah Rina dan Billy Sudah Menikah tahun ini.",
+    ],
+)
+def test_no_person_from_a_title_a_plural_or_a_headline(text: str) -> None:
+    found = people(text)
+    assert not {"Haji", "Orang-orang", "Billy Sudah Menikah"} & set(found), list(found)
+
+
+def test_headline_run_does_not_name_a_person_found_elsewhere() -> None:
+    found = people(
+        "Presiden Donald Trump mengerahkan pasukan ke Los Angeles. Langkah Trump dikritik "
+        "Gubernur California Gavin Newsom."
+    )
+    assert "Donald Trump" in found and "Gavin Newsom" in found
+    assert all("Langkah" not in name for name in found)
+
+
+def test_names_with_particles_and_short_surnames_stay() -> None:
+    found = people(
+        "Presiden Prabowo Subianto dan Perdana Menteri Singapura Lawrence Wong bertemu di "
+        "Singapura. Pembalap Fabio Di Giannantonio finis kelima."
+    )
+    assert {"Prabowo Subianto", "Lawrence Wong", "Fabio Di Giannantonio"} <= set(found)

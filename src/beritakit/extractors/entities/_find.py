@@ -33,6 +33,7 @@ from beritakit.extractors.entities._cluster import (
     cluster_orgs,
     cluster_people,
     cluster_places,
+    headline_like,
     same_person,
     stem,
 )
@@ -552,11 +553,7 @@ class _Finder:
             if m < s.n and (
                 s.toks[m].text == ","
                 or s.keys[m] in apposition
-                or (
-                    s.keys[m] == "yang"
-                    and m + 1 < s.n
-                    and s.keys[m + 1] in _IS
-                )
+                or (s.keys[m] == "yang" and m + 1 < s.n and s.keys[m + 1] in _IS)
             ):
                 m += 1
                 while m < s.n and s.keys[m] in apposition_fillers:
@@ -1164,8 +1161,16 @@ class _Finder:
             return False
         if all(w.replace(".", "") in s.d.degrees for w in p.name.replace(",", " ").split()):
             return False  # only degrees written after a name: "S.H.", "M.H."
-        if p.honorifics or p.name.isupper() or len(key) <= 2:
+        if " " not in key and (p.name,) in s.d.honorifics:
+            return False  # a title alone: "Pak Haji"
+        if _REDUPLICATED.fullmatch(key):
+            return False  # a plural common word: "Orang-orang"
+        if headline_like(p.name):
+            return False  # a title-case headline: "Billy Sudah Menikah"
+        if p.honorifics or p.name.isupper():
             return True  # initials are names ("MU, AD, KU dan RI")
+        if len(key) <= 2 and key not in s.d.corpus_words:
+            return True  # "Oh", "Wu"; not "Ya"
         if " " not in key and not p.roles and key in self.org_words and self.votes.get(key) == _ORG:
             return False  # "Garuda mengungkapkan": the short name of "PT Garuda Indonesia"
         if " " not in key and (
@@ -1271,6 +1276,7 @@ def find_entities(
     return _Finder(doc, doc.text if text is None else text, exclude_names).run()
 
 
+_REDUPLICATED = regex.compile(r"(\w+)-\1")
 _IS = frozenset({"merupakan", "adalah", "ialah", "menjabat"})  # "Dewi yang merupakan …"
 
 
