@@ -348,8 +348,15 @@ def headline_like(form: str) -> bool:
 
 @functools.cache
 def _function_words() -> frozenset[str]:
-    """Indonesian function words (``lang/id/function_words.txt``): never inside a name."""
-    return frozenset(read_lines(LANG_ID, "function_words.txt"))
+    """Indonesian function words (``lang/id/function_words.txt``) never inside a name."""
+    # short words that also occur in names ("Jama Kita Purba", "Ke", "Di") are left out
+    return frozenset(read_lines(LANG_ID, "function_words.txt")) - _IN_NAMES
+
+
+_IN_NAMES = frozenset(
+    "kita kami mereka ia kata ujar ada para di ke ini itu tak saat bagi antara lebih dan "
+    "sebuah".split()
+)
 
 
 def same_person(short: list[str], full: list[str]) -> bool:
