@@ -40,7 +40,10 @@ Granularity = Literal[
     "day", "week", "weekend", "month", "part", "quarter", "half", "year", "decade", "range"
 ]
 DateKind = Literal["absolute", "partial", "relative"]
+# pagi, siang, sore, malam, dini hari (and subuh, petang)
+PartOfDay = Literal["early_morning", "morning", "afternoon", "evening", "night"]
 QuoteKind = Literal["direct", "indirect"]
+SpeakerEvidence = Literal["named", "pronoun", "carried", "none"]
 
 
 class _Frozen(BaseModel):
@@ -124,6 +127,17 @@ class EventDate(_Frozen):
     kind: DateKind
     anchor: dt.date | None = None
     sentence: Span | None = None
+    time: str | None = Field(
+        default=None,
+        description="The time of day written next to the date, ISO 8601 ('14:00:00', "
+        "'14:00:00+07:00' when a zone such as WIB is written). Added in schema 2.",
+    )
+    part_of_day: PartOfDay | None = Field(
+        default=None,
+        description="The part of the day written next to the date: dini hari -> "
+        "early_morning, pagi -> morning, siang -> afternoon, sore -> evening, "
+        "malam -> night. Added in schema 2.",
+    )
 
 
 class Quote(_Frozen):
@@ -134,6 +148,11 @@ class Quote(_Frozen):
     text: str
     cue: str | None = None
     span: Span
+    # how the speaker was told: ``named`` (a name in the phrase of the quote's own cue),
+    # ``pronoun`` (a pronoun cue such as ``ujarnya`` resolved to the last speaker),
+    # ``carried`` (no cue: the speaker of the turn goes on from an earlier paragraph),
+    # ``none`` (no speaker)
+    speaker_evidence: SpeakerEvidence = "none"
 
 
 class Article(_Frozen):
@@ -147,6 +166,11 @@ class Article(_Frozen):
     language: str
     language_score: float = Field(ge=0.0, le=1.0)
     published: dt.date | None = None
+    published_at: dt.datetime | None = Field(
+        default=None,
+        description="The publication moment, timezone-aware, when the caller's published "
+        "value gives a time of day. Added in schema 2.",
+    )
     dateline: Dateline | None = None
     credits: tuple[Credit, ...] = ()
     people: tuple[Person, ...] = ()

@@ -46,6 +46,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("language", "str"),
         ("language_score", "float"),
         ("published", "date"),
+        ("published_at", "str"),
         ("dateline_city", "str"),
         ("dateline_outlet", "str"),
         ("dateline_outlet_domain", "str"),
@@ -102,13 +103,23 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("date_end", "date"),
         ("days", "int"),
         ("granularity", "str"),
+        ("time", "str"),
+        ("part_of_day", "str"),
         ("kind", "str"),
         ("anchor", "date"),
         ("sentence", "str"),
     )
     + _AT,
     "credits": _ID + (("role", "str"), ("name", "str"), ("raw", "str")) + _AT,
-    "quotes": _ID + (("speaker", "str"), ("kind", "str"), ("text", "str"), ("cue", "str")) + _AT,
+    "quotes": _ID
+    + (
+        ("speaker", "str"),
+        ("speaker_evidence", "str"),
+        ("kind", "str"),
+        ("text", "str"),
+        ("cue", "str"),
+    )
+    + _AT,
     "mentions": _ID
     + (("type", "str"), ("name", "str"), ("entity_id", "str"), ("text", "str"))
     + _AT,
@@ -211,6 +222,7 @@ def article_row(article: Any, key: str | None, *, record: bool = False) -> Row:
         "language": article.language,
         "language_score": article.language_score,
         "published": article.published,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
         "dateline_city": dl.city if dl else None,
         "dateline_outlet": dl.outlet if dl else None,
         "dateline_outlet_domain": dl.outlet_domain if dl else None,
@@ -311,6 +323,8 @@ def _dates(art: Any, key: str | None) -> Iterator[Row]:
             "date_end": d.end,
             "days": (d.end - d.start).days + 1,
             "granularity": d.granularity,
+            "time": d.time,
+            "part_of_day": d.part_of_day,
             "kind": d.kind,
             "anchor": d.anchor,
             "sentence": d.sentence.text if d.sentence else None,
@@ -328,6 +342,7 @@ def _quotes(art: Any, key: str | None) -> Iterator[Row]:
         yield {
             "article_id": key,
             "speaker": q.speaker,
+            "speaker_evidence": q.speaker_evidence,
             "kind": q.kind,
             "text": q.text,
             "cue": q.cue,

@@ -25,6 +25,7 @@ __all__ = [
     "SentenceReader",
     "Shared",
     "headline",
+    "is_handle",
     "is_word",
     "strip_connectors",
     "verbish",
@@ -38,6 +39,9 @@ _THAT = frozenset({"bahwa", "kalau"})
 _PURPOSE = frozenset({"agar", "supaya", "jika"})
 _RELATIVE = frozenset({"yang", "dari", "asal", "melalui", "lewat"})
 _BY = frozenset({"oleh"})
+_AND = frozenset({"dan", "serta"})
+_SOURCE_CUES = frozenset({"dikutip", "dilansir", "dilihat", "diunggah"})
+_ONE_OF = frozenset({"seorang", "sang", "si"})
 _TO = frozenset({"kepada", "pada"})
 _PP_HEADS = frozenset({"dalam", "melalui", "lewat", "via"})
 _NICKNAME_CUES = frozenset({"disapa", "dipanggil", "alias", "sapaan", "panggilan", "dijuluki"})
@@ -53,6 +57,11 @@ _MIN_CONTENT = 2  # words of reported content
 def verbish(word: str) -> bool:
     """Whether a lower-case word looks like a verb (by its prefix, not a listed noun)."""
     return _VERB_PREFIX.fullmatch(word) is not None and word not in lexicon().not_verbs
+
+
+def is_handle(t: Tok) -> bool:
+    """Whether the token is a social-media account (``@akun``)."""
+    return len(t.text) > 1 and t.text[0] == "@"
 
 
 def is_word(t: Tok) -> bool:
@@ -197,7 +206,7 @@ class SentenceReader:
                 k = close + 1
                 continue
             if not is_word(t):
-                if t.text not in "&'-\u2019":
+                if t.text not in "&'-\u2019" and not is_handle(t):
                     break
             elif t.text[:1].isdigit():
                 break
@@ -276,6 +285,15 @@ class SentenceReader:
         if f.endswith("nya") and f[:-3] in lex.after:
             self.used.update(range(k + 1, j + 1))
             return cue, PhraseReading("back")
+        if f in _SOURCE_CUES:
+            # '…," dikutip dari akun Instagram @dishubdkijakarta': the account posted it;
+            # "dikutip dari Antara" names a source, not a speaker
+            for n in range(j + 1, min(j + 6, len(toks))):
+                if is_handle(toks[n]):
+                    self.used.update(range(k + 1, n + 1))
+                    return cue, self.read(toks[j + 1 : n + 1])
+                if not is_word(toks[n]):
+                    break
         return None
 
     # -- indirect quotes -----------------------------------------------------------------
@@ -301,6 +319,9 @@ class SentenceReader:
             if last[d].text in DASHES:
                 last = last[d + 1 :]  # a dateline glued before the first clause
                 break
+        if len(last) == 1 and last[0].folded in _AND and len(parts) > 1:
+            # "…, dan mengaku …": a second predicate shares the subject named before
+            return PhraseReading("back", None, last[0].start, last[0].end), last[0].start
         last = strip_connectors(last, lex)
         if not last:
             return None
@@ -407,7 +428,8 @@ class SentenceReader:
         if lower and not (
             words[0].capital or words[0].folded in lex.roles or words[0].text in lex.honorifics
         ):
-            return len(words) == 1  # a lone common noun: "korban mengaku"
+            # a lone common noun: "korban mengaku", "seorang wisman mengaku"
+            return len(words) == 1 or (len(words) == 2 and words[0].folded in _ONE_OF)
         return True
 
     def np_like_loose(self, phrase: list[Tok]) -> bool:
@@ -691,10 +713,15 @@ class SentenceReader:
                     break
             part = strip_connectors(part, lex)
             run: list[Tok] = []
+            depth = 0
             for t in part:
                 kind = word_kind(t, lex)
-                if kind in "HNROADp" or (kind == "F" and run) or t.text in "().&":
-                    run.append(t)
+                if t.text == "(":
+                    depth += 1
+                elif t.text == ")":
+                    depth = max(0, depth - 1)
+                if depth or kind in "HNROADp" or (kind == "F" and run) or t.text in "().&":
+                    run.append(t)  # "Usmanto (35) mengumpulkan …": the age goes with the name
                 else:
                     break
             if not any(word_kind(t, lex) == "N" for t in run):
