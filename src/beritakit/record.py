@@ -88,6 +88,8 @@ class Person(_Frozen):
     roles: tuple[str, ...] = ()
     quotes: int = 0
     mentions: tuple[Span, ...] = ()
+    entity_id: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 class Organization(_Frozen):
@@ -98,6 +100,7 @@ class Organization(_Frozen):
     expansion: str | None = None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    entity_id: str | None = None
 
 
 class Place(_Frozen):
@@ -110,6 +113,7 @@ class Place(_Frozen):
     lat: float | None = None
     lon: float | None = None
     mentions: tuple[Span, ...] = ()
+    entity_id: str | None = None
 
 
 class EventDate(_Frozen):

@@ -68,18 +68,27 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "people": _ID
     + (
         ("name", "str"),
+        ("entity_id", "str"),
         ("honorifics", "str"),
         ("degrees", "str"),
         ("roles", "str"),
         ("quotes", "int"),
+        ("aliases", "str"),
     )
     + _MENTIONED,
     "organizations": _ID
-    + (("name", "str"), ("acronym", "str"), ("expansion", "str"), ("aliases", "str"))
+    + (
+        ("name", "str"),
+        ("entity_id", "str"),
+        ("acronym", "str"),
+        ("expansion", "str"),
+        ("aliases", "str"),
+    )
     + _MENTIONED,
     "places": _ID
     + (
         ("name", "str"),
+        ("entity_id", "str"),
         ("kind", "str"),
         ("code", "str"),
         ("province", "str"),
@@ -111,7 +120,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("cue", "str"),
     )
     + _AT,
-    "mentions": _ID + (("type", "str"), ("name", "str"), ("text", "str")) + _AT,
+    "mentions": _ID
+    + (("type", "str"), ("name", "str"), ("entity_id", "str"), ("text", "str"))
+    + _AT,
 }
 """Each table's columns, in order, with their kind (``str``, ``int``, ``Int`` — an
 integer that may be missing —, ``float``, ``date``)."""
@@ -265,10 +276,12 @@ def _people(art: Any, key: str | None) -> Iterator[Row]:
         yield {
             "article_id": key,
             "name": p.name,
+            "entity_id": p.entity_id,
             "honorifics": _joined(p.honorifics),
             "degrees": _joined(p.degrees),
             "roles": _joined(p.roles),
             "quotes": p.quotes,
+            "aliases": _joined(p.aliases),
             **_first(p.mentions),
         }
 
@@ -278,6 +291,7 @@ def _organizations(art: Any, key: str | None) -> Iterator[Row]:
         yield {
             "article_id": key,
             "name": o.name,
+            "entity_id": o.entity_id,
             "acronym": o.acronym,
             "expansion": o.expansion,
             "aliases": _joined(o.aliases),
@@ -290,6 +304,7 @@ def _places(art: Any, key: str | None) -> Iterator[Row]:
         yield {
             "article_id": key,
             "name": pl.name,
+            "entity_id": pl.entity_id,
             "kind": pl.kind,
             "code": pl.code,
             "province": pl.province,
@@ -348,6 +363,7 @@ def _mentions(art: Any, key: str | None) -> Iterator[Row]:
                     "article_id": key,
                     "type": entity_type,
                     "name": entity.name,
+                    "entity_id": entity.entity_id,
                     "text": m.text,
                     **_offsets(m),
                 }
