@@ -46,10 +46,10 @@ def _names(n: int, template: str) -> str:
     for a, b, c, d in itertools.product(_SYLLABLES, repeat=4):
         name = f"{(a + b).capitalize()} {(c + d + 'no').capitalize()}"
         piece = template.format(name=name)
+        if size + len(piece) > n:
+            break
         out.append(piece)
         size += len(piece)
-        if size >= n:
-            break
     return "".join(out)
 
 
@@ -126,6 +126,9 @@ PATTERNS: dict[str, Pattern] = {
     "hyphen_chain": lambda n: _fill("kata-", n),
     "html_tags": lambda n: _fill("<p>kata</p>", n),
 }
+
+
+PATTERNS = {name: (lambda n, make=make: make(n)[:n]) for name, make in PATTERNS.items()}
 
 
 def time_one(text: str, repeats: int = 1) -> float:
@@ -208,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             row.append(cpu)
         cells += " " * width * (len(args.sizes) - len(row))
         growth = ""
-        if len(row) >= 2 and 0 < row[0] < math.inf:
+        if len(row) >= 2 and 0 < row[0] and max(row) < math.inf:
             doublings = math.log2(args.sizes[len(row) - 1] / args.sizes[0])
             growth = f"{(row[-1] / row[0]) ** (1 / doublings):.2f}x"
         print(f"{name:24}{cells}   {growth}", flush=True)

@@ -216,10 +216,9 @@ def child_stages(corpus: Path, limit: int, batch_size: int, extractors: str) -> 
     p("Jakarta (ANTARA) - Hujan turun sejak pagi.")  # load the data files first
     # wrap the module-level names pipeline.py calls; names it no longer has are skipped
     for label, names in (
-        ("text: input checks", ("coerce_text", "coerce_date", "looks_like_html")),
+        ("text: input checks", ("coerce_text", "coerce_date", "read_published", "looks_like_html")),
         ("text: normalise", ("normalise",)),
         ("text: boilerplate", ("find_boilerplate", "_boilerplate")),
-        ("record: build Article", ("Article",)),
     ):
         for name in names:
             if hasattr(pl, name):

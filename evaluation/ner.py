@@ -188,8 +188,8 @@ def evaluate(
     for split in ("validation", "test"):
         lines = news_ner.read_lines(split)
         if lines:
-            results[f"news-ner {split} ({len({x.article for x in lines})} articles)"] = (
-                score_docs(nlp, [news_ner.line_to_doc(nlp, line) for line in lines])
+            results[f"news-ner {split} ({len({x.article for x in lines})} articles)"] = score_docs(
+                nlp, [news_ner.line_to_doc(nlp, line) for line in lines]
             )
     if extra:
         idner = ner_corpus.read_split(ner_corpus.IDNER_TEST, data_dir)

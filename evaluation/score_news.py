@@ -111,9 +111,7 @@ def score(split: str) -> dict[str, dict[str, float]]:
             art = None
         gold = gold_entities(text, record["spans"])
         for label, field in FIELDS.items():
-            predicted = [
-                SCORE.names_of(e.model_dump(mode="json")) for e in getattr(art, field, ())
-            ]
+            predicted = [SCORE.names_of(e.model_dump(mode="json")) for e in getattr(art, field, ())]
             pairs, missed, extra = SCORE.match_sets(
                 gold[label], predicted, lambda g, p: bool(g & p)
             )

@@ -17,6 +17,7 @@ import beritakit
 from beritakit import Article, ConfigError, InputError, Options
 from beritakit.extractors.entities._cluster import NameIndex, _nickname_of, same_person
 from beritakit.inputs import MAX_CHARS, coerce_date
+from beritakit.models.tokenizer import PARSE_TOKENS, parse_all
 from beritakit.pipeline import Failure
 from beritakit.record import MAX_WARNINGS
 
@@ -49,6 +50,20 @@ def test_long_stretches_without_spaces_tokenise_to_the_same_text() -> None:
     assert [t.text for t in nlp.make_doc(plain)] == [
         "Kata", "Budi", "(", "Ketua", "RT", ")", ",", "“", "kami", "siap", "”", ".",
     ]  # fmt: skip
+
+
+def test_a_long_doc_is_parsed_in_pieces_with_the_same_entities(
+    dev_gold: list[dict[str, Any]],
+) -> None:
+    nlp = beritakit.load().nlp
+    text = "\n\n".join(str(row["text"]) for row in dev_gold[:60])
+    whole = nlp(text)
+    assert len(whole) > 2 * PARSE_TOKENS  # so it is cut at least twice
+    (pieces,) = parse_all(nlp, [text])
+    assert pieces.text == text and len(pieces) == len(whole)
+    assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in whole.ents
+    ]
 
 
 # -- 2. many distinct people: clustered through an index, same answers as all pairs --------
@@ -170,13 +185,20 @@ def test_text_that_normalising_lengthens_past_the_limit_is_an_input_error() -> N
         {"text": "Rapat di Jakarta.", "id": "a\ud83d"},
         {"text": "Rapat di Jakarta.", "url": 123},
         {"text": "Rapat di Jakarta.", "id": 5},
-        {"text": "Rapat di Jakarta.", "published": "2025-06-17junk"},
-        {"text": "Rapat di Jakarta.", "published": "2025-06-17T25:99"},
+        {"text": "Rapat di Jakarta.", "published": ["2025-06-17"]},
+        {"text": "Rapat di Jakarta.", "published": {"date": "2025-06-17"}},
     ],
 )
 def test_bad_fields_are_input_errors(kwargs: dict[str, Any]) -> None:
     with pytest.raises(InputError):
         beritakit.extract(**kwargs)
+
+
+@pytest.mark.parametrize("published", ["2025-06-17junk", "2025-06-17T25:99", "\ud800", "9" * 500])
+def test_a_published_string_that_is_no_date_is_a_warning(published: str) -> None:
+    article = beritakit.extract("Rapat di Jakarta.", published=published)
+    assert article.published is None and article.published_at is None
+    assert any(w.startswith("published: cannot read ") for w in article.warnings)
 
 
 def test_iso_timestamps_are_still_dates() -> None:
@@ -201,7 +223,7 @@ def test_pipe_record_yields_one_item_per_input_whatever_the_input() -> None:
         {"text": good, "url": 5},
         {"text": good, "id": "x\udc80"},
         {"text": good, "id": Explodes()},
-        (good, {"published": "2025-06-17junk"}),
+        (good, {"published": ["2025-06-17"]}),  # a string that is no date is a warning
         b"Rapat \xc3\x28 digelar \xa0.",
         "kata " * 200_001,
         {"text": good, "id": 7},

@@ -37,7 +37,9 @@ def test_bom_invalid_utf8_and_every_unreadable_line_in_failures(
         + b"[1, 2]\n"
         + b"\n"
         + line({"id": "c", "text": TEXT})
-        + b'{"id": "d", "text": ' + b"9" * 5000 + b"}\n"  # an integer Python refuses
+        + b'{"id": "d", "text": '
+        + b"9" * 5000
+        + b"}\n"  # an integer Python refuses
     )
     out, failures = tmp_path / "out.jsonl", tmp_path / "failed.jsonl"
     args = ["extract", str(source), "-o", str(out), "--failures", str(failures), "--summary"]

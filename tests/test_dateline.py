@@ -528,8 +528,12 @@ def test_dev_gold_accuracy(dev_gold: list[dict[str, Any]]) -> None:
 
 
 def _data_rows(name: str) -> list[list[str]]:
-    text = files("beritakit.extractors.dateline").joinpath(name).read_text(encoding="utf-8")
+    package = "beritakit.lang.id" if name == "outlets.tsv" else "beritakit.extractors.dateline"
+    text = files(package).joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+_OUTLET_KINDS = {"national", "tribun", "regional", "agency", "foreign"}
 
 
 def test_outlet_table_is_large_and_consistent() -> None:
@@ -537,7 +541,7 @@ def test_outlet_table_is_large_and_consistent() -> None:
     assert len({row[0] for row in rows}) >= 40
     owner: dict[str, str] = {}
     for row in rows:
-        assert len(row) == 4, row
+        assert len(row) == 5 and row[4] in _OUTLET_KINDS, row
         for spelling in [row[0], row[1], *row[2].split("|")]:
             key = " ".join(spelling.casefold().replace(".", " ").split())
             if key:

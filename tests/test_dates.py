@@ -1031,3 +1031,181 @@ def test_full_stop_is_not_part_of_a_month() -> None:
         "Kongres digelar 12-15 September. Laporan 5 Agt. 2024.", published=D("2018-09-14")
     )
     assert [h.text for h in hits] == ["12-15 September", "5 Agt. 2024"]
+
+
+# -- issue 14: times of day, old spellings, abbreviated units, hours ago, ranges + lalu -----
+
+
+@pytest.mark.parametrize(
+    ("line", "expression", "day", "time", "part"),
+    [
+        (
+            "Rapat digelar Senin (3/2/2025) pukul 14.00 WIB di Balai Kota.",
+            "Senin (3/2/2025)",
+            "2025-02-03",
+            "14:00:00+07:00",
+            None,
+        ),
+        (
+            "Gempa terjadi Selasa (4/2) sekitar pukul 14.30 WITA.",
+            "Selasa (4/2)",
+            "2025-02-04",
+            "14:30:00+08:00",
+            None,
+        ),
+        # dev: a two-digit hour with a zone written "Wita"
+        (
+            "Kecelakaan terjadi di Manggarai, Sabtu 7 Juni 2025 sekitar pukul 22.00 Wita.",
+            "Sabtu 7 Juni 2025",
+            "2025-06-07",
+            "22:00:00+08:00",
+            None,
+        ),
+        (
+            "Ia datang Senin (3/2), 14.30 WITA, bersama istrinya.",
+            "Senin (3/2)",
+            "2025-02-03",
+            "14:30:00+08:00",
+            None,
+        ),
+        ("Ia tiba kemarin jam 10 pagi.", "kemarin", "2025-02-04", "10:00:00", "morning"),
+        (
+            "Laga dimulai Minggu (2/2) jam 4 sore.",
+            "Minggu (2/2)",
+            "2025-02-02",
+            "16:00:00",
+            "evening",
+        ),
+        ("Kebakaran terjadi Senin (3/2) malam.", "Senin (3/2)", "2025-02-03", None, "night"),
+        (
+            "Acara dimulai Sabtu malam (1/2/2025).",
+            "Sabtu malam (1/2/2025)",
+            "2025-02-01",
+            None,
+            "night",
+        ),
+        ("Polisi tiba kemarin pagi.", "kemarin pagi", "2025-02-04", None, "morning"),
+        ("Gempa Senin (3/2) dini hari.", "Senin (3/2)", "2025-02-03", None, "early_morning"),
+        ("Hujan turun Senin (3/2) siang.", "Senin (3/2)", "2025-02-03", None, "afternoon"),
+        (
+            "Pada pukul 09.00 WIT, Senin (3/2), warga berkumpul.",
+            "Senin (3/2)",
+            "2025-02-03",
+            "09:00:00+09:00",
+            None,
+        ),
+        # not next to the date: another sentence, a duration, a count
+        (
+            "Rapat 3 Februari 2025. Pukul 10.00 WIB warga datang.",
+            "3 Februari 2025",
+            "2025-02-03",
+            None,
+            None,
+        ),
+        ("Rapat Senin (3/2) selama 2 jam.", "Senin (3/2)", "2025-02-03", None, None),
+        ("Rapat Senin (3/2) pukul 123 orang hadir.", "Senin (3/2)", "2025-02-03", None, None),
+    ],
+)
+def test_time_and_part_of_day_written_next_to_a_date(
+    line: str, expression: str, day: str, time: str | None, part: str | None
+) -> None:
+    hits, _ = find_dates(line, published=D("2025-02-05"))
+    h = hit_for(hits, expression)
+    assert h.text == expression  # the time does not change the expression or its value
+    assert (h.start_date, h.end_date) == (D(day), D(day))
+    assert (h.time, h.part_of_day) == (time, part)
+
+
+@pytest.mark.parametrize(
+    ("line", "expression", "start", "end"),
+    [
+        # old spellings and abbreviations (dateparser's Indonesian locale)
+        ("Ia lahir di Solo, 5 Djanuari 1950.", "5 Djanuari 1950", "1950-01-05", "1950-01-05"),
+        ("Surat itu bertanggal 4 Pebruari 1966.", "4 Pebruari 1966", "1966-02-04", "1966-02-04"),
+        ("Rapat itu digelar 12 Mrt 1960.", "12 Mrt 1960", "1960-03-12", "1960-03-12"),
+        ("Naskah ditandatangani 17 Ag 1945 pagi.", "17 Ag 1945", "1945-08-17", "1945-08-17"),
+        ("Pada 10 Nop 1945 terjadi pertempuran.", "10 Nop 1945", "1945-11-10", "1945-11-10"),
+        ("Gedung itu dibangun 1 Djuli 1955.", "1 Djuli 1955", "1955-07-01", "1955-07-01"),
+        # abbreviated units
+        ("Kasus itu terjadi 3 thn lalu.", "3 thn lalu", "2022-01-01", "2022-12-31"),
+        ("Rapat digelar bln depan.", "bln depan", "2025-07-01", "2025-07-31"),
+        ("Ia datang mgg lalu.", "mgg lalu", "2025-06-09", "2025-06-15"),
+        # hours and minutes ago: the publication day
+        ("Gempa terjadi 2 jam yang lalu.", "2 jam yang lalu", "2025-06-20", "2025-06-20"),
+        ("Polisi tiba 30 menit lalu.", "30 menit lalu", "2025-06-20", "2025-06-20"),
+        # a range with "lalu" is the whole range
+        (
+            "Pameran itu digelar 1-7 Desember 2023 lalu di Jakarta.",
+            "1-7 Desember 2023 lalu",
+            "2023-12-01",
+            "2023-12-07",
+        ),
+        (
+            "Pameran berlangsung 3-9 September lalu.",
+            "3-9 September lalu",
+            "2024-09-03",
+            "2024-09-09",
+        ),
+        (
+            "Festival digelar 24 Juli hingga 3 Agustus lalu.",
+            "24 Juli hingga 3 Agustus lalu",
+            "2024-07-24",
+            "2024-08-03",
+        ),
+        (
+            "Konser digelar 12-15 Juli mendatang.",
+            "12-15 Juli mendatang",
+            "2025-07-12",
+            "2025-07-15",
+        ),
+    ],
+)
+def test_forms_of_issue_14(line: str, expression: str, start: str, end: str) -> None:
+    hits, warnings = find_dates(line, published=D("2025-06-20"))
+    assert [(h.text, str(h.start_date), str(h.end_date)) for h in hits] == [
+        (expression, start, end)
+    ]
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ia bekerja selama 5 minggu di sana.",
+        "Ia tinggal setahun di Belanda.",
+        "Perjalanan itu memakan waktu 2 jam.",
+        "Rapat berlangsung 30 menit.",
+        "Ia sudah 30 jam lalu berangkat.",  # more than a day: not guessed
+    ],
+)
+def test_durations_stay_out(line: str) -> None:
+    hits, _ = find_dates(line, published=D("2025-06-20"))
+    assert hits == []
+
+
+def test_the_record_carries_time_and_part_of_day() -> None:
+    import beritakit
+
+    pipeline = beritakit.load(beritakit.Options(extractors=("dateline.v1", "dates.v1")))
+    text = (
+        "PALU, KOMPAS.com - Gempa mengguncang Palu, Selasa (4/2/2025) sekitar pukul 14.30 WITA. "
+        "Warga kembali ke rumah Rabu (5/2/2025) malam."
+    )
+    article = pipeline(text, published="2025-02-06")
+    got = [(d.text, d.time, d.part_of_day) for d in article.dates]
+    assert got == [
+        ("Selasa (4/2/2025)", "14:30:00+08:00", None),
+        ("Rabu (5/2/2025)", None, "night"),
+    ]
+    assert article.to_dict()["dates"][0]["time"] == "14:30:00+08:00"
+
+
+def test_every_part_of_day_in_the_data_is_a_record_value() -> None:
+    from typing import get_args
+
+    from beritakit.extractors.dates._data import PKG
+    from beritakit.record import PartOfDay
+    from beritakit.resources import read_table
+
+    values = {row[1] for row in read_table(PKG, "parts_of_day.tsv")}
+    assert values == set(get_args(PartOfDay))

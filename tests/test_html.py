@@ -243,9 +243,23 @@ def test_unreadable_pages_raise_input_error(html: str | bytes) -> None:
         extract_html(html)
 
 
-def test_bad_published_raises_input_error() -> None:
+def test_unreadable_published_is_a_warning_and_the_page_date_fills_it() -> None:
+    article = extract_html(KOMPAS_PAGE, published="tidak diketahui")
+    assert article.published == dt.date(2025, 6, 10)
+    assert "published: cannot read 'tidak diketahui' as a date; it is ignored" in article.warnings
+    assert "published: from the page metadata (htmldate)" in article.warnings
+
+
+def test_a_scraped_published_string_is_read() -> None:
+    article = extract_html(KOMPAS_PAGE, published="Tayang: Rabu, 11 Juni 2025 08:52 WITA")
+    assert article.published == dt.date(2025, 6, 11)
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2025-06-11T08:52:00+08:00"
+
+
+def test_published_of_a_wrong_type_raises_input_error() -> None:
     with pytest.raises(beritakit.InputError, match="published"):
-        extract_html(KOMPAS_PAGE, published="kemarin")
+        extract_html(KOMPAS_PAGE, published=["2025-06-11"])
 
 
 def test_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -68,7 +68,13 @@ def test_published_is_coerced(value: object, expected: dt.date | None) -> None:
     assert coerce_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["kemarin", "14/9/2018", 20180914])
-def test_bad_published_is_an_input_error(value: object) -> None:
-    with pytest.raises(beritakit.InputError, match="published"):
+@pytest.mark.parametrize("value", ["bukan tanggal", "Mei 2020", 20180914, "99999999"])
+def test_coerce_date_is_strict_about_what_it_cannot_read(value: object) -> None:
+    with pytest.raises(beritakit.InputError, match="published: cannot read"):
+        coerce_date(value)
+
+
+@pytest.mark.parametrize("value", [["2025-06-18"], {"date": "2025-06-18"}, True, b"2025-06-18"])
+def test_published_of_a_type_that_cannot_be_a_date_is_an_input_error(value: object) -> None:
+    with pytest.raises(beritakit.InputError, match="published must be a date"):
         coerce_date(value)

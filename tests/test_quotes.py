@@ -251,10 +251,11 @@ def test_pronoun_subject_of_a_reporting_verb() -> None:
         "kawasan tersebut merupakan daerah rawan longsor."
     )
     hits = quotes(text)
-    # the name as written next to the cue; the pronoun carries it on
-    assert [(h.cue, h.speaker) for h in hits] == [
-        ("mewanti-wanti", "Andra"),
-        ("menegaskan", "Andra"),
+    # the short form "Andra" stands for the one full name the text gives; the pronoun
+    # carries it on
+    assert [(h.cue, h.speaker, h.evidence) for h in hits] == [
+        ("mewanti-wanti", "Andra Soni", "named"),
+        ("menegaskan", "Andra Soni", "pronoun"),
     ]
     assert hits[1].speaker_start is None
     andra = ref(text, "Andra Soni", "Andra")

@@ -433,15 +433,15 @@ def test_415_wrong_content_type(server: Server, path: str, ctype: str | None) ->
         ("/v1/extract", b'{"text": ""}', "text", "text: String should have at least 1"),
         (
             "/v1/extract",
-            b'{"text": "Rapat", "published": "kemarin"}',
+            b'{"text": "Rapat", "published": ["2025-06-10"]}',
             "published",
-            "published: expected an ISO date",
+            "published: expected a date or date-time string",
         ),
         (
             "/v1/extract",
-            b'{"text": "Rapat", "published": 1718000000}',
+            b'{"text": "Rapat", "published": true}',
             "published",
-            "published: expected an ISO date",
+            "published: expected a date or date-time string",
         ),
         ("/v1/extract", b'{"text": "Rapat \\ud800 digelar"}', "text", "valid string"),
         ("/v1/extract", b'{"text": "  \\n "}', "text", "empty or only whitespace"),
@@ -468,11 +468,34 @@ def test_422_names_the_field(
 
 def test_422_bad_query_parameter(server: Server) -> None:
     response = _post(
-        server, "/v1/extract", b"Rapat digelar.", "text/plain", params={"published": "10/6/2025"}
+        server, "/v1/extract", b"Rapat digelar.", "text/plain", params={"published": "1" * 201}
     )
     body = _error(response, 422, "invalid_request")
     assert body["field"] == "query.published"
-    assert "query.published: expected an ISO date" in body["message"]
+    assert "query.published: expected a date or date-time string" in body["message"]
+    assert "got 201 characters (at most 200)" in body["message"]
+
+
+def test_published_as_scrapers_write_it_and_a_batch_with_one_bad_date(server: Server) -> None:
+    text = "JAKARTA, KOMPAS.com - Rapat kabinet digelar kemarin di Istana."
+    response = _post(
+        server, "/v1/extract", text.encode(), "text/plain", params={"published": "3/2/2025"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["published"] == "2025-02-03"
+    items = [
+        {"text": text, "id": "a", "published": "Tayang: Selasa, 10 Juni 2025 08:52 WITA"},
+        {"text": text, "id": "b", "published": "Tidak Ditemukan"},
+        {"text": text, "id": "c", "published": 1749532800000},
+    ]
+    response = httpx.post(server.base + "/v1/extract/batch", json=items, timeout=30)
+    assert response.status_code == 200, response.text
+    a, b, c = response.json()
+    assert (a["published"], a["published_at"]) == ("2025-06-10", "2025-06-10T08:52:00+08:00")
+    assert a["dates"][0]["start"] == "2025-06-09"
+    assert (b["id"], b["published"], b["published_at"]) == ("b", None, None)
+    assert "published: cannot read 'Tidak Ditemukan' as a date; it is ignored" in b["warnings"]
+    assert (c["published"], c["published_at"]) == ("2025-06-10", "2025-06-10T12:20:00+07:00")
 
 
 @pytest.mark.parametrize(

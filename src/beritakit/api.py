@@ -42,8 +42,12 @@ def extract(
 
     Args:
         text: The article text (``str``, or ``bytes`` in UTF-8 or a declared encoding).
-        published: Publication date when known (``date``, ``datetime`` or ISO string);
-            relative dates such as ``kemarin`` are resolved against it.
+        published: Publication date when known: ``date``, ``datetime``, epoch seconds
+            or milliseconds, or a date or date-time string as a page writes it
+            (``Tayang: Selasa, 10 Juni 2025 08:52 WITA``); see
+            :func:`beritakit.inputs.read_published`. One that cannot be read is a
+            warning in the record. Relative dates such as ``kemarin`` are resolved
+            against it.
         url: The article's URL, kept in the record.
         id: An identifier kept in the record.
 
@@ -53,7 +57,8 @@ def extract(
     Raises:
         InputError: Empty, undecodable, non-text or too large input (more than
             ``beritakit.inputs.MAX_CHARS``, 1,000,000 characters), a lone surrogate,
-            a ``url`` or ``id`` that is not a ``str``, a ``published`` that is not a date.
+            a ``url`` or ``id`` that is not a ``str``, a ``published`` of a type that
+            cannot be a date (list, dict, bool, bytes).
     """
     return default_pipeline()(text, published=published, url=url, id=id)
 

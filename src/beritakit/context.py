@@ -98,6 +98,7 @@ class Context:
         clean: The normalised full text, mapped to the original.
         body: The cleaned body (set after the text stage), mapped to the original.
         published: The publication date, from the caller or found in the text.
+        published_at: The publication moment when the caller's value gives a time.
         url: The article's URL when the caller knows it.
         today: The date relative expressions may not pass when no anchor exists.
         boilerplate: Regions of ``clean`` the pipeline found to be boilerplate.
@@ -110,6 +111,7 @@ class Context:
 
     clean: MappedText
     published: dt.date | None = None
+    published_at: dt.datetime | None = None
     url: str | None = None
     today: dt.date = field(default_factory=dt.date.today)
     body: MappedText | None = None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from beritakit.errors import ConfigError, InputError
-from beritakit.inputs import coerce_date, coerce_text
+from beritakit.inputs import WIB, coerce_text, read_published
 from beritakit.record import Article
 
 if TYPE_CHECKING:
@@ -129,7 +129,8 @@ def extract_html(
     Args:
         html: The page as ``str`` or ``bytes`` (UTF-8, a BOM or a declared charset).
         url: The page's URL.
-        published: The publication date when known (``date``, ``datetime`` or ISO string).
+        published: The publication date when known (any form
+            :func:`beritakit.inputs.read_published` reads).
         id: An identifier kept in the record.
         pipeline: The pipeline to run; ``None`` uses the default one.
 
@@ -139,16 +140,24 @@ def extract_html(
     Raises:
         ConfigError: trafilatura is not installed (``pip install 'beritakit[html]'``).
         InputError: The page cannot be decoded, is too long, or holds no article text,
-            or ``published`` is not a date.
+            or ``published`` is of a type that cannot be a date (a string that does
+            not read as one is a warning in the record).
     """
     if pipeline is None:
         from beritakit.api import default_pipeline
 
         pipeline = default_pipeline()
-    given = coerce_date(published)
+    now = pipeline.options.now or dt.datetime.now(WIB)
+    read = read_published(published, now=now)
+    given = read.date
     page = read_page(html, url=url, max_chars=pipeline.options.max_chars)
-    article = pipeline(page.text, published=given or page.date, url=url or page.url, id=id)
-    notes: list[str] = []
+    article = pipeline(
+        page.text,
+        published=published if given is not None else page.date,
+        url=url or page.url,
+        id=id,
+    )
+    notes: list[str] = [read.warning] if read.warning is not None else []
     if given is None and page.date is not None:
         if article.published == page.date:
             notes.append("published: from the page metadata (htmldate)")

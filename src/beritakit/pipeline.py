@@ -32,9 +32,10 @@ from beritakit.errors import (
     InputError,
     ModelNotFoundError,
 )
-from beritakit.inputs import MAX_CHARS, coerce_date, coerce_field, coerce_text
+from beritakit.inputs import MAX_CHARS, WIB, coerce_field, coerce_text, read_published
 from beritakit.items import Failure, Item, OnError, as_item, check_on_error
 from beritakit.models import ner_model_path
+from beritakit.models.tokenizer import parse_all
 from beritakit.record import Article
 
 __all__ = ["Failure", "OnError", "Options", "Pipeline", "check_on_error"]
@@ -51,6 +52,9 @@ class Options(BaseModel):
             ``beritakit.inputs.MAX_CHARS`` (1,000,000), the size every stage is known
             to handle in linear time; a higher value raises :class:`ConfigError`.
         today: The date "now" stands for (bounds year inference); ``None`` is today.
+        now: The moment a relative ``published`` value (``2 jam yang lalu``,
+            ``kemarin``) counts back from; ``None`` is the current time when the
+            article is extracted. A naive datetime is taken as WIB (UTC+7).
         ner_model: A spaCy NER pipeline folder to use instead of the shipped model.
     """
 
@@ -59,6 +63,7 @@ class Options(BaseModel):
     extractors: tuple[str, ...] = registry.DEFAULT_EXTRACTORS
     max_chars: int = Field(default=MAX_CHARS, gt=0, le=MAX_CHARS, strict=True)
     today: dt.date | None = None
+    now: dt.datetime | None = None
     ner_model: Path | None = None
 
     def __init__(self, **data: Any) -> None:
@@ -144,12 +149,16 @@ class Pipeline:
 
         Args:
             text: The article as ``str`` or ``bytes``.
-            published: The publication date when the caller knows it (anchors relative dates).
+            published: The publication date or date-time when the caller knows it, in any
+                form :func:`beritakit.inputs.read_published` reads (anchors relative
+                dates); one it cannot read is a warning in the record.
             url: The article's URL, kept in the record.
             id: An identifier kept in the record.
 
         Raises:
-            InputError: The input cannot be read as article text.
+            InputError: The input cannot be read as article text, is longer than
+                ``options.max_chars`` or holds a lone surrogate; ``url`` or ``id`` is
+                not a ``str``; ``published`` is not a date.
             ExtractionError: An extractor failed (a bug: please report it).
         """
         ctx = self._text_stage(Item(text, published, url, id), None)
@@ -179,6 +188,9 @@ class Pipeline:
         Each batch after the first runs in a spaCy memory zone, so memory stays flat
         over any number of articles; while ``pipe`` runs, do not call this pipeline from
         another thread (one pipeline per thread).
+
+        Raises:
+            ConfigError: ``on_error`` is not one of the three (raised at the call).
         """
         check_on_error(on_error)
         if n_process != 1:
@@ -283,13 +295,13 @@ class Pipeline:
         if not self._needs_doc:
             return iter([None] * len(contexts))
         bodies = [c.body.text if c.body is not None else "" for c in contexts]
-        return iter(self.nlp.pipe(bodies))
+        return parse_all(self.nlp, bodies)  # in pieces past PARSE_TOKENS: bounded memory
 
     # -- stages -------------------------------------------------------------
 
     def _text_stage(self, item: Item, index: int | None) -> Context:
         original = coerce_text(item.text, max_chars=self.options.max_chars)
-        published = coerce_date(item.published)
+        published = read_published(item.published, now=self.options.now or dt.datetime.now(WIB))
         url = coerce_field(item.url, name="url")
         coerce_field(item.id, name="id")
         html = looks_like_html(original)
@@ -303,11 +315,14 @@ class Pipeline:
             raise InputError("text has no letters or digits")
         ctx = Context(
             clean=clean,
-            published=published,
+            published=published.date,
+            published_at=published.at,
             url=url,
             today=self.options.today or dt.date.today(),
             index=index,
         )
+        if published.warning is not None:
+            ctx.warnings.append(published.warning)
         if html:
             ctx.warnings.append(
                 "input: the text carries HTML markup; tags were stripped "
@@ -330,6 +345,7 @@ class Pipeline:
             "language_score": 0.0,
             **ctx.fields,
             "published": ctx.published,
+            "published_at": ctx.published_at,
         }
         try:
             return Article(

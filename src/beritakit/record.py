@@ -40,7 +40,10 @@ Granularity = Literal[
     "day", "week", "weekend", "month", "part", "quarter", "half", "year", "decade", "range"
 ]
 DateKind = Literal["absolute", "partial", "relative"]
+# pagi, siang, sore, malam, dini hari (and subuh, petang)
+PartOfDay = Literal["early_morning", "morning", "afternoon", "evening", "night"]
 QuoteKind = Literal["direct", "indirect"]
+SpeakerEvidence = Literal["named", "pronoun", "carried", "none"]
 
 
 class _Frozen(BaseModel):
@@ -85,6 +88,8 @@ class Person(_Frozen):
     roles: tuple[str, ...] = ()
     quotes: int = 0
     mentions: tuple[Span, ...] = ()
+    entity_id: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 class Organization(_Frozen):
@@ -95,6 +100,7 @@ class Organization(_Frozen):
     expansion: str | None = None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    entity_id: str | None = None
 
 
 class Place(_Frozen):
@@ -110,6 +116,7 @@ class Place(_Frozen):
     # Kemendagri codes of the regions a name several regions share may be, when the text
     # does not say which (``code`` is then None); empty otherwise.
     candidates: tuple[str, ...] = ()
+    entity_id: str | None = None
 
 
 class EventDate(_Frozen):
@@ -123,6 +130,17 @@ class EventDate(_Frozen):
     kind: DateKind
     anchor: dt.date | None = None
     sentence: Span | None = None
+    time: str | None = Field(
+        default=None,
+        description="The time of day written next to the date, ISO 8601 ('14:00:00', "
+        "'14:00:00+07:00' when a zone such as WIB is written). Added in schema 2.",
+    )
+    part_of_day: PartOfDay | None = Field(
+        default=None,
+        description="The part of the day written next to the date: dini hari -> "
+        "early_morning, pagi -> morning, siang -> afternoon, sore -> evening, "
+        "malam -> night. Added in schema 2.",
+    )
 
 
 class Quote(_Frozen):
@@ -133,6 +151,11 @@ class Quote(_Frozen):
     text: str
     cue: str | None = None
     span: Span
+    # how the speaker was told: ``named`` (a name in the phrase of the quote's own cue),
+    # ``pronoun`` (a pronoun cue such as ``ujarnya`` resolved to the last speaker),
+    # ``carried`` (no cue: the speaker of the turn goes on from an earlier paragraph),
+    # ``none`` (no speaker)
+    speaker_evidence: SpeakerEvidence = "none"
 
 
 class Article(_Frozen):
@@ -146,6 +169,11 @@ class Article(_Frozen):
     language: str
     language_score: float = Field(ge=0.0, le=1.0)
     published: dt.date | None = None
+    published_at: dt.datetime | None = Field(
+        default=None,
+        description="The publication moment, timezone-aware, when the caller's published "
+        "value gives a time of day. Added in schema 2.",
+    )
     dateline: Dateline | None = None
     credits: tuple[Credit, ...] = ()
     people: tuple[Person, ...] = ()

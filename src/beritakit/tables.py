@@ -46,6 +46,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("language", "str"),
         ("language_score", "float"),
         ("published", "date"),
+        ("published_at", "str"),
         ("dateline_city", "str"),
         ("dateline_outlet", "str"),
         ("dateline_outlet_domain", "str"),
@@ -67,18 +68,27 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "people": _ID
     + (
         ("name", "str"),
+        ("entity_id", "str"),
         ("honorifics", "str"),
         ("degrees", "str"),
         ("roles", "str"),
         ("quotes", "int"),
+        ("aliases", "str"),
     )
     + _MENTIONED,
     "organizations": _ID
-    + (("name", "str"), ("acronym", "str"), ("expansion", "str"), ("aliases", "str"))
+    + (
+        ("name", "str"),
+        ("entity_id", "str"),
+        ("acronym", "str"),
+        ("expansion", "str"),
+        ("aliases", "str"),
+    )
     + _MENTIONED,
     "places": _ID
     + (
         ("name", "str"),
+        ("entity_id", "str"),
         ("kind", "str"),
         ("code", "str"),
         ("province", "str"),
@@ -93,14 +103,26 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("date_end", "date"),
         ("days", "int"),
         ("granularity", "str"),
+        ("time", "str"),
+        ("part_of_day", "str"),
         ("kind", "str"),
         ("anchor", "date"),
         ("sentence", "str"),
     )
     + _AT,
     "credits": _ID + (("role", "str"), ("name", "str"), ("raw", "str")) + _AT,
-    "quotes": _ID + (("speaker", "str"), ("kind", "str"), ("text", "str"), ("cue", "str")) + _AT,
-    "mentions": _ID + (("type", "str"), ("name", "str"), ("text", "str")) + _AT,
+    "quotes": _ID
+    + (
+        ("speaker", "str"),
+        ("speaker_evidence", "str"),
+        ("kind", "str"),
+        ("text", "str"),
+        ("cue", "str"),
+    )
+    + _AT,
+    "mentions": _ID
+    + (("type", "str"), ("name", "str"), ("entity_id", "str"), ("text", "str"))
+    + _AT,
 }
 """Each table's columns, in order, with their kind (``str``, ``int``, ``Int`` — an
 integer that may be missing —, ``float``, ``date``)."""
@@ -200,6 +222,7 @@ def article_row(article: Any, key: str | None, *, record: bool = False) -> Row:
         "language": article.language,
         "language_score": article.language_score,
         "published": article.published,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
         "dateline_city": dl.city if dl else None,
         "dateline_outlet": dl.outlet if dl else None,
         "dateline_outlet_domain": dl.outlet_domain if dl else None,
@@ -253,10 +276,12 @@ def _people(art: Any, key: str | None) -> Iterator[Row]:
         yield {
             "article_id": key,
             "name": p.name,
+            "entity_id": p.entity_id,
             "honorifics": _joined(p.honorifics),
             "degrees": _joined(p.degrees),
             "roles": _joined(p.roles),
             "quotes": p.quotes,
+            "aliases": _joined(p.aliases),
             **_first(p.mentions),
         }
 
@@ -266,6 +291,7 @@ def _organizations(art: Any, key: str | None) -> Iterator[Row]:
         yield {
             "article_id": key,
             "name": o.name,
+            "entity_id": o.entity_id,
             "acronym": o.acronym,
             "expansion": o.expansion,
             "aliases": _joined(o.aliases),
@@ -278,6 +304,7 @@ def _places(art: Any, key: str | None) -> Iterator[Row]:
         yield {
             "article_id": key,
             "name": pl.name,
+            "entity_id": pl.entity_id,
             "kind": pl.kind,
             "code": pl.code,
             "province": pl.province,
@@ -296,6 +323,8 @@ def _dates(art: Any, key: str | None) -> Iterator[Row]:
             "date_end": d.end,
             "days": (d.end - d.start).days + 1,
             "granularity": d.granularity,
+            "time": d.time,
+            "part_of_day": d.part_of_day,
             "kind": d.kind,
             "anchor": d.anchor,
             "sentence": d.sentence.text if d.sentence else None,
@@ -313,6 +342,7 @@ def _quotes(art: Any, key: str | None) -> Iterator[Row]:
         yield {
             "article_id": key,
             "speaker": q.speaker,
+            "speaker_evidence": q.speaker_evidence,
             "kind": q.kind,
             "text": q.text,
             "cue": q.cue,
@@ -333,6 +363,7 @@ def _mentions(art: Any, key: str | None) -> Iterator[Row]:
                     "article_id": key,
                     "type": entity_type,
                     "name": entity.name,
+                    "entity_id": entity.entity_id,
                     "text": m.text,
                     **_offsets(m),
                 }

@@ -53,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="how to read standard input (auto: JSONL when it starts with '{')",
     )
-    ex.add_argument("--published", help="publication date (ISO) for text inputs")
+    ex.add_argument(
+        "--published",
+        help="publication date for text inputs: ISO, epoch, or as a page writes it "
+        "('Selasa, 10 Juni 2025 08:52 WITA')",
+    )
     ex.add_argument("--url", help="URL for text inputs")
     ex.add_argument(
         "-n",

@@ -229,4 +229,43 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
     return make
 
 
+# The most tokens one spaCy pass parses at once. The NER model's memory grows with the
+# tokens it sees together (about 5 kB a token); a longer doc is parsed in pieces this long,
+# cut after a line break or a sentence end where one is near, and joined again.
+PARSE_TOKENS = 8_000
+_CUT_AFTER = frozenset({".", "!", "?", "\n"})
+
+
+def parse_all(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+    """``nlp.pipe(texts)``, with memory bounded by :data:`PARSE_TOKENS` whatever the length.
+
+    Texts up to ``PARSE_TOKENS`` tokens (every news article) go through ``nlp.pipe``
+    together as usual; a longer text is tokenised, cut into pieces of at most that many
+    tokens, parsed piece by piece and joined into one doc with exactly its text.
+    """
+    docs = [nlp.make_doc(text) for text in texts]
+    short = iter(nlp.pipe([d for d in docs if len(d) <= PARSE_TOKENS]))
+    for doc in docs:
+        yield next(short) if len(doc) <= PARSE_TOKENS else _parse_long(nlp, doc)
+
+
+def _parse_long(nlp: Language, doc: Doc) -> Doc:
+    pieces: list[Doc] = []
+    start = 0
+    while start < len(doc):
+        end = min(start + PARSE_TOKENS, len(doc))
+        if end < len(doc):  # cut after the last line break or sentence end in the window
+            for k in range(end - 1, start + PARSE_TOKENS // 2, -1):
+                if doc[k].text in _CUT_AFTER or "\n" in doc[k].whitespace_ + doc[k].text:
+                    end = k + 1
+                    break
+        pieces.append(next(nlp.pipe([doc[start:end].as_doc()], batch_size=1)))
+        start = end
+    joined = Doc.from_docs(pieces, ensure_whitespace=False)
+    if joined.text != doc.text:  # cannot happen: each piece keeps its characters
+        parsed: Doc = nlp(doc)
+        return parsed
+    return joined
+
+
 registry.tokenizers.register(TOKENIZER, func=create_tokenizer)

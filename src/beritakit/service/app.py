@@ -45,7 +45,10 @@ from beritakit.service.worker import Job, Reply
 
 __all__ = ["char_limit", "create_app", "log_reply"]
 
-_QueryDate = Annotated[PublishedDate | None, Query(description="Publication date (ISO)")]
+_QueryDate = Annotated[
+    PublishedDate | None,
+    Query(description="Publication date or date-time (ISO, epoch, or as a page writes it)"),
+]
 _QueryUrl = Annotated[str | None, Query(max_length=4096, description="The article's URL")]
 _QueryId = Annotated[str | None, Query(max_length=512, description="Kept in the record")]
 _BATCH = TypeAdapter(list[ExtractRequest])

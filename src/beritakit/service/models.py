@@ -5,46 +5,43 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-import regex
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    TypeAdapter,
-    ValidationError,
-    WithJsonSchema,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 __all__ = ["ExtractRequest", "Health", "HtmlRequest", "PublishedDate", "Readiness"]
 
-_DATETIME = TypeAdapter(dt.datetime)
-_ISO_DATE = regex.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATE_ADVICE = "expected an ISO date (2025-06-17) or date-time (2025-06-17T18:35:00+07:00)"
+_LONGEST = 200
+_DATE_ADVICE = (
+    "expected a date or date-time string (ISO, or as a page writes it: "
+    "'Selasa, 10 Juni 2025 08:52 WITA', '2 jam yang lalu') or epoch seconds or milliseconds"
+)
 
 
-def _to_date(value: object) -> object:
-    """Read an ISO date, or an ISO date-time as its calendar date (in its own offset)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
-        try:
-            if len(value) == 10:
-                return dt.date.fromisoformat(value)
-            if value[10] in "Tt ":
-                return _DATETIME.validate_python(value).date()
-        except (ValueError, ValidationError):
-            pass
-    raise ValueError(_DATE_ADVICE)
+def _published(value: object) -> object:
+    """Let through what can be a publication date; the pipeline reads it.
+
+    A string or number that does not read as a date is a warning in the record (the
+    article is still extracted); only a value of another type (list, object, boolean)
+    or a string longer than 200 characters is refused here.
+    """
+    if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+        raise ValueError(_DATE_ADVICE)
+    if isinstance(value, str) and len(value) > _LONGEST:
+        raise ValueError(f"{_DATE_ADVICE}; got {len(value):,} characters (at most {_LONGEST})")
+    return value
 
 
 PublishedDate = Annotated[
-    dt.date,
-    BeforeValidator(_to_date),
+    str | int | float,
+    BeforeValidator(_published),
     WithJsonSchema(
-        {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "format": "date-time"},
+                {"type": "string", "maxLength": _LONGEST},
+                {"type": "number"},
+            ]
+        }
     ),
 ]
 
@@ -56,7 +53,11 @@ class ExtractRequest(BaseModel):
 
     text: str = Field(min_length=1, description="The article text.")
     published: PublishedDate | None = Field(
-        default=None, description="Publication date (ISO); anchors relative dates like 'kemarin'."
+        default=None,
+        description="Publication date or date-time: ISO, epoch seconds or milliseconds, or "
+        "as a page writes it ('Tayang: Selasa, 10 Juni 2025 08:52 WITA', '2 jam yang lalu'); "
+        "anchors relative dates like 'kemarin'. One that cannot be read is a warning in "
+        "the record.",
     )
     url: str | None = Field(default=None, max_length=4096, description="The article's URL.")
     id: str | None = Field(default=None, max_length=512, description="Kept in the record.")
@@ -69,7 +70,9 @@ class HtmlRequest(BaseModel):
 
     html: str = Field(min_length=1, description="The whole HTML page.")
     published: PublishedDate | None = Field(
-        default=None, description="Publication date (ISO); else the page metadata gives it."
+        default=None,
+        description="Publication date or date-time (as for /v1/extract); else the page "
+        "metadata gives it.",
     )
     url: str | None = Field(default=None, max_length=4096, description="The page's URL.")
     id: str | None = Field(default=None, max_length=512, description="Kept in the record.")

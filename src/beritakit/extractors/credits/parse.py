@@ -17,12 +17,22 @@ from beritakit.clean.boilerplate import (
     find_boilerplate,
     prose_bounds,
 )
-from beritakit.lang import LANG_ID, fold
-from beritakit.resources import read_lines, read_table
+from beritakit.clean.layout import Relaid, relayout
+from beritakit.extractors.credits._data import (
+    Label,
+    credit_agencies,
+    credit_labels,
+    credit_name_particles,
+    credit_phrases,
+    label_pattern,
+    laporan_pattern,
+    role_prefix,
+    wordset,
+)
+from beritakit.lang import fold
 
 __all__ = ["CreditHit", "parse"]
 
-_PACKAGE = "beritakit.extractors.credits"
 
 ROLES = ("writer", "reporter", "editor", "photographer", "contributor", "source", "other")
 
@@ -58,6 +68,8 @@ _MAX_VALUE_CHARS = 160
 _MAX_MATCHES = 200
 _MAX_TAIL_LINES = 60
 _MAX_SOURCE_WORDS = 8
+_MAX_TAGS_CHARS = 600
+_MAX_TAG_WORDS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +98,6 @@ class CreditHit:
     name_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Label:
-    role: str
-    anywhere: bool
-    glue: bool
-
-
 @dataclass(slots=True)
 class _Candidate:
     hits: list[CreditHit]
@@ -100,66 +105,7 @@ class _Candidate:
     end: int
     rule: str  # "strong", "edge", "tail" or "caps"
     photo: bool = False
-
-
-# ---------------------------------------------------------------- data
-
-
-@functools.cache
-def _labels() -> dict[str, _Label]:
-    return {
-        row[0].casefold(): _Label(row[1], row[2] == "anywhere", row[3] == "yes")
-        for row in read_table(_PACKAGE, "labels.tsv")
-    }
-
-
-@functools.cache
-def _label_pattern() -> regex.Pattern[str]:
-    words = sorted(_labels(), key=len, reverse=True)
-    alternation = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]{1,3}") for w in words)
-    return regex.compile(rf"(?i)(?P<label>{alternation})[ \t]{{0,3}}:[ \t]{{0,3}}")
-
-
-@functools.cache
-def _phrases() -> tuple[tuple[str, bool, regex.Pattern[str]], ...]:
-    lead = r"(?:^[ \t*\u2022\-]{0,3}|(?<=[.!?\u201d\"')\]][ \t]{0,3}))"
-    return tuple(
-        (
-            row[0],
-            row[1] == "yes",
-            regex.compile(lead + "(?:" + row[2].replace(" ", r"[ \t]{1,3}") + ")", regex.M),
-        )
-        for row in read_table(_PACKAGE, "phrases.tsv")
-    )
-
-
-@functools.cache
-def _laporan_pattern() -> tuple[regex.Pattern[str], dict[str, str]]:
-    roles = {row[0].casefold(): row[1] for row in read_table(_PACKAGE, "laporan.tsv")}
-    words = "|".join(regex.escape(w) for w in sorted(roles, key=len, reverse=True))
-    pattern = regex.compile(
-        rf"(?im)^[ \t]{{0,3}}laporan[ \t]{{1,3}}(?:(?P<word>{words})[ \t]{{1,3}})?"
-        rf"(?P<rest>[^\n]{{2,120}}?)[ \t]*$"
-    )
-    return pattern, roles
-
-
-@functools.cache
-def _role_prefix() -> regex.Pattern[str]:
-    words = "|".join(regex.escape(row[0]) for row in read_table(_PACKAGE, "laporan.tsv"))
-    return regex.compile(rf"(?i)(?:{words})\b[^,\n]{{0,40}},[ \t]{{0,3}}")
-
-
-@functools.cache
-def _name_particles() -> frozenset[str]:
-    return frozenset(fold(w.strip()) for w in read_lines(LANG_ID, "name_particles.txt"))
-
-
-@functools.cache
-def _wordset(name: str, fold: bool = True) -> frozenset[str]:
-    return frozenset(
-        w.strip().casefold() if fold else w.strip() for w in read_lines(_PACKAGE, name)
-    )
+    strong_code: bool = False  # a lower-case slash code (`cas/mrp`)
 
 
 # ---------------------------------------------------------------- helpers
@@ -233,7 +179,7 @@ def _not_a_name(value: str) -> bool:
     if not any(c.isalpha() for c in v) or _URLISH.search(v) or any(c in v for c in _NOT_IN_NAMES):
         return True
     first = v.split()[0].split("/")[0] if v.split() else v
-    stop = _wordset("not_names.txt")
+    stop = wordset("not_names.txt")
     return (
         v in stop
         or first in stop
@@ -273,7 +219,7 @@ def _names(
     end = _strip_outlet(text, start, end, outlet)
     start, end = _trim(text, start, end)
     # "Penulis: Kontributor Sumba, Ignasius Sara": the person follows the comma
-    lead = _role_prefix().match(text, start, end)
+    lead = role_prefix().match(text, start, end)
     if lead:
         start = lead.end()
     if end <= start:
@@ -308,7 +254,7 @@ def _hits(
 
 def _name_words(text: str, spans: Iterable[tuple[int, int]]) -> bool:
     """Tell whether every span is written as a name (capitalised words, particles)."""
-    particles = _name_particles()
+    particles = credit_name_particles()
     return all(
         all(_NAME_WORD.fullmatch(w) or w in particles for w in text[a:b].split()) for a, b in spans
     )
@@ -317,7 +263,7 @@ def _name_words(text: str, spans: Iterable[tuple[int, int]]) -> bool:
 # ---------------------------------------------------------------- candidates
 
 
-def _label_ok(doc: _Doc, m: regex.Match[str], label: _Label, same_line_credit: bool) -> bool:
+def _label_ok(doc: _Doc, m: regex.Match[str], label: Label, same_line_credit: bool) -> bool:
     """Tell whether a label stands where credits are written."""
     text = doc.text
     pos = m.start()
@@ -331,7 +277,7 @@ def _label_ok(doc: _Doc, m: regex.Match[str], label: _Label, same_line_credit: b
         while word_start > ls and text[word_start - 1].isalpha() and pos - word_start < 40:
             word_start -= 1
         glued = (text[word_start:pos] + m.group("label")).casefold()
-        return glued not in _wordset("glue_exceptions.txt")
+        return glued not in wordset("glue_exceptions.txt")
     i = pos
     while i > ls and text[i - 1] in " \t" and pos - i < 4:
         i -= 1
@@ -342,10 +288,10 @@ def _label_ok(doc: _Doc, m: regex.Match[str], label: _Label, same_line_credit: b
 
 def _label_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
     text = doc.text
-    labels = _labels()
-    valid: list[tuple[regex.Match[str], _Label]] = []
+    labels = credit_labels()
+    valid: list[tuple[regex.Match[str], Label]] = []
     last_line = -1
-    for count, m in enumerate(_label_pattern().finditer(text)):
+    for count, m in enumerate(label_pattern().finditer(text)):
         if count >= _MAX_MATCHES:
             break
         label = labels[" ".join(m.group("label").casefold().split())]
@@ -378,7 +324,7 @@ def _label_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
 
 def _laporan_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
     text = doc.text
-    pattern, roles = _laporan_pattern()
+    pattern, roles = laporan_pattern()
     out: list[_Candidate] = []
     for count, m in enumerate(pattern.finditer(text)):
         if count >= _MAX_MATCHES:
@@ -416,7 +362,7 @@ def _laporan_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
 def _phrase_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
     text = doc.text
     out: list[_Candidate] = []
-    for role, split, pattern in _phrases():
+    for role, split, pattern in credit_phrases():
         for count, m in enumerate(pattern.finditer(text)):
             if count >= _MAX_MATCHES:
                 break
@@ -432,9 +378,9 @@ def _phrase_candidates(doc: _Doc, outlet: str | None) -> list[_Candidate]:
 def _classify_bracket(inner: str) -> str | None:
     """Return the role a bracketed closing credit stands for, or ``None``."""
     value = inner.strip()
-    if not value or value.casefold() in _wordset("code_stopwords.txt"):
+    if not value or value.casefold() in wordset("code_stopwords.txt"):
         return None
-    if value in _wordset("agencies.txt", fold=False):
+    if value in credit_agencies():
         return "source"
     if (
         "/" in value
@@ -445,7 +391,7 @@ def _classify_bracket(inner: str) -> str | None:
     if _SHORT_CODE.fullmatch(value) and any(c.isalpha() for c in value):
         return "other"
     words = value.split()
-    particles = _name_particles()
+    particles = credit_name_particles()
     if (
         2 <= len(words) <= 5
         and _NAME_WORD.fullmatch(words[0])
@@ -479,14 +425,22 @@ def _bracket_candidates(doc: _Doc, from_pos: int) -> list[_Candidate]:
         ):
             continue
         s, e = _trim(text, m.start("inner"), m.end("inner"), " \t")
-        out.append(_Candidate(_hits(role, text, m.span(), [(s, e)]), m.start(), m.end(), "tail"))
+        out.append(
+            _Candidate(
+                _hits(role, text, m.span(), [(s, e)]),
+                m.start(),
+                m.end(),
+                "tail",
+                strong_code=strong_code,
+            )
+        )
     return out
 
 
 def _caps_line(text: str, seg_s: int, seg_e: int) -> list[CreditHit]:
     """Read one closing all-capitals line (Tempo ``DINI TEJA``, ``NAME | ANTARA``)."""
-    stop = _wordset("caps_stopwords.txt", fold=False)
-    agencies = _wordset("agencies.txt", fold=False)
+    stop = wordset("caps_stopwords.txt", fold=False)
+    agencies = credit_agencies()
     hits: list[CreditHit] = []
     part_s = seg_s
     for m in _CAPS_SPLIT.finditer(text, seg_s, seg_e):
@@ -551,6 +505,27 @@ def _glued_to_boilerplate(doc: _Doc, c: _Candidate) -> bool:
     return i in doc.region_ends
 
 
+def _only_tags_after(text: str, end: int) -> bool:
+    """Tell whether only a few words without a sentence end follow ``end`` (a tag list).
+
+    With the line breaks lost, a closing code is followed on its line by the page's tags
+    (``(cas/mrp) timnas indonesia timnas jepang``), which read as one line of prose.
+    """
+    rest = text[end : end + _MAX_TAGS_CHARS + 1]
+    if len(rest) > _MAX_TAGS_CHARS or any(c in _SENTENCE_END for c in rest):
+        return False
+    return len(rest.split()) <= _MAX_TAG_WORDS
+
+
+def _closing_line(doc: _Doc, c: _Candidate) -> bool:
+    """Tell whether a credit line is followed only by linked headlines (no sentence end).
+
+    Liputan6 prints ``Penulis: Name`` and then the headline of a related story, which
+    has enough words to read as prose.
+    """
+    return doc.at_line_start(c.start) and _only_tags_after(doc.text, c.end)
+
+
 def _select(doc: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
     text = doc.text
     covered = [(r.start, r.end) for r in doc.regions] + [(c.start, c.end) for c in cands]
@@ -561,9 +536,9 @@ def _select(doc: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
         if c.rule == "strong":
             chosen.append(c)
         elif c.rule == "tail":
-            if c.start >= last_prose > 0:
+            if c.start >= last_prose > 0 or (c.strong_code and _only_tags_after(text, c.end)):
                 chosen.append(c)
-        elif c.start >= last_prose or c.end <= first_prose:
+        elif c.start >= last_prose or c.end <= first_prose or _closing_line(doc, c):
             chosen.append(c)
         else:
             pending.append(c)
@@ -606,7 +581,22 @@ def parse(
     """
     if not text.strip():
         return []
+    relaid = relayout(text)
+    if relaid.inserted or relaid.text is not text:
+        # the scraper lost line breaks: read the text with them put back
+        hits = _parse(relaid.text, outlet, find_boilerplate(relaid.text))
+        return [_to_original(h, relaid, text) for h in hits]
     regions = find_boilerplate(text) if boilerplate is None else boilerplate
+    return _parse(text, outlet, regions)
+
+
+def _to_original(h: CreditHit, relaid: Relaid, text: str) -> CreditHit:
+    s, e = relaid.to_original(h.start), relaid.to_original(h.end)
+    ns, ne = relaid.to_original(h.name_start), relaid.to_original(h.name_end)
+    return CreditHit(h.role, text[ns:ne], text[s:e], s, e, ns, ne)
+
+
+def _parse(text: str, outlet: str | None, regions: Sequence[Region]) -> list[CreditHit]:
     doc = _Doc(text, regions)
     cands = (
         _label_candidates(doc, outlet)
@@ -618,7 +608,8 @@ def parse(
     covered = [(r.start, r.end) for r in doc.regions] + [(c.start, c.end) for c in cands]
     _, last_prose = prose_bounds(text, covered, doc.lines)
     if last_prose > 0:
-        tail = doc.line_start(max(0, last_prose - 1))
+        # with the layout lost, a closing code may stand before the tags that read as prose
+        tail = min(doc.line_start(max(0, last_prose - 1)), max(0, len(text) - _MAX_TAGS_CHARS))
         cands += [
             c for c in _bracket_candidates(doc, tail) if not doc.inside_boilerplate(c.start, c.end)
         ]

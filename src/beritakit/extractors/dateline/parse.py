@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
-import unicodedata
 from collections.abc import Iterator
 
 import regex
-from spacy.lang.id.stop_words import STOP_WORDS
 
-from beritakit.lang import LANG_ID, fold
-from beritakit.resources import read_lines, read_table
+from beritakit.clean.layout import relayout
+from beritakit.extractors.dateline._data import (
+    OutletInfo,
+    Place,
+    fold_place,
+    table_data,
+    table_fold,
+)
 
 __all__ = ["DatelineHit", "parse"]
 
@@ -62,188 +65,6 @@ class DatelineHit:
     date: datetime.date | None
 
 
-# --------------------------------------------------------------------------- data
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _OutletInfo:
-    canonical: str
-    domain: str | None
-    usual_city: str | None
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Place:
-    spelling: str
-    kinds: frozenset[str]
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Data:
-    outlets: dict[str, _OutletInfo]  # folded spelling -> outlet
-    outlet_words: regex.Pattern[str]  # known spellings that are not domains
-    domain: regex.Pattern[str]
-    places: dict[str, _Place]  # folded name -> place
-    max_place_words: int
-    not_first: frozenset[str]
-    not_alone: frozenset[str]
-    date: regex.Pattern[str]
-    months: dict[str, int]
-
-
-def _rows(package: str, name: str) -> Iterator[list[str]]:
-    """Yield the tab-separated fields of a data file, skipping comments and blank lines."""
-    for line in read_lines(package, name):
-        yield line.split("\t")
-
-
-def _fold(name: str) -> str:
-    """Fold a name for lookup: case, dots and runs of spaces do not count."""
-    return " ".join(fold(name).replace(".", " ").split())
-
-
-def _fold_place(name: str) -> str:
-    """Fold a place name: like `_fold`, but initials `D.C` and `DC` are the same."""
-    return " ".join(fold(name).replace(".", "").split())
-
-
-def _indonesian_places() -> list[list[str]]:
-    """``[name, kind]`` rows of the provinces, regencies, cities and districts of ``lang/id``.
-
-    Regencies and cities by their name without ``Kabupaten``/``Kota`` (``Bogor``), every
-    alias of ``place_aliases.tsv`` with its entry's kind; names shorter than three
-    letters and districts that are Indonesian stop words are left out.
-    """
-    kinds: dict[str, str] = {}
-    rows: list[list[str]] = []
-    for code, name, kind, *_ in read_table(LANG_ID, "places.tsv"):
-        kinds[code] = kind
-        if kind in ("city", "regency"):
-            words = name.split(" ")
-            name = " ".join(words[2:] if words[1] == "Administrasi" else words[1:])
-        if len(name) >= 3 and not (kind == "district" and name.casefold() in STOP_WORDS):
-            rows.append([name, kind])
-    for code, alias, *rest in read_table(LANG_ID, "place_aliases.tsv"):
-        flags = rest[0].split(",") if rest else []
-        kind = next((f[5:] for f in flags if f.startswith("kind=")), kinds[code])
-        rows.append([alias, kind])
-    return rows
-
-
-def _world_places() -> list[list[str]]:
-    """``[name, kind]`` rows of the countries and cities of ``lang/id/places_world.tsv``.
-
-    Cities take the kind ``world``; each name also without accents and apostrophes
-    (``Asuncion``, ``Taif``), as datelines write them; names shorter than three letters
-    or that are Indonesian stop words are left out.
-    """
-    kinds: dict[str, str] = {}
-    names: list[tuple[str, str]] = []
-    for code, name, kind, *_ in read_table(LANG_ID, "places_world.tsv"):
-        kinds[code] = "world" if kind == "city" else kind
-        names.append((name, kinds[code]))
-    for code, alias, *rest in read_table(LANG_ID, "place_world_aliases.tsv"):
-        new_kind = rest[2] if len(rest) > 2 else ""
-        kind = kinds.get(code) or ("world" if new_kind == "city" else new_kind)
-        names.append((alias, kind))
-    rows: list[list[str]] = []
-    for name, kind in names:
-        ascii_name = "".join(
-            c
-            for c in unicodedata.normalize("NFKD", name)
-            if not unicodedata.combining(c) and c not in "'\u2018\u2019\u02bb\u02bc"
-        )
-        for spelling in dict.fromkeys((name, ascii_name)):
-            if len(spelling) >= 3 and spelling.casefold() not in STOP_WORDS:
-                rows.append([spelling, kind])
-    return rows
-
-
-def _outlets() -> tuple[dict[str, _OutletInfo], regex.Pattern[str], regex.Pattern[str]]:
-    """The outlets by folded spelling, a pattern of their spellings, the domain pattern."""
-    here = "beritakit.extractors.dateline"
-    outlets: dict[str, _OutletInfo] = {}
-    words: set[str] = set()
-    suffixes = [r[0].strip().lower() for r in _rows(here, "domain_suffixes.txt")]
-    suffix_re = "|".join(regex.escape(s) for s in sorted(suffixes, key=len, reverse=True))
-    label = r"[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,40}[\p{L}\p{N}])?"
-    domain = regex.compile(
-        rf"(?i)(?:www\.)?{label}(?:\.{label}){{0,2}}\.(?:{suffix_re})(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}])"
-    )
-    for row in _rows(here, "outlets.tsv"):
-        row += [""] * (4 - len(row))
-        canonical, dom, spellings, city = (f.strip() for f in row[:4])
-        info = _OutletInfo(canonical, dom.lower() or None, city or None)
-        for spelling in [canonical, dom, *spellings.split("|")]:
-            spelling = spelling.strip()
-            if not spelling:
-                continue
-            outlets.setdefault(_fold(spelling), info)
-            if not domain.fullmatch(spelling):
-                words.add(spelling)
-    alternation = "|".join(
-        regex.escape(w).replace(r"\ ", "[ \t]") for w in sorted(words, key=len, reverse=True)
-    )
-    outlet_words = regex.compile(
-        rf"(?i)(?:{alternation})(?![\p{{L}}\p{{N}}])(?!\.[\p{{L}}\p{{N}}])"
-    )
-    return outlets, outlet_words, domain
-
-
-@functools.cache
-def _data() -> _Data:
-    """Read and index the package data once."""
-    here = "beritakit.extractors.dateline"
-    outlets, outlet_words, domain = _outlets()
-
-    places: dict[str, _Place] = {}
-    kinds: dict[str, set[str]] = {}
-    spelling_of: dict[str, str] = {}
-    rows = [
-        *_rows(here, "places_extra.tsv"),
-        *_indonesian_places(),
-        *_rows(here, "seat_towns.tsv"),
-        *_rows(here, "towns_id.tsv"),
-        *_world_places(),
-    ]
-    for row in rows:
-        if len(row) >= 2:
-            key = _fold_place(row[0])
-            spelling_of.setdefault(key, row[0].strip())
-            kinds.setdefault(key, set()).add(row[1].strip())
-    not_first: set[str] = set()
-    not_alone: set[str] = set()
-    for row in _rows(here, "not_places.tsv"):
-        (not_first if row[1].strip() == "first" else not_alone).add(row[0].strip().casefold())
-    months: dict[str, int] = {}
-    for row in _rows(LANG_ID, "months.tsv"):
-        for spelling in row[2].split(","):
-            months[spelling.strip()] = int(row[1])
-    for row in _rows(LANG_ID, "weekdays.tsv"):
-        not_alone.update(s.strip() for s in row[2].split(","))
-    not_alone.update(months)
-    for key, found in kinds.items():
-        if key not in not_alone:
-            places[key] = _Place(spelling_of[key], frozenset(found))
-    month_re = "|".join(regex.escape(m) for m in sorted(months, key=len, reverse=True))
-    date = regex.compile(
-        rf"(?i)(\d{{1,2}})[ \t]{{1,3}}({month_re})(?!\p{{L}})\.?(?:[ \t]{{1,3}}(\d{{4}}))?(?!\d)"
-    )
-    return _Data(
-        outlets=outlets,
-        outlet_words=outlet_words,
-        domain=domain,
-        places=places,
-        max_place_words=max(len(k.split()) for k in places),
-        not_first=frozenset(not_first),
-        not_alone=frozenset(not_alone),
-        date=date,
-        months=months,
-    )
-
-
-# ------------------------------------------------------------------------ patterns
-
 _COMMA = regex.compile(r"[ \t]{0,8}(?:\n[ \t]{0,8})?,[ \t]{0,8}(?:\n[ \t]{0,8})?")
 _SPACE = regex.compile(r"[ \t]{1,8}(?:\n[ \t]{0,8})?|\n[ \t]{0,8}")
 _SEP = regex.compile(r"([ \t]{0,8}(?:\n[ \t]{0,8})?)(-{1,3}|[–—−]{1,2}|\||:)")
@@ -282,7 +103,7 @@ class _OutletSpan:
     end: int
     name: str
     domain: str | None
-    known: _OutletInfo | None
+    known: OutletInfo | None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -290,19 +111,19 @@ class _CitySpan:
     start: int
     end: int
     written: str
-    place: _Place | None
+    place: Place | None
     caps: bool  # written in capitals
 
 
 def _outlet_at(text: str, pos: int) -> _OutletSpan | None:
     """Match an outlet (a known spelling or anything shaped like a domain) at `pos`."""
-    data = _data()
+    data = table_data()
     best: _OutletSpan | None = None
     m = data.domain.match(text, pos)
     if m:
         written = m.group()
-        known = data.outlets.get(_fold(written)) or data.outlets.get(
-            _fold(regex.sub(r"(?i)^www\.", "", written))
+        known = data.outlets.get(table_fold(written)) or data.outlets.get(
+            table_fold(regex.sub(r"(?i)^www\.", "", written))
         )
         best = _OutletSpan(
             pos,
@@ -314,18 +135,18 @@ def _outlet_at(text: str, pos: int) -> _OutletSpan | None:
     w = data.outlet_words.match(text, pos)
     if w and (best is None or w.end() > best.end):
         written = " ".join(w.group().split())
-        known = data.outlets[_fold(written)]
+        known = data.outlets[table_fold(written)]
         best = _OutletSpan(pos, w.end(), known.canonical, known.domain, known)
     return best
 
 
-def _place(name: str) -> _Place | None:
-    return _data().places.get(_fold_place(name))
+def _place(name: str) -> Place | None:
+    return table_data().places.get(fold_place(name))
 
 
 def _gazetteer_cities(text: str, pos: int) -> list[_CitySpan]:
     """Known places of 1..n words starting at `pos` (longest first)."""
-    data = _data()
+    data = table_data()
     found: list[_CitySpan] = []
     end = pos
     words: list[str] = []
@@ -401,7 +222,7 @@ def _glued_city(text: str, pos: int, usual: str | None) -> _CitySpan | None:
             written = text[pos : glued.end()]
             place = _place(written)
             if (place is not None and place.kinds & _STRONG_KINDS) or (
-                usual is not None and _fold_place(written) == _fold_place(usual)
+                usual is not None and fold_place(written) == fold_place(usual)
             ):
                 return _CitySpan(pos, glued.end(), written, place, False)
             return None
@@ -426,7 +247,7 @@ def _date_at(text: str, pos: int) -> tuple[int, datetime.date | None] | None:
 
     A date without a year, or an impossible one, is consumed but gives no value.
     """
-    data = _data()
+    data = table_data()
     m = data.date.match(text, pos)
     if m:
         day, month, year = m.group(1), data.months[m.group(2).casefold()], m.group(3)
@@ -462,7 +283,7 @@ def _display_city(city: _CitySpan) -> str:
     if not city.caps:
         return written
     if city.place is not None and not _is_caps(city.place.spelling):
-        if _fold(city.place.spelling) == _fold(written):
+        if table_fold(city.place.spelling) == table_fold(written):
             return city.place.spelling
     if city.place is not None and len(written) <= 4:
         return city.place.spelling
@@ -477,7 +298,7 @@ def _display_city(city: _CitySpan) -> str:
 
 def _bad_words(written: str) -> bool:
     """Tell whether the words cannot be a dateline place (`INFO NASIONAL`, `Laporan`)."""
-    data = _data()
+    data = table_data()
     words = written.casefold().split()
     return not words or words[0] in data.not_first or " ".join(words) in data.not_alone
 
@@ -549,6 +370,11 @@ def _outlet_comma_city(text: str, pos: int, outlet: _OutletSpan, at: int) -> Dat
     for city in cities:  # `Liputan6.com, Jakarta` and the body on the next line
         if city.place is not None and text[city.end : city.end + 1] == "\n":
             return _hit(pos, city.end, city, outlet)
+    if outlet.known is not None:
+        for city in cities:  # Fimela: `Fimela.com, Jakarta Memiliki rambut ...`, no separator
+            after = text[city.end : city.end + 2]
+            if city.place is not None and after[:1] == " " and after[1:].isupper():
+                return _hit(pos, city.end, city, outlet)
     return None
 
 
@@ -665,7 +491,8 @@ def _city_only_ok(
         if city.place.kinds == frozenset({"district"}) and not city.caps and lone_word:
             return region is not None or lead_comma
         if glued_both and mark == "-" and not city.caps:
-            return False  # `Jakarta-Bandung`
+            # `Jakarta-Bandung`; but `Jakarta-Ole Romeny` is a dateline glued to its body
+            return lead_comma is False and _upper_non_place(text, sep.end())
         return True
     if region is not None or lead_comma:
         return mark != ":"
@@ -673,6 +500,11 @@ def _city_only_ok(
     return (
         city.caps and mark not in (":", "|") and all(len(w) >= 3 for w in words) and not glued_both
     )
+
+
+def _upper_non_place(text: str, pos: int) -> bool:
+    """Tell whether a capitalised word that is not a known place starts at ``pos``."""
+    return text[pos : pos + 1].isupper() and not _gazetteer_cities(text, pos)
 
 
 # --------------------------------------------------------------------------- parse
@@ -732,7 +564,23 @@ def parse(text: str) -> DatelineHit | None:
         The dateline, or None when the text has none.
 
     """
-    head = text[:_HEAD]
+    relaid = relayout(text[:_HEAD])
+    hit = _parse_head(relaid.text)
+    if hit is None or not relaid.inserted:
+        return hit
+    back = relaid.to_original
+    return dataclasses.replace(
+        hit,
+        start=back(hit.start),
+        end=back(hit.end),
+        city_start=None if hit.city_start is None else back(hit.city_start),
+        city_end=None if hit.city_end is None else back(hit.city_end),
+        outlet_start=None if hit.outlet_start is None else back(hit.outlet_start),
+        outlet_end=None if hit.outlet_end is None else back(hit.outlet_end),
+    )
+
+
+def _parse_head(head: str) -> DatelineHit | None:
     first_city_only: DatelineHit | None = None
     headings_only = True  # every line so far reads like a headline or byline
     for index, pos, line_end in _line_starts(head):

@@ -238,7 +238,8 @@ def _dd_range(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
         return None
     d1, d2 = int(m.group("d")), int(m.group("d2"))
     mo, y = _month(m.group("mon"), lex), _year(m)
-    first, last = _day_spec(d1, mo, y), _day_spec(d2, mo, y)
+    direction = _direction(m.group("rel"), lex)
+    first, last = _day_spec(d1, mo, y), _day_spec(d2, mo, y, None, direction)
     if first is None or last is None or d2 <= d1:
         return None
     return Range(first, last)
@@ -248,7 +249,10 @@ def _dm_range(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
     if _dm_blocked(m, text, lex):
         return None
     first = _day_spec(int(m.group("d")), _month(m.group("mon"), lex), _year(m))
-    last = _day_spec(int(m.group("d2")), _month(m.group("mon2"), lex), _year(m, "y2"))
+    direction = _direction(m.group("rel"), lex)
+    last = _day_spec(
+        int(m.group("d2")), _month(m.group("mon2"), lex), _year(m, "y2"), None, direction
+    )
     if first is None or last is None:
         return None
     return Range(first, last)
@@ -439,6 +443,15 @@ def _rel_n(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
     return Relative(lex.units[_lower(m.group("unit"))], sign * n)
 
 
+def _rel_clock(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
+    n_text = _lower(m.group("n"))
+    n = int(n_text) if n_text.isdigit() else lex.numbers.get(n_text, 0)
+    longest = {"jam": 23, "menit": 180, "detik": 3600}.get(_lower(m.group("unit")), 0)
+    if not 1 <= n <= longest:
+        return None  # "30 jam lalu" may be another day: left out rather than guessed
+    return Relative("day", 0)  # a few hours or minutes before the anchor: its day
+
+
 def _rel_prev(m: regex.Match[str], text: str, lex: Lexicon) -> Spec | None:
     return AdjacentYear(-1 if _in(m.group("rel"), lex, "BEFORE_THAT") else 1)
 
@@ -515,6 +528,7 @@ _HANDLERS: dict[str, _Handler] = {
     "rel_n": _rel_n,
     "rel_se": _rel_n,
     "rel_prev": _rel_prev,
+    "rel_clock": _rel_clock,
     "wd_rel": _wd_rel,
     "rel_period": _rel_period,
 }

@@ -28,6 +28,8 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
             kind=h.kind,
             anchor=h.anchor,
             sentence=body.span(h.sentence_start, h.sentence_end),
+            time=h.time,
+            part_of_day=h.part_of_day,  # validated: the values of parts_of_day.tsv
         )
         for h in hits
     )

@@ -40,6 +40,7 @@ from beritakit.extractors.dates._calendar import (
     RelativeWeekday,
     Year,
 )
+from beritakit.extractors.dates._clock import ClockTime, clock_time
 from beritakit.extractors.dates._data import lexicon
 from beritakit.extractors.dates._place import (
     infer_year_from_weekday,
@@ -100,6 +101,11 @@ class DateHit:
         anchor: The date a partial or relative expression was resolved from.
         sentence_start: Offset of the sentence the expression sits in.
         sentence_end: Offset after that sentence.
+        time: The time of day written with a day (ISO, ``14:00:00+07:00`` when a zone
+            is written), else ``None``.
+        part_of_day: ``early_morning``, ``morning``, ``afternoon``, ``evening`` or
+            ``night`` when written with a day (``dini hari``, ``pagi``, ``siang``,
+            ``sore``, ``malam``), else ``None``.
 
     """
 
@@ -113,6 +119,8 @@ class DateHit:
     anchor: dt.date | None
     sentence_start: int
     sentence_end: int
+    time: str | None = None
+    part_of_day: str | None = None
 
 
 @dataclass(slots=True)
@@ -299,6 +307,11 @@ def find_dates(
             continue
         c = slot.cand
         s_start, s_end = _sentence_of(sentences, sentence_starts, c)
+        clock = (
+            clock_time(text, c.start, c.end, max(s_end, c.end))
+            if slot.placed.granularity == "day"
+            else ClockTime()
+        )
         hits.append(
             DateHit(
                 start=c.start,
@@ -311,6 +324,8 @@ def find_dates(
                 anchor=slot.anchor,
                 sentence_start=min(s_start, c.start),
                 sentence_end=max(s_end, c.end),
+                time=clock.time,
+                part_of_day=clock.part_of_day,
             )
         )
     return hits, warnings

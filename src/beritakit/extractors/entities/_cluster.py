@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -10,8 +11,10 @@ from beritakit.extractors.entities._acronyms import Definition
 from beritakit.extractors.entities._data import KIND_PREFERENCE, OrgEntry, PlaceEntry, data, key_of
 from beritakit.extractors.entities._hits import OrgHit, PersonHit, PlaceHit
 from beritakit.extractors.entities._places import near_codes, resolve_shared
-from beritakit.extractors.entities._rules import Scan
+from beritakit.extractors.entities._rules import Scan, words
 from beritakit.extractors.entities._tokens import fold
+from beritakit.lang import LANG_ID
+from beritakit.resources import read_lines
 
 __all__ = ["Mention", "cluster_orgs", "cluster_people", "cluster_places", "same_person", "stem"]
 
@@ -113,12 +116,27 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
             degrees=tuple(c.degrees),
             roles=tuple(c.roles),
             mentions=tuple(sorted(set(c.mentions))),
+            aliases=_other_names(c.name, c.forms),
         )
         for c in clusters
         if stem(c.name) not in exclude
     ]
     out.sort(key=lambda p: p.mentions[0])
     return out
+
+
+def _other_names(name: str, forms: dict[str, int]) -> tuple[str, ...]:
+    """The written names of a person that are not a part or a longer form of ``name``.
+
+    "Cak Imin" of "Muhaimin Iskandar", "Budi Cobra" of "Budi Hartono"; not "Muhaimin".
+    """
+    own = set(fold(name).split())
+    out: list[str] = []
+    for form in forms:
+        words_ = set(fold(form).split())
+        if words_ and not words_ <= own and not own <= words_ and form not in out:
+            out.append(form)
+    return tuple(out)
 
 
 def _merge_aliases(clusters: list[_Person]) -> list[_Person]:
@@ -301,6 +319,9 @@ def _canonical(longest: str, forms: dict[str, int]) -> str:
     The longest name, unless a shorter name of two words or more that starts it is written
     more often ("Marc Marquez" twice, "Marc Marquez Juara" once in a headline).
     """
+    clean = [f for f in forms if not headline_like(f)]
+    if headline_like(longest) and clean:
+        longest = max(clean, key=len)  # "Donald Trump Langkah Trump": a headline run
     words_ = longest.split()
     for form, n in sorted(forms.items(), key=lambda f: -len(f[0])):
         parts = form.split()
@@ -311,6 +332,33 @@ def _canonical(longest: str, forms: dict[str, int]) -> str:
         ):
             return form
     return longest
+
+
+def headline_like(form: str) -> bool:
+    """A written name that runs into a title-case headline.
+
+    A word after the first is a function word ("Billy Sudah Menikah"), or a word comes
+    back ("Donald Trump Langkah Trump").
+    """
+    parts = [fold(w) for w in form.split()]
+    particles = words("name_particles")
+    function = _function_words()
+    return any(w in function and w not in particles for w in parts[1:]) or (
+        len(set(parts)) < len(parts)
+    )
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Indonesian function words (``lang/id/function_words.txt``) never inside a name."""
+    # short words that also occur in names ("Jama Kita Purba", "Ke", "Di") are left out
+    return frozenset(read_lines(LANG_ID, "function_words.txt")) - _IN_NAMES
+
+
+_IN_NAMES = frozenset(
+    "kita kami mereka ia kata ujar ada para di ke ini itu tak saat bagi antara lebih dan "
+    "sebuah".split()
+)
 
 
 def same_person(short: list[str], full: list[str]) -> bool:

@@ -33,11 +33,13 @@ from beritakit.extractors.entities._cluster import (
     cluster_orgs,
     cluster_people,
     cluster_places,
+    headline_like,
     same_person,
     stem,
 )
 from beritakit.extractors.entities._data import PlaceEntry
 from beritakit.extractors.entities._hits import Entities, PersonHit
+from beritakit.extractors.entities._ids import known_person
 from beritakit.extractors.entities._orgs import (
     english_head,
     inside_places,
@@ -112,6 +114,12 @@ class _Finder:
             j = ends.get(ent.end_char - trail)
             if i is None or j is None or j < i:
                 continue
+            if label == _PER:
+                # a ticket the model tagged as one person ("Ganjar-Mahfud"): each name
+                for k in range(i + 1, j):
+                    if s.toks[k].text == "-" and _joins_names(s, k):
+                        out.append((i, k, label))
+                        i = k + 1
             out.append((i, j + 1, label))
         return out
 
@@ -263,6 +271,14 @@ class _Finder:
         tail = s.role_tail(k + head)
         role = s.role_text(k, tail)
         m = tail
+        if (
+            k > 0
+            and s.keys[k - 1] in ("selaku", "sebagai")
+            and m < s.n
+            and s.keys[m] in (",", "dan", "serta")
+        ):
+            # "A selaku X, B selaku Y": the role belongs to the name before it, not after
+            return None
         if m < s.n and s.toks[m].text == ",":
             m += 1
         # the model may know where the name begins inside what looked like the role
@@ -541,11 +557,19 @@ class _Finder:
             if j == k:
                 k += 1
                 continue
+            inner = None if existing else next((p for p in range(k + 1, j) if p in starts), None)
+            if inner is not None:
+                k = inner  # "Dijelaskan Yohannes Nangoi, Ketua Umum …": the person inside
+                continue
             end, degrees = s.degrees_at(j)
             m = end
             if self._age_follows(m):
                 m += 3
-            if m < s.n and (s.toks[m].text == "," or s.keys[m] in apposition):
+            if m < s.n and (
+                s.toks[m].text == ","
+                or s.keys[m] in apposition
+                or (s.keys[m] == "yang" and m + 1 < s.n and s.keys[m + 1] in _IS)
+            ):
                 m += 1
                 while m < s.n and s.keys[m] in apposition_fillers:
                     m += 1
@@ -589,14 +613,23 @@ class _Finder:
                 m < s.n
                 and s.keys[m] in alias_words
                 and m + 1 < s.n
-                and (existing is not None or s.is_acronym(k) or len(s.toks[k].text) == 1)
+                and (
+                    existing is not None
+                    or k in self.model_per_starts
+                    or s.is_acronym(k)
+                    or len(s.toks[k].text) == 1
+                )
             ):
-                a_end = s.name_run(m + 1) if s.is_title(m + 1) else s.initials_at(m + 1)
-                if a_end > m + 1:
+                a_i = m + 1
+                a_end = s.name_run(a_i) if s.is_title(a_i) else s.initials_at(a_i)
+                n_i, n_end, _hons = self._name_after(a_i)
+                if a_end > a_i and n_end > n_i and n_end == a_end:
+                    a_i = n_i  # "alias Cak Imin": the nickname without its address word
+                if a_end > a_i:
                     if existing is None:
                         existing = _Cand(k, j, _PER, _T_RULE, degrees=degrees)
                         self.cands.append(existing)
-                    self._link(m + 1, a_end, k)
+                    self._link(a_i, a_end, k)
                     k = a_end
                     continue
             # NAME atau (yang) akrab disapa [HONORIFICS] NICK: one person
@@ -914,7 +947,8 @@ class _Finder:
                             )
                         )
                     continue
-            if j - i == 1 and s.sent_start[i] and s.keys[i] not in mid_caps:
+            known = label == _PER and j - i == 1 and known_person(s.toks[i].text)
+            if j - i == 1 and s.sent_start[i] and s.keys[i] not in mid_caps and not known:
                 continue  # one capitalised word opening a sentence, never seen elsewhere: too weak
             if (
                 j - i == 1
@@ -930,7 +964,13 @@ class _Finder:
             ):
                 continue  # a term the text defines, unless a personal name: "Joko Widodo (Jokowi)"
             label = self.votes.get(s.fold_span(i, j), label)
-            if label == _PER and j - i == 1 and sum(counts.get(s.fold_span(i, j), {}).values()) < 2:
+            if (
+                label == _PER
+                and j - i == 1
+                and sum(counts.get(s.fold_span(i, j), {}).values()) < 2
+                and not _paired(s, i, j)
+                and not known
+            ):
                 continue  # a lone one-word "person" named once by the model: often a term
             if label == _PER and self._not_person(i, j):
                 continue
@@ -1163,8 +1203,18 @@ class _Finder:
             return False
         if " " in key and key.rsplit(" ", 1)[1] in s.d.not_person_heads:
             return False
-        if p.honorifics or p.name.isupper() or len(key) <= 2:
+        if all(w.replace(".", "") in s.d.degrees for w in p.name.replace(",", " ").split()):
+            return False  # only degrees written after a name: "S.H.", "M.H."
+        if " " not in key and (p.name,) in s.d.honorifics:
+            return False  # a title alone: "Pak Haji"
+        if _REDUPLICATED.fullmatch(key):
+            return False  # a plural common word: "Orang-orang"
+        if headline_like(p.name):
+            return False  # a title-case headline: "Billy Sudah Menikah"
+        if p.honorifics or p.name.isupper():
             return True  # initials are names ("MU, AD, KU dan RI")
+        if len(key) <= 2 and key not in s.d.corpus_words:
+            return True  # "Oh", "Wu"; not "Ya"
         if " " not in key and not p.roles and key in self.org_words and self.votes.get(key) == _ORG:
             return False  # "Garuda mengungkapkan": the short name of "PT Garuda Indonesia"
         if " " not in key and (
@@ -1278,3 +1328,27 @@ def find_entities(
         The entities, each once, with every mention as ``(start, end)`` offsets into ``doc.text``.
     """
     return _Finder(doc, doc.text if text is None else text, exclude_names, near).run()
+
+
+_REDUPLICATED = regex.compile(r"(\w+)-\1")
+_IS = frozenset({"merupakan", "adalah", "ialah", "menjabat"})  # "Dewi yang merupakan …"
+
+
+def _joins_names(s: Scan, k: int) -> bool:
+    """The hyphen at ``k`` joins two capitalised names with no space ("Prabowo-Gibran")."""
+    return (
+        0 < k < s.n - 1
+        and not s.toks[k].space_before
+        and not s.toks[k + 1].space_before
+        and s.toks[k - 1].is_cap
+        and s.toks[k + 1].is_cap
+        and not s.toks[k - 1].is_upper
+        and not s.toks[k + 1].is_upper
+    )
+
+
+def _paired(s: Scan, i: int, j: int) -> bool:
+    """The name over ``[i, j)`` is one half of a hyphenated pair ("Ganjar-Mahfud")."""
+    return (i > 0 and s.toks[i - 1].text == "-" and _joins_names(s, i - 1)) or (
+        j < s.n and s.toks[j].text == "-" and _joins_names(s, j)
+    )

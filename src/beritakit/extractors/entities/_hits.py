@@ -16,6 +16,7 @@ class PersonHit:
     degrees: tuple[str, ...]
     roles: tuple[str, ...]
     mentions: tuple[tuple[int, int], ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,7 +89,7 @@ def _tail_cut(piece: str) -> int:
             return offset + m.start()
     for size, tails in _glued_tails():
         cut = len(piece) - size
-        if piece[cut:] in tails and cut >= (6 if size <= 3 else 4) and piece[1:cut].islower():
+        if piece[cut:] in tails and cut >= _min_head(size) and piece[1:cut].islower():
             return cut
     # a passive verb the corpora know: "Daguisedigelar", "Santosoditangkap"
     for prefix in ("di", "ter"):
@@ -184,6 +184,11 @@ def tokenize(text: str) -> list[Tok]:
             append(_tok(word[:hyphen], start, start + hyphen, space, newline))
             append(_tok("-", start + hyphen, start + hyphen + 1, False, False))
             word, start, space, newline = word[hyphen + 1 :], start + hyphen + 1, False, False
+        elif _title_pair(word, hyphen):
+            # "Prabowo-Gibran", "Baswedan-Muhaimin": two names joined, split as spaCy does
+            append(_tok(word[:hyphen], start, start + hyphen, space, newline))
+            append(_tok("-", start + hyphen, start + hyphen + 1, False, False))
+            word, start, space, newline = word[hyphen + 1 :], start + hyphen + 1, False, False
         if (
             len(word) >= 4
             and word[0].isalpha()
@@ -233,3 +238,29 @@ def _unglue_tails(toks: list[Tok]) -> list[Tok]:
         else:
             out.extend(pair)
     return out
+
+
+def _min_head(size: int) -> int:
+    """The shortest name a glued tail of ``size`` letters may follow.
+
+    A short tail ("dan") ends many names ("Ramdan"), so it needs a long head; a long
+    function word ("untuk", "dengan") ends no name, so a two-letter head will do
+    ("Kim Jong Ununtuk").
+    """
+    return 6 if size <= 3 else 4 if size == 4 else 2
+
+
+def _title_pair(word: str, hyphen: int) -> bool:
+    """``word`` is two capitalised words of 3+ letters joined by its one hyphen."""
+    if hyphen < 3 or word.count("-") != 1:
+        return False
+    left, right = word[:hyphen], word[hyphen + 1 :]
+    return (
+        len(right) >= 3
+        and left[0].isupper()
+        and right[0].isupper()
+        and left[1:].isalpha()
+        and left[1:].islower()
+        and right[1:].isalpha()
+        and right[1:].islower()
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -10,6 +11,7 @@ from spacy.tokens import Doc
 
 from beritakit.context import Context, Mentioned, Mentions, Result
 from beritakit.extractors.entities import find_entities
+from beritakit.extractors.entities._ids import org_id, person_id, place_id
 from beritakit.record import Credit, Dateline, Organization, Person, Place
 
 __all__ = ["extract"]
@@ -38,15 +40,22 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
     exclude += [c.name for c in credits]
     found = find_entities(doc, text=body.text, exclude_names=exclude, near=near)
 
-    def record(model: type[_R], hit: Any) -> _R:
+    text = body.text
+
+    def record(model: type[_R], hit: Any, entity_id: str) -> _R:
         # the hits carry the record's field names; only the mentions change coordinates
         values = {f.name: getattr(hit, f.name) for f in dataclasses.fields(hit)}
         values["mentions"] = tuple(body.span(s, e) for s, e in hit.mentions)
+        values["entity_id"] = entity_id
         return model(**values)
 
-    people = tuple(record(Person, p) for p in found.people)
-    organizations = tuple(record(Organization, o) for o in found.organizations)
-    places = tuple(record(Place, p) for p in found.places)
+    people = tuple(
+        record(Person, p, person_id(p.name, _written_forms(text, p.mentions))) for p in found.people
+    )
+    organizations = tuple(
+        record(Organization, o, org_id(o.name, o.expansion)) for o in found.organizations
+    )
+    places = tuple(record(Place, p, place_id(p.name, p.code)) for p in found.places)
     mentions = Mentions(
         people=tuple(Mentioned(p.name, p.mentions) for p in found.people),
         organizations=tuple(Mentioned(o.name, o.mentions) for o in found.organizations),
@@ -55,3 +64,20 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
         fields={"people": people, "organizations": organizations, "places": places},
         mentions=mentions,
     )
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _written_forms(text: str, mentions: tuple[tuple[int, int], ...]) -> list[str]:
+    """Each mention as written, and each with the word before it.
+
+    The word before may be an address word the name drops (``Cak Imin``, name ``Imin``).
+    """
+    forms: list[str] = []
+    for s, e in mentions:
+        forms.append(text[s:e])
+        before = _WORD_BEFORE.search(text, max(0, s - 20), s)
+        if before:
+            forms.append(f"{before.group(1)} {text[s:e]}")
+    return forms

@@ -33,6 +33,7 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
             text=h.text,
             cue=h.cue,
             span=body.span(h.start, h.end),
+            speaker_evidence=h.evidence,
         )
         for h in hits
     )

@@ -56,6 +56,9 @@ class Lexicon:
         not_verbs: Words that look like verbs by their prefix but are not (``menteri``).
         formulae: Set phrases (word tuples) that are a verb's object, not content (``maaf``).
         clause_markers: Words showing that a clause follows a weak verb (``bahwa``, ``akan``).
+        passives: The ``di-`` forms of the reporting verbs (``diungkap``, ``dibenarkan``):
+            their agent ("… diungkap oleh X") is a speaker.
+        social: Words of social-media users and posts (``warganet``, ``akun``, ``unggahan``).
 
     """
 
@@ -88,6 +91,8 @@ class Lexicon:
     not_verbs: frozenset[str]
     formulae: frozenset[tuple[str, ...]]
     clause_markers: frozenset[str]
+    passives: frozenset[str]
+    social: frozenset[str]
 
 
 @functools.cache
@@ -150,7 +155,23 @@ def lexicon() -> Lexicon:
         not_verbs=_folded("not_verbs.txt"),
         formulae=frozenset(tuple(line.casefold().split()) for line in _lines("formulae.txt")),
         clause_markers=_folded("clause_markers.txt"),
+        social=_folded("social_words.txt"),
+        passives=frozenset(p for v in cues["verb"] | cues["weak"] for p in _passive(v)),
     )
+
+
+# active prefix -> the letters the passive puts back ("menyebut" -> "disebut")
+_NASALS = (("meny", ("s",)), ("meng", ("", "k")), ("mem", ("", "p")), ("men", ("", "t")))
+
+
+def _passive(verb: str) -> tuple[str, ...]:
+    """The possible ``di-`` forms of an active verb (over-generating is harmless)."""
+    if " " in verb or not verb.startswith("me"):
+        return ()
+    for prefix, restored in _NASALS:
+        if verb.startswith(prefix):
+            return tuple("di" + r + verb[len(prefix) :] for r in restored)
+    return ("di" + verb[2:],)
 
 
 def _honorific_words() -> frozenset[str]:

@@ -21,6 +21,7 @@ _BRACKETS = "()"  # stands for a bracketed group dropped from a phrase
 _NOUN_SHAPE = regex.compile(r"(?:pe|ke)\p{Ll}{3,}an")
 _REDUPLICATED = regex.compile(r"(\p{L}+)-\1\p{L}*")
 _ROMAN = regex.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+_QUANTIFIERS = frozenset({"seorang", "salah", "para", "sejumlah", "beberapa", "banyak"})
 _NICKNAME_CUES = frozenset({"disapa", "dipanggil", "alias", "sapaan", "panggilan", "dijuluki"})
 
 
@@ -65,8 +66,9 @@ class PhraseReading:
         kind: ``name`` (a person or organisation is named), ``back`` (a pronoun or a
             description such as "pelatih berusia 67 tahun itu" that points back to someone
             named before), ``many`` (several people), ``unnamed`` (a common noun such as
-            "pewawancara"), ``role`` (only a job title, "Wali Kota": ``name`` holds it),
-            or ``none`` (no phrase).
+            "pewawancara", or a crowd of social-media users, "warganet"), ``role``
+            (only a job title, "Wali Kota": ``name`` holds it), ``account`` (a social-media
+            account, "akun @warga_peduli": ``name`` holds the handle) or ``none``.
         name: The name when ``kind`` is ``name``.
         start: Start of the phrase in the text (or -1).
         end: End of the phrase in the text (or -1).
@@ -288,6 +290,13 @@ def read_phrase(
         return PhraseReading("none")
     start, end = toks[0].start, toks[-1].end
     head = toks[0].folded
+    handle = next((t for t in toks if len(t.text) > 1 and t.text[0] == "@"), None)
+    if handle is not None:  # "tulis akun @warga_peduli": the account, not a person
+        return PhraseReading("account", Named(handle.text, handle.start, handle.end), start, end)
+    if head in lex.social or (
+        head in _QUANTIFIERS and any(t.folded in lex.social for t in toks[1:3])
+    ):
+        return PhraseReading("unnamed", None, start, end)  # "komentar seorang warganet"
     kind = lex.pronouns.get(head)
     if kind is None and head.endswith("nya") and len(toks) == 1 and head[:-3] in lex.after:
         kind = "one"  # "ujar lanjutnya"

@@ -6,134 +6,44 @@ sentence of any length is read in linear time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-import regex
-
-from beritakit.extractors.quotes.lexicon import Lexicon, lexicon
+from beritakit.extractors.quotes._words import (
+    AND,
+    BY,
+    CLAUSE_WINDOW,
+    DASHES,
+    DEMONSTRATIVES,
+    LOOK_BACK,
+    MAX_PHRASE,
+    MAX_SUBJECT,
+    MIN_CONTENT,
+    NICKNAME_CUES,
+    ONE_OF,
+    PP_HEADS,
+    PURPOSE,
+    RELATIVE,
+    SHORT_OBJECT,
+    SOURCE_CUES,
+    THAT,
+    TO,
+    Draft,
+    Shared,
+    abbreviation_dot,
+    headline,
+    is_connector,
+    is_handle,
+    is_word,
+    strip_connectors,
+    verbish,
+)
 from beritakit.extractors.quotes.names import (
-    Evidence,
     PhraseReading,
     read_phrase,
     split_glued,
     word_kind,
 )
-from beritakit.extractors.quotes.text import Layout, Quoted, Tok
+from beritakit.extractors.quotes.text import Tok
 
-__all__ = [
-    "Draft",
-    "SentenceReader",
-    "Shared",
-    "headline",
-    "is_word",
-    "strip_connectors",
-    "verbish",
-]
-
-# A lower-case word with a verbal prefix ("dilansir", "mengunjungi", "berharap", "tersenyum");
-# :func:`verbish` also checks the list of look-alike nouns ("menteri", "digital").
-_VERB_PREFIX = regex.compile(r"(?:me|be|di|te)[\p{Ll}-]{3,}")
-DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
-_THAT = frozenset({"bahwa", "kalau"})
-_PURPOSE = frozenset({"agar", "supaya", "jika"})
-_RELATIVE = frozenset({"yang", "dari", "asal", "melalui", "lewat"})
-_BY = frozenset({"oleh"})
-_TO = frozenset({"kepada", "pada"})
-_PP_HEADS = frozenset({"dalam", "melalui", "lewat", "via"})
-_NICKNAME_CUES = frozenset({"disapa", "dipanggil", "alias", "sapaan", "panggilan", "dijuluki"})
-DASHES = frozenset({"-", "\u2013", "\u2014", "|"})
-MAX_PHRASE = 25  # tokens in a speaker phrase (long job titles come before the name)
-MAX_SUBJECT = 12  # tokens in a subject before a reporting verb
-_LOOK_BACK = 40  # tokens searched back from a reporting verb for its clause
-_CLAUSE_WINDOW = 4  # words after a weak verb within which its clause's verb must come
-_SHORT_OBJECT = 4  # words of a noun phrase object such as "penemuan mobil itu"
-_MIN_CONTENT = 2  # words of reported content
-
-
-def verbish(word: str) -> bool:
-    """Whether a lower-case word looks like a verb (by its prefix, not a listed noun)."""
-    return _VERB_PREFIX.fullmatch(word) is not None and word not in lexicon().not_verbs
-
-
-def is_word(t: Tok) -> bool:
-    """Whether the token is a word (starts with a letter or digit)."""
-    return t.text[:1].isalnum()
-
-
-def headline(toks: list[Tok]) -> bool:
-    """Whether a sentence looks like a headline: Title Case, no end punctuation, no quote."""
-    if not toks or toks[-1].text in ".!?" or any(t.is_quote for t in toks):
-        return False
-    words = [t for t in toks if is_word(t)]
-    return len(words) >= 3 and sum(1 for t in words if t.capital) * 3 > len(words) * 2
-
-
-def strip_connectors(toks: list[Tok], lex: Lexicon) -> list[Tok]:
-    """Drop a clause-opening connector ("Sementara itu", "Namun") from the front."""
-    if not toks:
-        return toks
-    for phrase in lex.connectors_by_head.get(toks[0].folded, ()):
-        n = len(phrase)
-        if len(toks) > n and tuple(t.folded for t in toks[:n]) == phrase:
-            return toks[n:]
-    return toks
-
-
-def abbreviation_dot(prev: Tok, nxt: Tok, lex: Lexicon) -> bool:
-    """Whether a dot between ``prev`` and ``nxt`` abbreviates ("H. Iman", "dr. Deviana")."""
-    if not nxt.capital:
-        return False
-    return len(prev.text) == 1 or "." in prev.text or prev.text in lex.honorifics
-
-
-def _is_connector(toks: list[Tok], lex: Lexicon) -> bool:
-    """Whether ``toks`` (a trailing comma aside) are just a clause-opening connector."""
-    words = tuple(t.folded for t in toks if t.text != ",")
-    return words in lex.connectors_set
-
-
-@dataclass(slots=True)
-class Draft:
-    """A quote found in a sentence, before its speaker is resolved.
-
-    Attributes:
-        kind: ``direct`` or ``indirect``.
-        start: Start of the content.
-        end: End of the content.
-        cue: The reporting word, if any.
-        reading: What the speaker phrase says.
-        back_at: Where to look back from when the speaker is a pronoun.
-        quoted: The quotation of a direct quote.
-    """
-
-    kind: str
-    start: int
-    end: int
-    cue: Tok | None
-    reading: PhraseReading
-    back_at: int
-    quoted: Quoted | None = None
-
-
-@dataclass(slots=True)
-class Shared:
-    """What every sentence of one article reads from, and where it notes introductions.
-
-    Attributes:
-        text: The article text.
-        lex: The word lists.
-        layout: The quotations, indexed.
-        evidence: What the article shows about its capitalised words.
-        introduced: Speakers named before a quotation ("X mengatakan, “…”"), by the
-            offset of its opening mark.
-    """
-
-    text: str
-    lex: Lexicon
-    layout: Layout
-    evidence: Evidence
-    introduced: dict[int, tuple[Tok, PhraseReading]] = field(default_factory=dict)
-
+__all__ = ["SentenceReader"]
 
 class SentenceReader:
     """The analysis of one sentence."""
@@ -197,7 +107,7 @@ class SentenceReader:
                 k = close + 1
                 continue
             if not is_word(t):
-                if t.text not in "&'-\u2019":
+                if t.text not in "&'-\u2019" and not is_handle(t):
                     break
             elif t.text[:1].isdigit():
                 break
@@ -235,7 +145,7 @@ class SentenceReader:
             return True  # "kepadaKompas.com"
         if head == "yang":
             # "wanita yang akrab disapa Ami ini"
-            return not any(u.folded in _NICKNAME_CUES for u in toks[k + 1 : k + 4])
+            return not any(u.folded in NICKNAME_CUES for u in toks[k + 1 : k + 4])
         if head in DEMONSTRATIVES:
             return False
         if head == "dan":
@@ -248,7 +158,7 @@ class SentenceReader:
             verbish(head)
             and head not in lex.roles
             and head not in lex.pronouns
-            and head not in _NICKNAME_CUES
+            and head not in NICKNAME_CUES
         )
 
     # -- direct quotes -------------------------------------------------------------------
@@ -276,6 +186,15 @@ class SentenceReader:
         if f.endswith("nya") and f[:-3] in lex.after:
             self.used.update(range(k + 1, j + 1))
             return cue, PhraseReading("back")
+        if f in SOURCE_CUES:
+            # '…," dikutip dari akun Instagram @dishubdkijakarta': the account posted it;
+            # "dikutip dari Antara" names a source, not a speaker
+            for n in range(j + 1, min(j + 6, len(toks))):
+                if is_handle(toks[n]):
+                    self.used.update(range(k + 1, n + 1))
+                    return cue, self.read(toks[j + 1 : n + 1])
+                if not is_word(toks[n]):
+                    break
         return None
 
     # -- indirect quotes -----------------------------------------------------------------
@@ -286,7 +205,7 @@ class SentenceReader:
         j = i - 1
         while j >= 0 and toks[j].text[:1].islower() and toks[j].folded in lex.adverbs:
             j -= 1
-        if j >= 1 and toks[j].folded.endswith("nya") and toks[j - 1].folded in _PP_HEADS:
+        if j >= 1 and toks[j].folded.endswith("nya") and toks[j - 1].folded in PP_HEADS:
             j -= 2  # "Juru bicara ICE dalam pernyataannya mengatakan"
             while j >= 0 and toks[j].text[:1].islower() and toks[j].folded in lex.adverbs:
                 j -= 1
@@ -301,6 +220,9 @@ class SentenceReader:
             if last[d].text in DASHES:
                 last = last[d + 1 :]  # a dateline glued before the first clause
                 break
+        if len(last) == 1 and last[0].folded in AND and len(parts) > 1:
+            # "…, dan mengaku …": a second predicate shares the subject named before
+            return PhraseReading("back", None, last[0].start, last[0].end), last[0].start
         last = strip_connectors(last, lex)
         if not last:
             return None
@@ -314,7 +236,7 @@ class SentenceReader:
         if not words:
             return None
         np = last
-        cut = next((n for n, t in enumerate(last) if t.folded in _RELATIVE), -1)
+        cut = next((n for n, t in enumerate(last) if t.folded in RELATIVE), -1)
         if cut > 0 and last[cut].folded != "yang" and not any(t.capital for t in last[:cut]):
             cut = -1  # "Pembalap asal Italia tersebut": no name before "asal"
         if cut >= 0:
@@ -347,7 +269,7 @@ class SentenceReader:
     def _clause_parts(self, j: int) -> list[list[Tok]]:
         """Split the clause ending at token ``j`` at its commas (outside brackets)."""
         toks = self.toks
-        lo = max(0, j - _LOOK_BACK)
+        lo = max(0, j - LOOK_BACK)
         for q in range(j, lo - 1, -1):
             if toks[q].is_quote:
                 lo = q + 1
@@ -402,12 +324,13 @@ class SentenceReader:
             f = t.folded
             if f in lex.blockers or f in lex.verbs or f in lex.after:
                 return False
-            if verbish(f) and f not in lex.roles and f not in _NICKNAME_CUES:
+            if verbish(f) and f not in lex.roles and f not in NICKNAME_CUES:
                 return False
         if lower and not (
             words[0].capital or words[0].folded in lex.roles or words[0].text in lex.honorifics
         ):
-            return len(words) == 1  # a lone common noun: "korban mengaku"
+            # a lone common noun: "korban mengaku", "seorang wisman mengaku"
+            return len(words) == 1 or (len(words) == 2 and words[0].folded in ONE_OF)
         return True
 
     def np_like_loose(self, phrase: list[Tok]) -> bool:
@@ -426,13 +349,13 @@ class SentenceReader:
         toks = self.toks
         while c < len(toks) and toks[c].text in ",:":
             c += 1
-        if c < len(toks) and toks[c].folded in _THAT:
+        if c < len(toks) and toks[c].folded in THAT:
             c += 1
             while c < len(toks) and toks[c].text in ",:":
                 c += 1
         if c >= len(toks) or toks[c].is_quote:
             return None
-        if self.words[-1] - self.words[c] < _MIN_CONTENT:
+        if self.words[-1] - self.words[c] < MIN_CONTENT:
             return None
         return toks[c].start, self._end()
 
@@ -451,7 +374,7 @@ class SentenceReader:
         while (
             k < len(toks)
             and not toks[k].capital
-            and (toks[k].folded in lex.adverbs or toks[k].folded in _BY)
+            and (toks[k].folded in lex.adverbs or toks[k].folded in BY)
         ):
             k += 1
         stop = next(
@@ -538,7 +461,7 @@ class SentenceReader:
         clause_start = (
             i == 0
             or toks[i - 1].is_quote
-            or (i <= lex.connector_width + 1 and _is_connector(toks[:i], lex))
+            or (i <= lex.connector_width + 1 and is_connector(toks[:i], lex))
         )
         after_comma = i > 0 and toks[i - 1].text == ","
         if clause_start and (lead or f in lex.after or fused):
@@ -611,9 +534,9 @@ class SentenceReader:
             return None
         reading, at = got
         c = i + len(verb.split())
-        if c < len(toks) and toks[c].folded in _TO:
+        if c < len(toks) and toks[c].folded in TO:
             # "menjelaskan kepada wartawan bahwa …"
-            that = next((j for j in range(c, min(c + 8, len(toks))) if toks[j].folded in _THAT), -1)
+            that = next((j for j in range(c, min(c + 8, len(toks))) if toks[j].folded in THAT), -1)
             if that > 0:
                 c = that
         if c + 1 < len(toks) and toks[c].text in ",:" and toks[c + 1].is_quote:
@@ -637,7 +560,7 @@ class SentenceReader:
         toks, lex = self.toks, self.lex
         while c < len(toks) and toks[c].text in ",:":
             c += 1
-        head = [t for t in toks[c : c + 3 * _SHORT_OBJECT] if is_word(t)][: 2 * _SHORT_OBJECT]
+        head = [t for t in toks[c : c + 3 * SHORT_OBJECT] if is_word(t)][: 2 * SHORT_OBJECT]
         words = [t.folded for t in head]
         if not words:
             return False
@@ -647,20 +570,20 @@ class SentenceReader:
             if tuple(words[: len(phrase)]) == phrase:
                 return False
         if (
-            self.words[-1] - self.words[c] <= _SHORT_OBJECT
+            self.words[-1] - self.words[c] <= SHORT_OBJECT
             and words[-1] in DEMONSTRATIVES
             and not any(verbs)
         ):
             return False
         if not weak:
             return True
-        if words[0] in _THAT or words[0] in _PURPOSE:
+        if words[0] in THAT or words[0] in PURPOSE:
             return True
         if words[0] in lex.clause_markers or verbs[0]:
             return False
         return any(
             w in lex.clause_markers or v
-            for w, v in zip(words[1:_CLAUSE_WINDOW], verbs[1:_CLAUSE_WINDOW], strict=False)
+            for w, v in zip(words[1:CLAUSE_WINDOW], verbs[1:CLAUSE_WINDOW], strict=False)
         )
 
     def introduce(self, k: int, cue: Tok, reading: PhraseReading) -> None:
@@ -691,10 +614,15 @@ class SentenceReader:
                     break
             part = strip_connectors(part, lex)
             run: list[Tok] = []
+            depth = 0
             for t in part:
                 kind = word_kind(t, lex)
-                if kind in "HNROADp" or (kind == "F" and run) or t.text in "().&":
-                    run.append(t)
+                if t.text == "(":
+                    depth += 1
+                elif t.text == ")":
+                    depth = max(0, depth - 1)
+                if depth or kind in "HNROADp" or (kind == "F" and run) or t.text in "().&":
+                    run.append(t)  # "Usmanto (35) mengumpulkan …": the age goes with the name
                 else:
                     break
             if not any(word_kind(t, lex) == "N" for t in run):
@@ -727,6 +655,6 @@ class SentenceReader:
             if not toks[k + 1].capital or toks[k + 1].is_quote:
                 continue
             f = toks[k].folded
-            if (f in _BY and verbish(toks[k - 1].folded)) or (f in lex.lead and f.startswith("di")):
+            if (f in BY and verbish(toks[k - 1].folded)) or (f in lex.lead and f.startswith("di")):
                 return self.phrase_after(k + 1)[0]
         return None

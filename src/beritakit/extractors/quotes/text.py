@@ -39,7 +39,8 @@ _RIGHT_SPACE = ".,;:!?)]}\u2026\u2014\u2013-" + _ALL_MARKS
 # token, a run of the same one a single token ("...", "“““"). Each repetition consumes one
 # character of disjoint classes: linear time.
 _TOKEN = regex.compile(
-    r"[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}\u2019'&]|[.-](?=[\p{L}\p{N}]))*|([^\s\p{L}\p{N}])\1*"
+    r"(?<![\p{L}\p{N}])@[\p{L}\p{N}_](?:[\p{L}\p{N}_]|\.(?=[\p{L}\p{N}_]))*"  # @akun
+    r"|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}\u2019'&]|[.-](?=[\p{L}\p{N}]))*|([^\s\p{L}\p{N}])\1*"
 )
 
 # Sentence ends: terminal punctuation (plus closing marks/brackets) before a space, a
