@@ -1,0 +1,274 @@
+"""The rules that find organisations and places: head words, gazetteers, acronym definitions.
+
+Split out of ``_find.py``: one :class:`OrgPlaceRules` works on the finder's token scan and
+adds organisation and place candidates to its list.
+"""
+
+from __future__ import annotations
+
+from beritakit.extractors.entities._acronyms import (
+    Definition,
+)
+from beritakit.extractors.entities._data import PlaceEntry
+from beritakit.extractors.entities._orgs import (
+    english_head,
+    inside_places,
+    reads_as_org,
+    venue_tail,
+    year_tail,
+)
+from beritakit.extractors.entities._places import place_word_ok
+from beritakit.extractors.entities._rules import (
+    ORG_SUFFIX,
+    PLACE_HEAD,
+    ROLE_HEAD,
+    Scan,
+)
+from beritakit.extractors.entities._tiers import LOC, ORG, T_GAZ, T_RULE, Cand
+from beritakit.extractors.entities._tokens import fold
+
+__all__ = ["OrgPlaceRules"]
+
+
+class OrgPlaceRules:
+    """Organisation and place candidates of one article, found by rules and gazetteers."""
+
+    def __init__(self, s: Scan, cands: list[Cand], blocked: list[bool]) -> None:
+        self.s = s
+        self.cands = cands  # shared with the finder: rules append to it
+        self.blocked = blocked
+
+
+    def orgs(self, definitions: list[Definition]) -> None:
+        s = self.s
+        in_place = inside_places(s)
+        for df in definitions:
+            if not df.org:  # a word inside a defined term: "Gabungan" of "Indeks … Gabungan (IHSG)"
+                in_place.update(range(df.long_i + 1, df.end))
+        k = 0
+        while k < s.n:
+            if self.blocked[k]:
+                k += 1
+                continue
+            head, minimum = s.org_head_at(k)
+            hit = s.gaz_at(k)
+            if k in in_place or (
+                hit is not None and hit.places and not hit.orgs and hit.j - k > head
+            ):
+                head = 0  # "Serikat" of "Amerika Serikat (AS)", "Federasi Rusia": places
+            if head and not (hit is not None and hit.orgs and hit.j - k > head):
+                end = s.org_tail(k, k + head)
+                words_ = sum(1 for p in range(k + head, end) if s.toks[p].is_word)
+                if year_tail(s, k + head, end):
+                    words_ = -1  # "Klub 2025" of "Piala Dunia Klub 2025": an edition, not a body
+                if words_ >= minimum and (words_ or minimum == 0) and not self._generic(k, end):
+                    hit2 = s.gaz_at(k)
+                    entry = (
+                        hit2.orgs[0] if hit2 is not None and hit2.orgs and hit2.j == end else None
+                    )
+                    self.cands.append(Cand(k, end, ORG, T_RULE, org=entry))
+                    k = end
+                    continue
+            if hit is not None and reads_as_org(s, k, hit) and not self._portfolio(k):
+                end = self._place_suffix(hit.j, hit.j)
+                self.cands.append(Cand(k, end, ORG, T_GAZ, org=hit.orgs[0]))
+                k = end
+                continue
+            # suffix heads: "Stanford University", "TVS Motor Company"
+            if s.toks[k].is_cap and s.toks[k].is_word:
+                n = s.phrase_at(k, ORG_SUFFIX)
+                end = english_head(s, k + n)
+                if n and end:  # "Center of Economic and Law Studies"
+                    self.cands.append(Cand(k, end, ORG, T_RULE))
+                    k = end
+                    continue
+                if n and k > 0 and not venue_tail(s, k):
+                    b = k
+                    while (
+                        b > 0
+                        and k - b < 5
+                        and (s.toks[b - 1].is_cap and s.toks[b - 1].is_word)
+                        and not s.hard[b]
+                        and not self.blocked[b - 1]
+                        and not s.role_head_at(b - 1)
+                    ):
+                        b -= 1
+                    if b < k:
+                        self.cands.append(Cand(b, k + n, ORG, T_RULE))
+                        k += n
+                        continue
+            k += 1
+        for c in self.cands:
+            if c.label == ORG and c.acronym is None and c.org is None:
+                for df in definitions:
+                    if c.i <= df.long_i <= c.i + 1 and df.end <= c.j:
+                        c.acronym, c.expansion = (
+                            df.acronym,
+                            df.long,
+                        )  # "Dinas Perhubungan (Dishub) X"
+                        break
+                    if df.end == c.j and df.long_i > c.i + 1 and df.acr_i - 1 > c.i:
+                        c.j = (
+                            df.acr_i - 1
+                        )  # "Badan Pengawas Mahkamah Agung (MA)": the bracket is MA's
+                        break
+        for df in definitions:
+            if df.org:
+                self.cands.append(
+                    Cand(
+                        df.long_i,
+                        df.end,
+                        ORG,
+                        T_RULE,
+                        acronym=df.acronym,
+                        expansion=df.long,
+                        org=df.entry,
+                    )
+                )
+                # later bare mentions of the acronym join it ("UCLG ASPAC merupakan ...")
+                key = [k for k in (fold(w) for w in df.acronym.split()) if k]
+                n = len(key)
+                for p in range(s.n - n + 1):
+                    if (
+                        s.keys[p] == key[0]
+                        and s.keys[p : p + n] == key
+                        and not (df.long_i <= p < df.end)
+                        and not self.blocked[p]
+                        and s.toks[p].text[0].isupper()
+                    ):
+                        self.cands.append(
+                            Cand(
+                                p,
+                                p + n,
+                                ORG,
+                                T_RULE,
+                                acronym=df.acronym,
+                                expansion=df.long,
+                                org=df.entry,
+                            )
+                        )
+
+    def _place_suffix(self, j: int, end: int) -> int:
+        """Extend an organisation over a place written right after it ("BPBD Aceh Timur")."""
+        s = self.s
+        if end == j and j < s.n and not s.hard[j]:
+            hit = s.gaz_at(j)
+            if (
+                hit is not None
+                and hit.places
+                and not hit.orgs
+                and any(e.indonesian_admin for e in hit.places)
+            ):
+                return hit.j
+        return end
+
+    def _portfolio(self, k: int) -> bool:
+        """An acronym right after "Menteri" is the minister's portfolio, not an organisation."""
+        s = self.s
+        return (
+            k > 0
+            and s.keys[k - 1] in ("menteri", "menko", "wamen")
+            and s.keys[k] not in ("kementerian",)
+        )
+
+    def _generic(self, i: int, j: int) -> bool:
+        return self.s.fold_span(i, j) in self.s.d.not_entities
+
+    # -- places ------------------------------------------------------------------------
+
+    def places(self) -> None:
+        s = self.s
+        d = s.d
+        k = 0
+        while k < s.n:
+            if self.blocked[k] or not s.toks[k].is_word or not s.toks[k].is_cap:
+                k += 1
+                continue
+            n = s.phrase_at(k, PLACE_HEAD)
+            hit = s.gaz_at(k)
+            if k > 0 and s.keys[k - 1] in ("wali", "walikota", "ibu"):
+                n = 0  # "Wali Kota X" is a role, "Ibu Kota" a capital
+            if n and not (hit is not None and hit.j - k > n and not hit.orgs):
+                kind, _keep = d.place_heads[tuple(x for x in s.keys[k : k + n] if x)]
+                end = k + n
+                while (
+                    end < s.n
+                    and end - k < n + 3
+                    and s.is_title(end)
+                    and not s.hard[end]
+                    and not s.sent_start[end]
+                    and not (end > k + n and self._admin_place_at(end))
+                    and s.keys[end] not in d.not_entities
+                    and not s.honorifics_at(end)[2]
+                    and not s.phrase_at(end, ROLE_HEAD)
+                    and not s.phrase_at(end, PLACE_HEAD)
+                    and not s.org_head_at(end)[0]
+                ):
+                    end += 1
+                inner = s.gaz_at(k + n)
+                if inner is not None and inner.places:
+                    # "Kabupaten Muratara Sumsel": the run goes on into another place; stop there
+                    if inner.j >= end or any(s.gaz_at(p) is not None for p in range(inner.j, end)):
+                        end = inner.j
+                if end > k + n and s.fold_span(k, end) in d.not_entities:
+                    end = k  # a slogan or term written like a place: "Kota Global"
+                if end > k + n:
+                    places = (
+                        tuple(e for e in inner.places)
+                        if inner is not None and inner.j == end
+                        else ()
+                    )
+                    if places and kind in ("city", "regency"):
+                        exact = tuple(e for e in places if e.kind == kind)
+                        places = exact or places
+                    elif places and kind == "other":
+                        districts = tuple(e for e in places if e.kind == "district")
+                        places = (
+                            districts
+                            if s.keys[k] in ("kecamatan", "kec", "distrik") and districts
+                            else ()
+                        )
+                    self.cands.append(
+                        Cand(
+                            k,
+                            end,
+                            LOC,
+                            T_RULE,
+                            places=places,
+                            kind=kind,
+                            explicit=kind in ("city", "regency", "province"),
+                            district_ok=True,
+                        )
+                    )
+                    k = end
+                    continue
+            if (
+                hit is not None
+                and hit.places
+                and not reads_as_org(s, k, hit)
+                and place_word_ok(s, k, hit.j)
+            ):
+                self.cands.append(
+                    Cand(
+                        k,
+                        hit.j,
+                        LOC,
+                        T_GAZ,
+                        places=hit.places,
+                        explicit=self._explicit(k, hit.j, hit.places),
+                    )
+                )
+                k = hit.j
+                continue
+            k += 1
+
+    def _admin_place_at(self, k: int) -> bool:
+        """A province, regency, city or country starts at ``k`` ("... Meru Betiri Jember")."""
+        hit = self.s.gaz_at(k)
+        return hit is not None and any(
+            e.indonesian_admin or e.kind == "country" for e in hit.places
+        )
+
+    def _explicit(self, i: int, j: int, places: tuple[PlaceEntry, ...]) -> bool:
+        first = self.s.keys[i]
+        return first in ("kota", "kabupaten", "kab", "provinsi")

@@ -1,0 +1,520 @@
+"""The rules that find people: names after roles, honorifics and speech cues, lists, appositions.
+
+Split out of ``_find.py``: one :class:`PeopleRules` works on the finder's token scan and
+adds person candidates to its list (the finder then merges them with the model's spans).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from beritakit.extractors.entities._rules import (
+    ROLE_HEAD,
+    Scan,
+    words,
+)
+from beritakit.extractors.entities._tiers import (
+    HYPHEN_GIVEN,
+    IS_WORDS,
+    PER,
+    T_GAZ,
+    T_RULE,
+    T_WEAK,
+    Cand,
+    count_marked,
+)
+
+__all__ = ["PeopleRules"]
+
+
+class PeopleRules:
+    """Person candidates of one article, found by rules (not by the model)."""
+
+    def __init__(
+        self,
+        s: Scan,
+        cands: list[Cand],
+        blocked: list[bool],
+        defined: set[str],
+        listed: set[tuple[int, int]],
+        model_spans: list[tuple[int, int, str]],
+        model_per_starts: set[int],
+        model_org_spans: set[tuple[int, int]],
+    ) -> None:
+        self.s = s
+        self.cands = cands  # shared with the finder: rules append to it
+        self.blocked = blocked
+        self.defined = defined
+        self.listed = listed
+        self.model_spans = model_spans
+        self.model_per_starts = model_per_starts
+        self.model_org_spans = model_org_spans
+
+
+    def _person(
+        self,
+        i: int,
+        j: int,
+        tier: int,
+        *,
+        honorifics: Sequence[str] = (),
+        roles: Sequence[str] = (),
+        link: int | None = None,
+    ) -> int:
+        """Add a person over name tokens ``[i, j)`` and the degrees after it; return the end."""
+        end, degrees = self.s.degrees_at(j)
+        self.cands.append(
+            Cand(
+                i,
+                j,
+                PER,
+                tier,
+                honorifics=list(honorifics),
+                degrees=degrees,
+                roles=list(roles),
+                link=link,
+            )
+        )
+        return end
+
+    def _name_after(self, k: int) -> tuple[int, int, list[str]]:
+        """Honorifics then a name (or initials) from ``k``: (name start, name end, honorifics)."""
+        s = self.s
+        h_end, hons, found = s.honorifics_at(k)
+        j = s.name_run(h_end)
+        if j == h_end and found:
+            j = s.initials_at(h_end)
+        return h_end, j, hons
+
+    def find(self) -> None:
+        s = self.s
+        cues = (
+            words("speech_before")
+            | words("speech_after")
+            | words("initials_cue")
+            | words("name_cue")
+            | {k[0] for k in s.d.honorifics}
+        )
+        k = 0
+        while k < s.n:
+            tok = s.toks[k]
+            if self.blocked[k] or not tok.is_word:
+                k += 1
+                continue
+            if tok.is_lower and not s.mask[k] and s.keys[k] not in cues and tok.text not in cues:
+                k += 1  # a plain lowercase word starts nothing here
+                continue
+            end = self._role_person(k)
+            if end is None:
+                end = self._honorific_person(k)
+            if end is None and (tok.is_lower or s.keys[k] == "menurut"):
+                end = self._cued_person(k)
+            if end is None:
+                self._speaker_before(k)
+                end = self._aged_person(k)
+            k = k + 1 if end is None else end
+        self._korean_names()
+        self._appositions(words("apposition"), words("alias"))
+        self._name_lists()
+        self._known_names()
+
+    def _role_person(self, k: int) -> int | None:
+        """ROLE [,] [HONORIFICS] NAME [DEGREES] at ``k``: where the person ends, or None."""
+        s = self.s
+        head = s.role_head_at(k)
+        if not head:
+            return None
+        tail = s.role_tail(k + head)
+        role = s.role_text(k, tail)
+        m = tail
+        if (
+            k > 0
+            and s.keys[k - 1] in ("selaku", "sebagai")
+            and m < s.n
+            and s.keys[m] in (",", "dan", "serta")
+        ):
+            # "A selaku X, B selaku Y": the role belongs to the name before it, not after
+            return None
+        if m < s.n and s.toks[m].text == ",":
+            m += 1
+        # the model may know where the name begins inside what looked like the role
+        for p in range(k + head, tail):
+            if p in self.model_per_starts and s.name_run(p) > p:
+                role, m = s.role_text(k, p), p
+                break
+        i, j, hons = self._name_after(m)
+        for _ in range(2):
+            if j > i and not hons and self._continues_role(j):
+                # the "name" is more of the role ("Kabid Poldagri Kesbangpol X")
+                tail = s.role_tail(j)
+                role = s.role_text(k, tail)
+                m = tail + 1 if tail < s.n and s.toks[tail].text == "," else tail
+                i, j, hons = self._name_after(m)
+        role, i, j, hons = self._person_after_role(k, role, i, j, hons)
+        if j > i:
+            return self._person(i, j, T_RULE, honorifics=hons, roles=[role])
+        return None
+
+    def _person_after_role(
+        self, k: int, role: str, i: int, j: int, hons: list[str]
+    ) -> tuple[str, int, int, list[str]]:
+        """Move the border between a role from ``k`` and the name ``[i, j)`` the model sees."""
+        s = self.s
+        if (
+            j > i
+            and not hons
+            and j + 1 < s.n
+            and s.toks[j].text == ","
+            and i not in self.model_per_starts
+            and j + 1 in self.model_per_starts
+            and not any(s.toks[p].is_cap and s.phrase_at(p, ROLE_HEAD) for p in range(k, i))
+        ):
+            # "pemimpin proyek Net Zero Tracker, John Lang": after a lower-case role
+            # the "name" ends the role when the model sees a person after the comma
+            # (not after "Ketua DPRK Abdya Roni, Nek Nan": a list of people)
+            i2, j2, hons2 = self._name_after(j + 1)
+            if j2 > i2:
+                role, (i, j, hons) = s.role_text(k, j), (i2, j2, hons2)
+        if j - i >= 2 and not hons:
+            # "Head of Safety Riding Promotion Wahana Agus Sani": the model reads the
+            # first words as the organisation that ends the role, then a person
+            for p in range(i + 1, j):
+                if p in self.model_per_starts and (i, p) in self.model_org_spans:
+                    role, i = s.role_text(k, p), p
+                    break
+        return role, i, j, hons
+
+    def _honorific_person(self, k: int) -> int | None:
+        """HONORIFICS NAME [DEGREES] at ``k``: where the person ends, or None."""
+        s = self.s
+        h_end, hons, found = s.honorifics_at(k)
+        if not found:
+            return None
+        j = s.name_run(h_end)
+        if j == h_end:
+            j = s.initials_at(h_end)
+        if j > h_end:
+            return self._person(h_end, j, T_RULE, honorifics=hons)
+        return None
+
+    def _cued_person(self, k: int) -> int | None:
+        """A name after a cue word at ``k`` ("kata", "menurut", "berinisial", "bernama")."""
+        s = self.s
+        tok, key = s.toks[k], s.keys[k]
+        speech_before = words("speech_before")
+        if key in speech_before or tok.text in speech_before:
+            m = k + 1
+            if m < s.n and s.toks[m].text == ",":
+                m += 1
+            if not s.role_head_at(m):
+                i, j, hons = self._name_after(m)
+                if j > i:
+                    return self._person(i, j, T_RULE, honorifics=hons)
+        if key in words("initials_cue"):
+            m = k + 1
+            if m < s.n and s.keys[m] == "berinisial":
+                m += 1
+            j = s.initials_at(m)
+            if j > m and (
+                key in ("berinisial", "inisial", "inisialnya")
+                or self._age_follows(j)
+                or (j < s.n and s.keys[j] in words("alias"))
+            ):
+                return self._person(m, j, T_RULE)
+        # bernama NAME / istrinya NAME / adiknya, NAME
+        if tok.is_lower and key in words("name_cue"):
+            fillers = words("name_cue_fillers")
+            m = k + 1
+            while m < s.n and (s.toks[m].text == "," or s.keys[m] in fillers):
+                m += 1
+            if m < s.n and not s.role_head_at(m):
+                i, j, hons = self._name_after(m)
+                if j > i:
+                    return self._person(i, j, T_RULE, honorifics=hons)
+        return None
+
+    def _speaker_before(self, k: int) -> None:
+        """NAME mengatakan: the capitalised words before a speech verb at ``k``."""
+        s = self.s
+        if s.keys[k] not in words("speech_after") or k == 0:
+            return
+        b = k
+        while (
+            b > 0 and k - b < 5 and (s.is_title(b - 1) or s.toks[b - 1].is_upper) and not s.hard[b]
+        ):
+            b -= 1
+        h_end, hons, _ = s.honorifics_at(b)
+        if (
+            h_end < k
+            and s.name_run(h_end) == k
+            and not s.sent_start[k]
+            and (b == 0 or not s.toks[b - 1].is_cap or s.toks[b - 1].text in ',."“”')
+        ):
+            self._person(h_end, k, T_RULE, honorifics=hons)
+
+    def _aged_person(self, k: int) -> int | None:
+        """X (25): a person with an age at ``k``: where the person ends, or None."""
+        s = self.s
+        if not (s.is_title(k) or s.initials_at(k) > k) or not (
+            s.sent_start[k] or not s.toks[k - 1].is_cap
+        ):
+            return None
+        j = s.name_run(k) if s.is_title(k) else s.initials_at(k)
+        if j > k and self._age_follows(j):
+            return self._person(k, j, T_RULE)
+        return None
+
+    def _name_lists(self) -> None:
+        """Names listed with people are people: "Pan Mandala, Hosa, Nanda Samsidik, Odot dan X".
+
+        A run of three or more names joined by commas and ``dan`` makes all its names
+        people when at least two of them are people for sure (found by a rule, or two-word
+        names the model tags) and, counting one-word model tags too, at least a third are.
+        The other names join below the model's own person spans; a one-word place or
+        organisation the model tagged inside such a list gives way to them. A gazetteer
+        name, role, organisation or place breaks the run, so lists of places or
+        organisations never join.
+        """
+        s = self.s
+        ruled = {p for c in self.cands if c.label == PER for p in range(c.i, c.j)}
+        sure, tagged = set(ruled), set(ruled)
+        for i, j, label in self.model_spans:
+            if label == PER:
+                # a one-word tag alone is weak evidence ("Bintara, Tamtama dan Akpol")
+                (sure if j - i >= 2 else tagged).update(range(i, j))
+        tagged |= sure
+        starts = {c.i: c.j for c in self.cands if c.label == PER}
+        k = 0
+        while k < s.n:
+            items: list[tuple[int, int]] = []
+            p = k
+            if k > 0 and s.toks[k - 1].is_cap and not s.sent_start[k - 1] and not s.hard[k]:
+                p = s.n  # the list would start inside a name ("Ducati Lenovo, Marc Marquez")
+            while p < s.n and len(items) < 40 and not self.blocked[p]:
+                e = starts.get(p) or (s.name_run(p) if s.is_title(p) else p)
+                if e == p or (items and s.hard[p]):
+                    break
+                items.append((p, e))
+                q = e
+                if q < s.n and s.toks[q].text == ",":
+                    q += 1
+                if q < s.n and s.keys[q] == "dan":
+                    q += 1
+                if q == e:
+                    break
+                p = q
+            if (
+                len(items) >= 3
+                and count_marked(items, sure) >= 2
+                and 3 * count_marked(items, tagged) >= len(items)
+            ):
+                for a, b in items:
+                    if not any(x in ruled for x in range(a, b)):
+                        self.cands.append(Cand(a, b, PER, T_WEAK, src="list"))
+                        self.listed.add((a, b))
+                k = items[-1][1]
+                continue
+            k = items[0][1] if items else k + 1
+
+    def _korean_names(self) -> None:
+        """A Korean family name and a hyphenated given name: "Bong Joon-ho", "Ki Seon-gyeom"."""
+        s = self.s
+        surnames = s.d.korean_surnames
+        taken = {p for c in self.cands if c.label == PER for p in range(c.i, c.j)}
+        for k in range(s.n - 1):
+            if s.toks[k].text not in surnames or k in taken or self.blocked[k]:
+                continue
+            given = HYPHEN_GIVEN.match(s.toks[k + 1].text)
+            if (
+                given is None
+                or given.group(1).casefold() == given.group(2)
+                or s.hard[k + 1]
+                or not s.toks[k + 1].space_before
+            ):
+                continue  # "Laki-laki", "Butar-butar" are doubled words, not given names
+            j = s.name_run(k)
+            if j >= k + 2:
+                self._person(k, j, T_RULE)
+
+    def _known_names(self) -> None:
+        """Later bare mentions of a person a rule found ("Dari tangan Jack", "kata Najib")."""
+        s = self.s
+        people = [c for c in self.cands if c.label == PER]
+        taken = {p for c in people for p in range(c.i, c.j)}
+        names: dict[str, int] = {}
+        for c in people:
+            for p in range(c.i, c.j):
+                if s.toks[p].is_word and len(s.toks[p].text) > 1:
+                    names.setdefault(s.keys[p], c.i if c.link is None else c.link)
+        k = 0
+        while k < s.n:
+            if k in taken or self.blocked[k] or not s.is_title(k) or s.keys[k] not in names:
+                k += 1
+                continue
+            j = s.name_run(k)
+            if (
+                j > k
+                and all(s.keys[p] in names or not s.toks[p].is_word for p in range(k, j))
+                and s.gaz_at(k) is None
+                and not s.org_head_at(k)[0]
+            ):
+                self.cands.append(Cand(k, j, PER, T_GAZ, link=names[s.keys[k]], src="known"))
+                k = j
+                continue
+            k += 1
+
+    def _link(self, i: int, j: int, to: int) -> None:
+        """Record that the name over ``[i, j)`` is another name of the person starting at ``to``."""
+        for c in self.cands:
+            if c.label == PER and c.i == i and c.j == j:
+                c.link = to
+                return
+        self.cands.append(Cand(i, j, PER, T_RULE, link=to))
+
+    def _continues_role(self, j: int) -> bool:
+        """Token ``j`` (right after a supposed name) shows the name was part of a role."""
+        s = self.s
+        if j >= s.n or s.hard[j]:
+            return False
+        if s.toks[j].is_cap and (s.org_head_at(j)[0] or s.keys[j] in s.d.role_words):
+            return True
+        hit = s.gaz_at(j)
+        return hit is not None and bool(hit.orgs)
+
+    def _age_follows(self, j: int) -> bool:
+        s = self.s
+        return (
+            j + 2 < s.n
+            and s.toks[j].text == "("
+            and s.toks[j + 1].text.isdigit()
+            and len(s.toks[j + 1].text) <= 3
+            and s.toks[j + 2].text == ")"
+        )
+
+    def _appositions(self, apposition: frozenset[str], alias_words: frozenset[str]) -> None:
+        """NAME, ROLE / NAME selaku ROLE / NAME (INITIALS) / NAME alias NAME."""
+        s = self.s
+        people = [c for c in self.cands if c.label == PER]
+        starts = {c.i: c for c in people}
+        apposition_fillers = words("apposition_fillers")
+        k = 0
+        while k < s.n:
+            if self.blocked[k] or not (s.is_title(k) or s.initials_at(k) > k):
+                k += 1
+                continue
+            existing = starts.get(k)
+            if existing is None and (
+                (k > 0 and s.is_title(k - 1) and not s.sent_start[k])
+                or (s.is_acronym(k) and s.keys[k] in self.defined)
+            ):
+                k += 1  # inside a name, or an organisation the text defines ("PLK sebagai ...")
+                continue
+            j = existing.j if existing else (s.name_run(k) if s.is_title(k) else s.initials_at(k))
+            if j == k:
+                k += 1
+                continue
+            inner = None if existing else next((p for p in range(k + 1, j) if p in starts), None)
+            if inner is not None:
+                k = inner  # "Dijelaskan Yohannes Nangoi, Ketua Umum …": the person inside
+                continue
+            end, degrees = s.degrees_at(j)
+            m = end
+            if self._age_follows(m):
+                m += 3
+            if m < s.n and (
+                s.toks[m].text == ","
+                or s.keys[m] in apposition
+                or (s.keys[m] == "yang" and m + 1 < s.n and s.keys[m + 1] in IS_WORDS)
+            ):
+                m += 1
+                while m < s.n and s.keys[m] in apposition_fillers:
+                    m += 1
+                head = s.role_head_at(m) if m < s.n else 0
+                if head and not s.honorifics_at(m)[2]:
+                    tail = s.role_tail(m + head)
+                    role = s.role_text(m, tail)
+                    if existing is not None:
+                        existing.roles.append(role)
+                    elif s.gaz_at(k) is None and not s.org_head_at(k)[0]:
+                        self.cands.append(Cand(k, j, PER, T_RULE, degrees=degrees, roles=[role]))
+                    k = tail
+                    continue
+            # NAME (Nick): "Maruarar Sirait (Ara)"
+            if (
+                existing is not None
+                and m + 2 < s.n
+                and s.toks[m].text == "("
+                and s.toks[m + 2].text == ")"
+                and s.is_title(m + 1)
+                and not s.stops_name(m + 1, True)
+                and s.gaz_at(m + 1) is None
+            ):
+                self._link(m + 1, m + 2, k)
+            # NAME (INITIALS) and NAME alias NAME: the same person
+            if (
+                m + 2 < s.n
+                and s.toks[m].text == "("
+                and s.toks[m + 2].text == ")"
+                and s.is_acronym(m + 1)
+            ):
+                initials = "".join(s.toks[p].text[0] for p in range(k, j) if s.toks[p].is_word)
+                if s.toks[m + 1].text == initials.upper() and (
+                    existing is not None or k in self.model_per_starts
+                ):
+                    if existing is None:
+                        existing = Cand(k, j, PER, T_RULE, degrees=degrees)
+                        self.cands.append(existing)
+                    self._link(m + 1, m + 2, k)
+            if (
+                m < s.n
+                and s.keys[m] in alias_words
+                and m + 1 < s.n
+                and (
+                    existing is not None
+                    or k in self.model_per_starts
+                    or s.is_acronym(k)
+                    or len(s.toks[k].text) == 1
+                )
+            ):
+                a_i = m + 1
+                a_end = s.name_run(a_i) if s.is_title(a_i) else s.initials_at(a_i)
+                n_i, n_end, _hons = self._name_after(a_i)
+                if a_end > a_i and n_end > n_i and n_end == a_end:
+                    a_i = n_i  # "alias Cak Imin": the nickname without its address word
+                if a_end > a_i:
+                    if existing is None:
+                        existing = Cand(k, j, PER, T_RULE, degrees=degrees)
+                        self.cands.append(existing)
+                    self._link(a_i, a_end, k)
+                    k = a_end
+                    continue
+            # NAME atau (yang) akrab disapa [HONORIFICS] NICK: one person
+            a_i, a_end = (
+                self._nickname(m) if existing is not None or k in self.model_per_starts else (m, m)
+            )
+            if a_end > a_i:
+                self._link(a_i, a_end, k)
+                k = a_end
+                continue
+            k = max(j, k + 1)
+
+    def _nickname(self, m: int) -> tuple[int, int]:
+        """The nickname in "atau akrab disapa Gus Ipul" from ``m`` (``atau``); empty if none."""
+        s = self.s
+        if m >= s.n or s.keys[m] != "atau":
+            return m, m
+        intro, verbs = words("alias_intro"), words("alias_verbs")
+        p, seen_verb = m + 1, False
+        while p < s.n and p - m <= 6 and (s.keys[p] in intro or s.keys[p] in verbs):
+            seen_verb = seen_verb or s.keys[p] in verbs
+            p += 1
+        if p == m + 1 and p < s.n and s.toks[p].text in words("nickname_titles"):
+            # "Saifullah Yusuf atau Gus Ipul": a name the title marks as a nickname
+            i = self._name_after(p)[0]
+            i = max(i, p + 1)  # "Cak", "Ning": a title the honorific table does not list
+            j = s.name_run(i)
+            return (i, j) if j > i else (m, m)
+        if not seen_verb or p < s.n and s.toks[p].text == ",":
+            return m, m
+        i, j, _hons = self._name_after(p)
+        return (i, j) if j > i else (m, m)
