@@ -72,3 +72,30 @@ def test_dev_figures_hold_their_floors(tmp_path: Path) -> None:
     )
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert gate.check(figures) == []
+
+
+NEWS_CORPUS = SHARED / "data" / "corpus" / "news.jsonl.gz"
+
+
+@pytest.mark.skipif(not NEWS_CORPUS.exists(), reason="../shared corpus is not beside the repo")
+def test_news_validation_figures_hold_their_floors() -> None:
+    """Entities on 70 annotated articles of ten outlets that no rule was written from."""
+    floors = score_dev().gate_floors("news_validation")
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "evaluation" / "score_news.py"),
+            "--split",
+            "validation",
+            "--json",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT / "evaluation",
+    )
+    figures = json.loads(run.stdout)
+    low = {k: figures[k]["f"] for k, floor in floors.items() if figures[k]["f"] < floor}
+    assert low == {}, f"below the news_validation floors {floors}: {low}"
+    assert figures["crashes"]["n"] == 0
