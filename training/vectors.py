@@ -30,7 +30,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import regex
@@ -69,20 +69,25 @@ def corpus_lines(path: Path, skip: set[str]) -> Iterator[str]:
                         yield sentence
 
 
-def conll_lines(path: Path) -> Iterator[str]:
-    """Sentences of a CoNLL-like file (token first, blank line between sentences)."""
+def conll_sentences(lines: Iterable[str]) -> Iterator[str]:
+    """Sentences of CoNLL-like lines (token first, a blank line between sentences)."""
     tokens: list[str] = []
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for raw in handle:
-            parts = raw.split()
-            if not parts:
-                if tokens:
-                    yield " ".join(tokens)
-                tokens = []
-                continue
-            tokens.append(parts[0])
+    for raw in lines:
+        parts = raw.split()
+        if not parts:
+            if tokens:
+                yield " ".join(tokens)
+            tokens = []
+            continue
+        tokens.append(parts[0])
     if tokens:
         yield " ".join(tokens)
+
+
+def conll_lines(path: Path) -> Iterator[str]:
+    """Sentences of a CoNLL-like file."""
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        yield from conll_sentences(handle)
 
 
 NLP_ID = "nlp-id==0.1.23.0"
@@ -104,18 +109,7 @@ def nlp_id_lines(cache: Path = HERE / "build" / "wheels") -> Iterator[str]:
         )
         wheels = sorted(cache.glob("nlp_id-*.whl"))
     with zipfile.ZipFile(wheels[-1]) as wheel, wheel.open(NLP_ID_DATA) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
-        tokens: list[str] = []
-        for line in text:
-            parts = line.split()
-            if not parts:
-                if tokens:
-                    yield " ".join(tokens)
-                tokens = []
-                continue
-            tokens.append(parts[0])
-        if tokens:
-            yield " ".join(tokens)
+        yield from conll_sentences(io.TextIOWrapper(raw, encoding="utf-8", errors="replace"))
 
 
 def ner_train_lines() -> Iterator[str]:
