@@ -250,7 +250,10 @@ def parse_all(nlp: Language, texts: list[str]) -> Iterator[Doc]:
 
 
 def _parse_long(nlp: Language, doc: Doc) -> Doc:
-    pieces: list[Doc] = []
+    # The pieces are character slices of the text, tokenised again and parsed in one
+    # ``nlp.pipe`` call: copying token spans (``Span.as_doc``) and one pipe call a piece
+    # cost several times the parse itself.
+    cuts: list[int] = [0]
     start = 0
     while start < len(doc):
         end = min(start + PARSE_TOKENS, len(doc))
@@ -259,10 +262,14 @@ def _parse_long(nlp: Language, doc: Doc) -> Doc:
                 if doc[k].text in _CUT_AFTER or "\n" in doc[k].whitespace_ + doc[k].text:
                     end = k + 1
                     break
-        pieces.append(next(nlp.pipe([doc[start:end].as_doc()], batch_size=1)))
+        if end < len(doc):
+            cuts.append(doc[end].idx)
         start = end
+    cuts.append(len(doc.text))
+    texts = [doc.text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    pieces = list(nlp.pipe(texts, batch_size=4))
     joined = Doc.from_docs(pieces, ensure_whitespace=False)
-    if joined.text != doc.text:  # cannot happen: each piece keeps its characters
+    if joined.text != doc.text:  # cannot happen: the pieces cover the text exactly
         parsed: Doc = nlp(doc)
         return parsed
     return joined
