@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     norm = score_news.SCORE.norm
     path = Path(score_news.news_ner.DATA_DIR) / "validation.jsonl"
     records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    texts = score_news.news_ner._texts({r["id"] for r in records}, score_news.news_ner.CORPUS)
+    texts = score_news.news_ner.texts_for((r["id"] for r in records), score_news.news_ner.CORPUS)
     table: Counter[tuple[str, bool, bool]] = Counter()
     lost: Counter[tuple[str, str]] = Counter()
     extra: Counter[tuple[str, str]] = Counter()

@@ -22,7 +22,6 @@ Use ``--split validation`` for every choice; ``--split test`` only to report.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import defaultdict
@@ -35,22 +34,13 @@ import beritakit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "training"))
 
-import news_ner  # noqa: E402,F401  (also used by news_errors.py)
+import news_ner  # noqa: E402  (also used by news_errors.py)
+from variants import scorer  # noqa: E402
 
-SCORE_PY = REPO.parent / "shared" / "tools" / "score.py"
 FIELDS = {"PER": "people", "ORG": "organizations", "LOC": "places"}
 
 
-def _score_module() -> Any:
-    spec = importlib.util.spec_from_file_location("shared_score", SCORE_PY)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load {SCORE_PY}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORE = _score_module()
+SCORE = scorer()  # ../shared/tools/score.py: its norm, names_of, match_sets, Tally
 
 
 def gold_entities(text: str, spans: Sequence[Sequence[Any]]) -> dict[str, list[set[str]]]:
@@ -98,7 +88,7 @@ def score(split: str) -> dict[str, dict[str, float]]:
     path = news_ner.DATA_DIR / f"{split}.jsonl"
     with path.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
-    texts = news_ner._texts({r["id"] for r in records}, news_ner.CORPUS)
+    texts = news_ner.texts_for((r["id"] for r in records), news_ner.CORPUS)
     tallies: dict[str, Any] = defaultdict(SCORE.Tally)
     crashes: list[str] = []
     for record in records:

@@ -14,14 +14,13 @@ punishes the model there.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotate import sha256, texts_for
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -42,16 +41,6 @@ class Line:
     spans: tuple[tuple[int, int, str], ...]
 
 
-def _texts(ids: set[str], corpus: Path) -> dict[str, str]:
-    out: dict[str, str] = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as handle:
-        for raw in handle:
-            record = json.loads(raw)
-            if record["id"] in ids:
-                out[record["id"]] = record["text"]
-    return out
-
-
 def read_lines(split: str, data_dir: Path = DATA_DIR, corpus: Path = CORPUS) -> list[Line]:
     """The annotated body lines of one split (empty if the split file does not exist)."""
     path = data_dir / f"{split}.jsonl"
@@ -59,13 +48,13 @@ def read_lines(split: str, data_dir: Path = DATA_DIR, corpus: Path = CORPUS) -> 
         return []
     with path.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
-    texts = _texts({r["id"] for r in records}, corpus)
+    texts = texts_for((r["id"] for r in records), corpus)
     lines: list[Line] = []
     for record in records:
         text = texts.get(record["id"])
         if text is None:
             raise ValueError(f"{record['id']}: not in {corpus}")
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != record["sha256"]:
+        if sha256(text) != record["sha256"]:
             raise ValueError(f"{record['id']}: text differs from the annotated one (sha256)")
         skipped = {start for start, _ in record["skip"]}
         start = 0
