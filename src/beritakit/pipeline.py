@@ -36,6 +36,7 @@ from beritakit.inputs import MAX_CHARS, WIB, coerce_field, coerce_text, read_pub
 from beritakit.items import Failure, Item, OnError, as_item, check_on_error
 from beritakit.models import ner_model_path
 from beritakit.models.tokenizer import parse_all
+from beritakit.models.vectors import cache_floret
 from beritakit.record import Article
 
 __all__ = ["Failure", "OnError", "Options", "Pipeline", "check_on_error"]
@@ -135,7 +136,7 @@ class Pipeline:
             raise ModelNotFoundError(
                 f"the NER model is missing from {path}; reinstall beritakit or run `make model`"
             )
-        return spacy.load(path)
+        return cache_floret(spacy.load(path))
 
     def __call__(
         self,

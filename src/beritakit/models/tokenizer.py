@@ -19,15 +19,17 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.lang.id import Indonesian
 from spacy.lang.id.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import (
     compile_infix_regex,
     compile_prefix_regex,
     compile_suffix_regex,
+    filter_spans,
     registry,
 )
 
@@ -240,39 +242,59 @@ def parse_all(nlp: Language, texts: list[str]) -> Iterator[Doc]:
     """``nlp.pipe(texts)``, with memory bounded by :data:`PARSE_TOKENS` whatever the length.
 
     Texts up to ``PARSE_TOKENS`` tokens (every news article) go through ``nlp.pipe``
-    together as usual; a longer text is tokenised, cut into pieces of at most that many
-    tokens, parsed piece by piece and joined into one doc with exactly its text.
+    together as usual; a longer text is tokenised once, and its entities are found in
+    character slices of at most that many tokens (:func:`_parse_long`).
     """
     docs = [nlp.make_doc(text) for text in texts]
     short = iter(nlp.pipe([d for d in docs if len(d) <= PARSE_TOKENS]))
-    for doc in docs:
-        yield next(short) if len(doc) <= PARSE_TOKENS else _parse_long(nlp, doc)
+    for doc, text in zip(docs, texts, strict=True):
+        yield next(short) if len(doc) <= PARSE_TOKENS else _parse_long(nlp, doc, text)
 
 
-def _parse_long(nlp: Language, doc: Doc) -> Doc:
-    # The pieces are character slices of the text, tokenised again and parsed in one
-    # ``nlp.pipe`` call: copying token spans (``Span.as_doc``) and one pipe call a piece
-    # cost several times the parse itself.
-    cuts: list[int] = [0]
+def _cuts(doc: Doc, text: str) -> list[int]:
+    """Character offsets that cut ``doc`` into pieces of at most ``PARSE_TOKENS`` tokens.
+
+    A piece ends after the last line break or sentence end in the second half of its
+    window when there is one. Reads token offsets as one array: building spaCy's
+    ``Token`` objects (or ``doc.text``) for half a million tokens costs seconds.
+    """
+    starts = [int(i) for i in doc.to_array(IDX).tolist()]
+    n = len(starts)
+    bounds = [*starts, len(text)]
+    cuts = [0]
     start = 0
-    while start < len(doc):
-        end = min(start + PARSE_TOKENS, len(doc))
-        if end < len(doc):  # cut after the last line break or sentence end in the window
+    while start < n:
+        end = min(start + PARSE_TOKENS, n)
+        if end < n:
             for k in range(end - 1, start + PARSE_TOKENS // 2, -1):
-                if doc[k].text in _CUT_AFTER or "\n" in doc[k].whitespace_ + doc[k].text:
+                token = text[starts[k] : bounds[k + 1]]  # the token and its whitespace
+                if token.rstrip() in _CUT_AFTER or "\n" in token:
                     end = k + 1
                     break
-        if end < len(doc):
-            cuts.append(doc[end].idx)
+            cuts.append(starts[end])
         start = end
-    cuts.append(len(doc.text))
-    texts = [doc.text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-    pieces = list(nlp.pipe(texts, batch_size=4))
-    joined = Doc.from_docs(pieces, ensure_whitespace=False)
-    if joined.text != doc.text:  # cannot happen: the pieces cover the text exactly
-        parsed: Doc = nlp(doc)
-        return parsed
-    return joined
+    cuts.append(len(text))
+    return cuts
+
+
+def _parse_long(nlp: Language, doc: Doc, text: str) -> Doc:
+    # The pieces are character slices of the text parsed in one ``nlp.pipe`` call; their
+    # entities are put on ``doc`` (tokenised once, over the whole text) by character
+    # offsets. Joining parsed pieces (``Doc.from_docs``) or copying token spans
+    # (``Span.as_doc``) costs several times the parse itself on token-dense text.
+    cuts = _cuts(doc, text)
+    spans: list[Span] = []
+    offsets = [a for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    for at, piece in zip(offsets, nlp.pipe(pieces, batch_size=4), strict=True):
+        for ent in piece.ents:
+            span = doc.char_span(
+                at + ent.start_char, at + ent.end_char, ent.label_, alignment_mode="expand"
+            )
+            if span is not None:
+                spans.append(span)
+    doc.set_ents(filter_spans(spans), default="outside")
+    return doc
 
 
 registry.tokenizers.register(TOKENIZER, func=create_tokenizer)
