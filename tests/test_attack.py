@@ -17,7 +17,7 @@ import beritakit
 from beritakit import Article, ConfigError, InputError, Options
 from beritakit.extractors.entities._cluster import NameIndex, _nickname_of, same_person
 from beritakit.inputs import MAX_CHARS, coerce_date
-from beritakit.models.tokenizer import PARSE_TOKENS, parse_all
+from beritakit.models.tokenizer import NER_SKIPPED, PARSE_TOKENS, parse_all
 from beritakit.pipeline import Failure
 from beritakit.record import MAX_WARNINGS
 
@@ -64,6 +64,31 @@ def test_a_long_doc_is_parsed_in_pieces_with_the_same_entities(
     assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == [
         (e.start_char, e.end_char, e.label_) for e in whole.ents
     ]
+
+
+def test_a_long_doc_skips_only_stretches_that_are_not_prose(
+    dev_gold: list[dict[str, Any]],
+) -> None:
+    # prose, then 30,000 tokens of `1/1/2020` (no letter) and of `a a a` (two characters
+    # a token), then prose again: the model reads both prose parts, and says what it skipped
+    nlp = beritakit.load().nlp
+    prose = "\n\n".join(str(row["text"]) for row in dev_gold[:12])
+    junk = "1/1/2020 " * 6_000 + "a " * 15_000
+    text = prose + "\n\n" + junk + "\n\n" + prose
+    (doc,) = parse_all(nlp, [text])
+    assert doc.text == text
+    skipped = doc.user_data[NER_SKIPPED]
+    start = len(prose) + 2
+    assert sum(b - a for a, b in skipped) >= 0.9 * len(junk)
+    assert all(start - 10_000 < a and b < start + len(junk) + 10_000 for a, b in skipped)
+    alone = [(e.start_char, e.end_char, e.label_) for e in nlp(prose).ents]
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    second = len(text) - len(prose)
+    assert [e for e in ents if e[1] <= len(prose)] == alone
+    assert [(a - second, b - second, lab) for a, b, lab in ents if a >= second] == alone
+    record = beritakit.extract("JAKARTA - " + text)
+    assert any("did not read" in w for w in record.warnings)
+    assert not any("did not read" in w for w in beritakit.extract(prose * 3).warnings)
 
 
 # -- 2. many distinct people: clustered through an index, same answers as all pairs --------

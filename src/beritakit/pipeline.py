@@ -35,7 +35,7 @@ from beritakit.errors import (
 from beritakit.inputs import MAX_CHARS, WIB, coerce_field, coerce_text, read_published
 from beritakit.items import Failure, Item, OnError, as_item, check_on_error
 from beritakit.models import ner_model_path
-from beritakit.models.tokenizer import parse_all
+from beritakit.models.tokenizer import MIN_TOKEN_CHARS, NER_SKIPPED, parse_all
 from beritakit.models.vectors import cache_floret
 from beritakit.record import Article
 
@@ -338,6 +338,15 @@ class Pipeline:
 
     def _doc_stage(self, ctx: Context, doc: Doc | None, *, id: str | None) -> Article:
         assert ctx.body is not None
+        skipped = doc.user_data.get(NER_SKIPPED) if doc is not None else None
+        if skipped:
+            chars = sum(end - start for start, end in skipped)
+            ctx.warnings.append(
+                f"entities: the NER model did not read {len(skipped):,} stretch(es) of the "
+                f"body ({chars:,} characters) that are not prose (no letters, or under "
+                f"{MIN_TOKEN_CHARS:g} characters a token); entities there come from the "
+                "rules and lists only"
+            )
         for spec, func in self._specs:
             if spec.stage == "doc":
                 ctx.merge(self._run(spec, func, doc, ctx))

@@ -235,11 +235,21 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
 # tokens it sees together (about 5 kB a token); a longer doc is parsed in pieces this long,
 # cut after a line break or a sentence end where one is near, and joined again.
 PARSE_TOKENS = 8_000
+# Past PARSE_TOKENS tokens (a text longer than any news article, about 50,000 characters
+# of prose) the model reads the text in windows of WINDOW_TOKENS tokens and skips a window
+# that is not prose: one without a letter, or with fewer than MIN_TOKEN_CHARS characters
+# a token (news prose has about six; `a a a`, `, , ,`, `1/1/2020 …` have two). The model
+# costs the same for every token, and such a text can hold half a million of them.
+WINDOW_TOKENS = 1_000
+MIN_TOKEN_CHARS = 3.0
+#: ``Doc.user_data`` key: the character ranges of the doc the NER model did not read.
+NER_SKIPPED = "beritakit.ner_skipped"
 _CUT_AFTER = frozenset({".", "!", "?", "\n"})
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def parse_all(nlp: Language, texts: list[str]) -> Iterator[Doc]:
-    """``nlp.pipe(texts)``, with memory bounded by :data:`PARSE_TOKENS` whatever the length.
+    """``nlp.pipe(texts)``, with time and memory bounded whatever the length.
 
     Texts up to ``PARSE_TOKENS`` tokens (every news article) go through ``nlp.pipe``
     together as usual; a longer text is tokenised once, and its entities are found in
@@ -251,30 +261,51 @@ def parse_all(nlp: Language, texts: list[str]) -> Iterator[Doc]:
         yield next(short) if len(doc) <= PARSE_TOKENS else _parse_long(nlp, doc, text)
 
 
-def _cuts(doc: Doc, text: str) -> list[int]:
-    """Character offsets that cut ``doc`` into pieces of at most ``PARSE_TOKENS`` tokens.
-
-    A piece ends after the last line break or sentence end in the second half of its
-    window when there is one. Reads token offsets as one array: building spaCy's
-    ``Token`` objects (or ``doc.text``) for half a million tokens costs seconds.
-    """
-    starts = [int(i) for i in doc.to_array(IDX).tolist()]
+def _prose(starts: list[int], text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Token ranges of the windows worth parsing, and character ranges of those skipped."""
     n = len(starts)
     bounds = [*starts, len(text)]
-    cuts = [0]
-    start = 0
-    while start < n:
-        end = min(start + PARSE_TOKENS, n)
-        if end < n:
+    keep: list[tuple[int, int]] = []
+    skip: list[tuple[int, int]] = []
+    for w in range(0, n, WINDOW_TOKENS):
+        e = min(w + WINDOW_TOKENS, n)
+        a, b = starts[w], bounds[e]
+        if b - a >= MIN_TOKEN_CHARS * (e - w) and _LETTER.search(text, a, b):
+            _extend(keep, w, e)
+        else:
+            _extend(skip, a, b)
+    return keep, skip
+
+
+def _extend(ranges: list[tuple[int, int]], start: int, end: int) -> None:
+    """Append ``(start, end)``, joined to the last range when they touch."""
+    if ranges and ranges[-1][1] == start:
+        ranges[-1] = (ranges[-1][0], end)
+    else:
+        ranges.append((start, end))
+
+
+def _pieces(starts: list[int], text: str, first: int, last: int) -> list[tuple[int, int]]:
+    """Character ranges cutting tokens ``first`` to ``last`` into parse pieces.
+
+    A piece ends after the last line break or sentence end in the second half of its
+    window when there is one. Reads token offsets as numbers: building spaCy's ``Token``
+    objects (or ``doc.text``) for half a million tokens costs seconds.
+    """
+    bounds = [*starts, len(text)]
+    out: list[tuple[int, int]] = []
+    start = first
+    while start < last:
+        end = min(start + PARSE_TOKENS, last)
+        if end < last:
             for k in range(end - 1, start + PARSE_TOKENS // 2, -1):
                 token = text[starts[k] : bounds[k + 1]]  # the token and its whitespace
                 if token.rstrip() in _CUT_AFTER or "\n" in token:
                     end = k + 1
                     break
-            cuts.append(starts[end])
+        out.append((starts[start], bounds[end]))
         start = end
-    cuts.append(len(text))
-    return cuts
+    return out
 
 
 def _parse_long(nlp: Language, doc: Doc, text: str) -> Doc:
@@ -282,11 +313,12 @@ def _parse_long(nlp: Language, doc: Doc, text: str) -> Doc:
     # entities are put on ``doc`` (tokenised once, over the whole text) by character
     # offsets. Joining parsed pieces (``Doc.from_docs``) or copying token spans
     # (``Span.as_doc``) costs several times the parse itself on token-dense text.
-    cuts = _cuts(doc, text)
+    starts = [int(i) for i in doc.to_array(IDX).tolist()]
+    keep, skipped = _prose(starts, text)
+    ranges = [r for first, last in keep for r in _pieces(starts, text, first, last)]
     spans: list[Span] = []
-    offsets = [a for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-    for at, piece in zip(offsets, nlp.pipe(pieces, batch_size=4), strict=True):
+    parsed = nlp.pipe((text[a:b] for a, b in ranges), batch_size=4)
+    for (at, _), piece in zip(ranges, parsed, strict=True):
         for ent in piece.ents:
             span = doc.char_span(
                 at + ent.start_char, at + ent.end_char, ent.label_, alignment_mode="expand"
@@ -294,6 +326,8 @@ def _parse_long(nlp: Language, doc: Doc, text: str) -> Doc:
             if span is not None:
                 spans.append(span)
     doc.set_ents(filter_spans(spans), default="outside")
+    if skipped:
+        doc.user_data[NER_SKIPPED] = tuple(skipped)
     return doc
 
 
