@@ -71,7 +71,20 @@ def cache_floret(nlp: Language, capacity: int = CAPACITY) -> Language:
     old = nlp.vocab.vectors
     if not isinstance(old, Vectors) or old.mode != Mode.floret or isinstance(old, CachedFloret):
         return nlp
-    new = CachedFloret(strings=nlp.vocab.strings, capacity=capacity)
-    new.from_bytes(old.to_bytes(exclude=["strings"]), exclude=["strings"])
-    nlp.vocab.vectors = new
+    # the same table, not a copy (serialising it costs half a second of cold start); no
+    # strings of its own: the vocab's setter adds the table's strings to the vocab's one
+    # by one, then gives the table the vocab's store
+    nlp.vocab.vectors = CachedFloret(
+        data=old.data,
+        name=old.name,
+        mode=Mode.floret,
+        minn=old.minn,
+        maxn=old.maxn,
+        hash_count=old.hash_count,
+        hash_seed=old.hash_seed,
+        bow=old.bow,
+        eow=old.eow,
+        attr=old.attr,
+        capacity=capacity,
+    )
     return nlp
