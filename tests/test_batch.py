@@ -318,3 +318,25 @@ def test_a_worker_killed_while_sending_its_result_does_not_hang_the_run(
         assert article.id == "a" and article.text == dev_items[0]["text"]
     finally:
         pool.close()
+
+
+class _Unreadable(dict[str, object]):
+    """A mapping whose ``get`` raises, as a broken lazy record of a caller's may."""
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        raise KeyError(f"lazy field {key!r} failed to load")
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_an_unreadable_item_is_its_own_failure(n_process: int) -> None:
+    items: list[object] = [
+        "Jakarta (ANTARA) - Hujan turun sejak pagi.",
+        _Unreadable(),
+        {"text": "PALEMBANG - Banjir surut kemarin.", "id": "b"},
+    ]
+    out = list(beritakit.pipe(items, n_process=n_process, on_error="record", options=LIGHT))
+    assert [type(r).__name__ for r in out] == ["Article", "Failure", "Article"]
+    failure = out[1]
+    assert isinstance(failure, Failure) and failure.index == 1
+    assert failure.error == "InputError" and "lazy field" in failure.message
+    assert isinstance(out[2], Article) and out[2].id == "b"

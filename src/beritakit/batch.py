@@ -342,7 +342,12 @@ def _jobs(items: Iterable[object], size: int) -> Iterator[_Job]:
         job = _Job([])
         for value in chunk:
             index = next(counter)
-            item = as_item(value)
+            try:
+                item = as_item(value)
+            except Exception as exc:  # a mapping or id whose methods raise, as in one process
+                error = InputError(f"unreadable item: {type(exc).__name__}: {exc}")
+                job.ready[index] = Failure.of(error, index=index, id=None)
+                continue
             text = item.text
             if isinstance(text, bytearray | memoryview):
                 text = bytes(text)
