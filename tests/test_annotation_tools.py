@@ -74,3 +74,17 @@ def test_glued_span_is_missing_not_wrong() -> None:
     glued = [t for t in doc if t.text == "wisataGunung"][0]
     assert glued.ent_iob == 0  # missing: neither entity nor outside
     assert doc[0].ent_iob == 2  # outside
+
+
+def test_draft_items_name_the_occurrence_locate_would_miss(tmp_path: Path) -> None:
+    line = "Warga Bogor menuju Kota Bogor, kata Budi dari Bogor."
+    spans = [(24, 29, "LOC"), (36, 40, "PER"), (46, 51, "LOC")]  # not the first "Bogor"
+    items = list(annotate._draft_items(line, spans))
+    assert items == ["Bogor|LOC@2", "Budi|PER", "Bogor|LOC"]
+    # read back as annotation files are read: the same offsets
+    path = tmp_path / "draft.txt"
+    path.write_text("=== a1\nL1: " + " ; ".join(items) + "\n", encoding="utf-8")
+    (article,), errors = annotate.parse_file(path)
+    assert not errors
+    located, errors, _ = annotate.locate(article, line, "draft")
+    assert not errors and located == spans

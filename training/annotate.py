@@ -41,6 +41,7 @@ left out of training and scoring. Labels: PER, ORG, LOC.
 from __future__ import annotations
 
 import argparse
+import bisect
 import gzip
 import hashlib
 import json
@@ -127,12 +128,21 @@ def count_sentences(text: str) -> int:
     )
 
 
-def select(corpus: Path, seed: int = 12) -> list[dict[str, object]]:
-    """Articles to annotate: stratified by outlet (every outlet, larger ones more) and topic."""
-    rng = random.Random(seed)
+def candidates(
+    corpus: Path, exclude: Iterable[str] = ()
+) -> dict[str, list[dict[str, object]]]:
+    """Corpus articles of 1,200-6,000 characters by outlet, near-duplicates removed.
+
+    Articles whose id is in ``exclude``, and near-duplicates of them, are left out.
+    """
     pools: dict[str, list[dict[str, object]]] = defaultdict(list)
     seen: set[str] = set()
-    for record in read_corpus(corpus):
+    records = list(read_corpus(corpus))
+    excluded = set(exclude)
+    for record in records:
+        if str(record["id"]) in excluded:
+            seen.add(re.sub(r"\W+", "", str(record["text"])[:300].lower()))
+    for record in records:
         text = str(record["text"])
         group = outlet_of(str(record.get("outlet") or record.get("url") or ""))
         if group is None or not 1200 <= len(text) <= 6000:
@@ -142,12 +152,28 @@ def select(corpus: Path, seed: int = 12) -> list[dict[str, object]]:
             continue
         seen.add(key)
         pools[group].append(record)
+    return pools
+
+
+def select(corpus: Path, seed: int = 12) -> list[dict[str, object]]:
+    """Articles to annotate: stratified by outlet (every outlet, larger ones more) and topic."""
+    rng = random.Random(seed)
+    pools = candidates(corpus)
     total = sum(len(pool) for pool in pools.values())
+    chosen = pick(pools, TARGET, rng, least=12)
+    print(f"{total} candidates, {len(chosen)} chosen", file=sys.stderr)
+    return assign_splits(chosen, rng)
+
+
+def pick(
+    pools: dict[str, list[dict[str, object]]], target: int, rng: random.Random, least: int
+) -> list[dict[str, object]]:
+    """About ``target`` articles: outlets by the square root of their size, topics in turn."""
     # Square-root allocation: every outlet is represented, large ones are not all.
     weights = {group: len(pool) ** 0.5 for group, pool in pools.items()}
     norm = sum(weights.values())
     quota = {
-        group: min(len(pools[group]), max(12, round(TARGET * weight / norm)))
+        group: min(len(pools[group]), max(least, round(target * weight / norm)))
         for group, weight in weights.items()
     }
     chosen: list[dict[str, object]] = []
@@ -164,8 +190,91 @@ def select(corpus: Path, seed: int = 12) -> list[dict[str, object]]:
                 if by_section[name] and len(picked) < quota[group]:
                     picked.append(by_section[name].pop())
         chosen.extend(picked)
-    print(f"{total} candidates, {len(chosen)} chosen", file=sys.stderr)
-    return assign_splits(chosen, rng)
+    return chosen
+
+
+def extend(corpus: Path, target: int, prefix: str, seed: int) -> list[dict[str, object]]:
+    """About ``target`` more TRAIN articles, none of them (or a near-duplicate) selected yet.
+
+    Stratified as ``select`` is; batches of ten named ``{prefix}00``, ``{prefix}01``, ...
+    Validation and test are unchanged.
+    """
+    rows = load_selection()
+    if any(str(row["batch"]).startswith(prefix) for row in rows):
+        raise SystemExit(f"batches {prefix}NN exist already")
+    rng = random.Random(seed)
+    chosen = pick(candidates(corpus, (str(r["id"]) for r in rows)), target, rng, least=3)
+    rng.shuffle(chosen)
+    out = []
+    for k, record in enumerate(chosen):
+        text = str(record["text"])
+        out.append(
+            {
+                "id": record["id"],
+                "sha256": sha256(text),
+                "outlet": outlet_of(str(record.get("outlet") or record.get("url"))),
+                "section": section_of(str(record.get("url") or "")),
+                "split": "train",
+                "chars": len(text),
+                "sentences": count_sentences(text),
+                "batch": f"{prefix}{k // BATCH_SIZE:02d}",
+            }
+        )
+    return out
+
+
+def draft(batch: str, corpus: Path) -> None:
+    """Print the pipeline's people, organisations and places of a TRAIN batch as a draft file.
+
+    Only for training batches: validation and test are annotated from the text alone.
+    The reviewer reads every line of the text against the draft (``show``).
+    """
+    import beritakit  # noqa: PLC0415 - the pipeline is needed only here
+
+    rows = [row for row in load_selection() if row["batch"] == batch]
+    if not rows or any(row["split"] != "train" for row in rows):
+        raise SystemExit(f"{batch!r}: not a training batch (drafts are for training only)")
+    texts = texts_for((str(r["id"]) for r in rows), corpus)
+    print("# draft: beritakit pipeline output, to be reviewed against the text")
+    for row in rows:
+        text = texts[str(row["id"])]
+        record = beritakit.extract(text)
+        spans = sorted(
+            (m.start, m.end, label)
+            for label, found in (
+                ("PER", record.people),
+                ("ORG", record.organizations),
+                ("LOC", record.places),
+            )
+            for entity in found
+            for m in entity.mentions
+        )
+        print(f"=== {row['id']}")
+        starts = line_starts(text)
+        by_line: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for start, end, label in spans:
+            k = bisect.bisect_right(starts, start) - 1
+            if text.find("\n", start, end) < 0:
+                by_line[k].append((start - starts[k], end - starts[k], label))
+        for k, found in sorted(by_line.items()):
+            line = text[starts[k] : starts[k + 1] - 1 if k + 1 < len(starts) else len(text)]
+            print(f"L{k + 1}: " + " ; ".join(_draft_items(line, found)))
+        print()
+
+
+def _draft_items(line: str, spans: list[tuple[int, int, str]]) -> Iterator[str]:
+    """``surface|LABEL`` in order, with ``@n`` where ``locate`` would take another occurrence."""
+    surfaces = [line[start:end] for start, end, _ in spans]
+    cursor = 0
+    for i, (start, end, label) in enumerate(spans):
+        item = f"{surfaces[i]}|{label}"
+        if find_mention(line, surfaces[i], cursor, surfaces[i + 1 :]) != start:
+            nth, found = 1, line.find(surfaces[i])
+            while found != start:
+                nth, found = nth + 1, line.find(surfaces[i], found + 1)
+            item += f"@{nth}"
+        cursor = end
+        yield item
 
 
 def assign_splits(chosen: list[dict[str, object]], rng: random.Random) -> list[dict[str, object]]:
@@ -576,6 +685,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     show_p.add_argument("batch")
     check_p = sub.add_parser("check")
     check_p.add_argument("files", nargs="+", type=Path)
+    extend_p = sub.add_parser("extend", help="more training articles, appended")
+    extend_p.add_argument("target", type=int)
+    extend_p.add_argument("--prefix", default="trb")
+    extend_p.add_argument("--seed", type=int, default=13)
+    draft_p = sub.add_parser("draft", help="pipeline pre-annotation of a training batch")
+    draft_p.add_argument("batch")
     sub.add_parser("build")
     sub.add_parser("agreement")
     agree_p = sub.add_parser("agree")
@@ -592,6 +707,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for key, value in sorted(stats.items()):
             print(*key, value)
         print("sentences", sum(int(r["sentences"]) for r in rows))  # type: ignore[call-overload]
+        return 0
+    if args.command == "extend":
+        rows = extend(args.corpus, args.target, args.prefix, args.seed)
+        with SELECTION.open("a", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(Counter(str(r["outlet"]) for r in rows), len(rows))
+        return 0
+    if args.command == "draft":
+        draft(args.batch, args.corpus)
         return 0
     if args.command == "show":
         show(args.batch, args.corpus)
