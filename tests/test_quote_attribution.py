@@ -302,3 +302,33 @@ def test_menurutnya_is_a_pronoun() -> None:
     )
     hits = find_quotes(text, (ref(text, "Patria Dwi Hastiadi"),))
     assert said(hits) == [("Patria Dwi Hastiadi", "named"), ("Patria Dwi Hastiadi", "pronoun")]
+
+
+# -- a subject with its role between commas is the antecedent of "Dia" ---------------------
+
+
+def test_subject_with_an_apposition_between_commas() -> None:
+    text = (
+        "Pelatih Persebaya, Eduardo Perez, tetap percaya diri menjelang laga tandang.\n"
+        "Dia menegaskan timnya tidak akan bermain bertahan."
+    )
+    hit = find_quotes(text, (ref(text, "Eduardo Perez"),))[0]
+    assert (hit.speaker, hit.evidence) == ("Eduardo Perez", "pronoun")
+    # the role alone before the name: "Sekretaris Jenderal PSSI, Yunus Nusi, optimistis …"
+    text = (
+        "Sekretaris Jenderal PSSI, Yunus Nusi, optimistis menatap laga terakhir.\n"
+        "Dia yakin skuad Garuda bakal mendapat poin."
+    )
+    hit = find_quotes(text, (ref(text, "Yunus Nusi"),))[0]
+    assert (hit.speaker, hit.evidence) == ("Yunus Nusi", "pronoun")
+
+
+def test_a_list_of_names_is_no_subject() -> None:
+    # negative: "A, B, dan C datang …" names no one subject for the next "Dia"
+    text = (
+        "Sejak pagi, Rina Marlina, Dedi Kurnia, dan Budi Santoso menunggu di balai desa.\n"
+        "Dia mengatakan bantuan belum datang."
+    )
+    people = tuple(ref(text, n) for n in ("Rina Marlina", "Dedi Kurnia", "Budi Santoso"))
+    hit = find_quotes(text, people)[0]
+    assert hit.speaker is None

@@ -639,6 +639,10 @@ class SentenceReader:
                 if more:
                     phrase = [*run, Tok(",", run[-1].end, run[-1].end), *more]
                     rest = parts[n + 1][len(more) :]
+                    if not rest and n + 2 < len(parts):
+                        rest = parts[n + 2]  # "Pelatih Timnas, Patrick Kluivert, berapi-api …"
+                else:
+                    rest = parts[n + 1]  # "…, Yunus Nusi, optimistis …": the apposition closed
             if rest and rest[0].text[:1].islower() and rest[0].folded != "dan":
                 return phrase
             return None
