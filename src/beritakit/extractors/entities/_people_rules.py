@@ -6,10 +6,14 @@ adds person candidates to its list (the finder then merges them with the model's
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+
+import regex
 
 from beritakit.extractors.entities._rules import (
     ROLE_HEAD,
+    ROLE_PREFIX,
     Scan,
     words,
 )
@@ -23,8 +27,31 @@ from beritakit.extractors.entities._tiers import (
     Cand,
     count_marked,
 )
+from beritakit.extractors.entities._tokens import fold
+from beritakit.lang import LANG_ID
+from beritakit.resources import read_lines
 
 __all__ = ["PeopleRules"]
+
+_CLAUSE_BACK = 8  # tokens read back from a name for a negation of its "sebagai" status
+# a clause goes on after a status word: "X, tersangka kasus ini masih buron"
+_PREDICATE_WORDS = frozenset({"masih", "sudah", "telah", "akan", "sedang", "belum", "tidak", "tak"})
+_VERB_SHAPE = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter)\p{Ll}{3,}")
+_APPOSITION_CLOSERS = frozenset(",.;:)!?\"\u201c\u201d")
+
+
+@functools.cache
+def _status_heads() -> frozenset[str]:
+    """The status words with legal weight (``lang/id/status_words.txt``), folded."""
+    return frozenset(fold(w) for w in read_lines(LANG_ID, "status_words.txt"))
+
+
+def _status_at(s: Scan, m: int) -> bool:
+    """A status word with legal weight (after any prefix such as "mantan") opens ``m``."""
+    j = m
+    while j < s.n and s.phrase_at(j, ROLE_PREFIX):
+        j += s.phrase_at(j, ROLE_PREFIX)
+    return j < s.n and s.keys[j] in _status_heads()
 
 
 class PeopleRules:
@@ -49,6 +76,7 @@ class PeopleRules:
         self.model_spans = model_spans
         self.model_per_starts = model_per_starts
         self.model_org_spans = model_org_spans
+        self.model_per_len = {i: j - i for i, j, label in model_spans if label == PER}
 
 
     def _person(
@@ -100,6 +128,9 @@ class PeopleRules:
             tok = s.toks[k]
             if self.blocked[k] or not tok.is_word:
                 k += 1
+                continue
+            if s.keys[k].endswith("nya") and (end := self._possessed_role_person(k)):
+                k = end  # "kuasa hukumnya, Andi Wijaya"
                 continue
             if tok.is_lower and not s.mask[k] and s.keys[k] not in cues and tok.text not in cues:
                 k += 1  # a plain lowercase word starts nothing here
@@ -154,6 +185,33 @@ class PeopleRules:
         if j > i:
             return self._person(i, j, T_RULE, honorifics=hons, roles=[role])
         return None
+
+    def _possessed_role_person(self, k: int) -> int | None:
+        """ROLE-nya [,] NAME: "kuasa hukumnya, Andi", "Menurut pengacaranya, Ilham Suardi".
+
+        The possessive ``-nya`` on the last word of a role head says whose role it is (the
+        person talked about before); the name after it holds the role, written without
+        ``-nya``. Where the person ends, or None.
+        """
+        s = self.s
+        stem = s.keys[k][:-3]
+        if len(stem) < 3 or s.hard[k]:
+            return None
+        heads = s.d.role_heads
+        if (stem,) in heads:
+            first = k
+        elif k > 0 and not s.hard[k] and (s.keys[k - 1], stem) in heads:
+            first = k - 1  # "kuasa hukumnya", "juru bicaranya"
+        else:
+            return None
+        m = k + 1
+        if m < s.n and s.toks[m].text == ",":
+            m += 1
+        i, j, hons = self._name_after(m)
+        if j == i or not (hons or s.is_title(i)) or s.gaz_at(i) is not None:
+            return None
+        role = s.role_text(first, k + 1)[:-3]
+        return self._person(i, j, T_RULE, honorifics=hons, roles=[role])
 
     def _person_after_role(
         self, k: int, role: str, i: int, j: int, hons: list[str]
@@ -381,6 +439,51 @@ class PeopleRules:
         hit = s.gaz_at(j)
         return hit is not None and bool(hit.orgs)
 
+    def _next_person_at(self, p: int) -> bool:
+        """A person's name (after any honorifics) begins at ``p``: a role before it is theirs."""
+        s = self.s
+        if p >= s.n or s.hard[p]:
+            return False
+        h_end, _hons, found = s.honorifics_at(p)
+        if found:
+            return s.name_run(h_end) > h_end or s.initials_at(h_end) > h_end
+        if not s.is_title(p):
+            return False
+        # a full name the model reads as a person: one word is too weak ("sekretaris pers
+        # Luxon" is Luxon's secretary; "CEO Skytrax" names a company)
+        return self.model_per_len.get(p, 0) >= 2
+
+    def _asserted(self, k: int, m: int, tail: int) -> bool:
+        """Whether a status role over ``[m, tail)`` written after the name at ``k`` is said of it.
+
+        Only status words with legal weight (``tersangka``, ``saksi``, ``korban`` …) are
+        checked. After ``sebagai``/``selaku`` the clause must not deny it ("belum
+        menetapkan X sebagai tersangka"); after a comma the apposition must close there
+        ("X, tersangka kasus itu, …", not "X, tersangka kasus itu masih buron").
+        """
+        s = self.s
+        if not _status_at(s, m):
+            return True
+        b = m - 1
+        while b > k and s.toks[b].is_lower and s.keys[b] not in ("sebagai", "selaku"):
+            b -= 1
+        if s.keys[b] in ("sebagai", "selaku"):
+            negations = words("status_negations")
+            p = k - 1
+            while p >= 0 and k - p <= _CLAUSE_BACK and not s.sent_start[p + 1]:
+                if s.keys[p] in negations:
+                    return False
+                if s.toks[p].text in ",;":
+                    break
+                p -= 1
+            return True
+        for p in range(tail, min(s.n, tail + _CLAUSE_BACK)):
+            if s.hard[p] or s.toks[p].text in _APPOSITION_CLOSERS:
+                return True
+            if s.keys[p] in _PREDICATE_WORDS or _VERB_SHAPE.match(s.keys[p]):
+                return False  # "…, tersangka kasus ini masih buron": a new clause
+        return tail >= s.n
+
     def _age_follows(self, j: int) -> bool:
         s = self.s
         return (
@@ -433,6 +536,11 @@ class PeopleRules:
                 if head and not s.honorifics_at(m)[2]:
                     tail = s.role_tail(m + head)
                     role = s.role_text(m, tail)
+                    if self._next_person_at(tail) or not self._asserted(k, m, tail):
+                        # "Rudy Susmanto, Kapolres Bogor AKBP Rio …": the role opens the next
+                        # name; "…, tersangka kasus ini masih buron": a status not said of k
+                        k = max(j, k + 1)
+                        continue
                     if existing is not None:
                         existing.roles.append(role)
                     elif s.gaz_at(k) is None and not s.org_head_at(k)[0]:
