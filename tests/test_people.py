@@ -261,10 +261,40 @@ def test_a_status_is_a_role_only_when_the_sentence_asserts_it() -> None:
             "Ikhwan Fahrojih",
             "Sekretaris Lembaga Bantuan Hukum (LBH AP) Pimpinan Pusat Muhammadiyah",
         ),
+        (
+            "Pengacara kasus-kasus publik, David Tobing, mengakui maskapai memberikan air minum.",
+            "David Tobing",
+            "Pengacara kasus-kasus publik",
+        ),
+        (
+            "Pebalap Ducati asal Spanyol, Marc Marquez, mengomentari hubungan itu.",
+            "Marc Marquez",
+            "Pebalap Ducati",
+        ),
+        (
+            "Dakota dan vokalis Coldplay, Chris Martin, disebut-sebut sudah berpisah.",
+            "Chris Martin",
+            "vokalis Coldplay",
+        ),
+        (
+            "Hal itu disampaikan Menteri Keuangan Republik Indonesia (Menkeu RI) Sri Mulyani.",
+            "Sri Mulyani",
+            "Menteri Keuangan Republik Indonesia (Menkeu RI)",
+        ),
     ],
 )
 def test_roles_as_news_writes_them(text: str, name: str, role: str) -> None:
     assert people(text)[name].roles == (role,)
+
+
+def test_a_list_after_a_role_keeps_each_person() -> None:
+    # negative of "vokalis Coldplay, Chris Martin": a list of names is not role + name
+    found = people("Polisi mendata korban Rina, Budi Santoso, dan Cici Paramida.")
+    assert {"Rina", "Budi Santoso", "Cici Paramida"} <= set(found)
+    assert found["Budi Santoso"].roles == ()
+    # a bracket of title-case words is a name, not an abbreviation inside the role
+    found = people("Jersey itu dibawa oleh Presiden Dewan Eropa (European Council) Antonio Costa.")
+    assert "European Council" not in found
 
 
 def test_no_role_person_from_a_possessive_role_alone() -> None:

@@ -158,6 +158,8 @@ class PeopleRules:
         tail = s.role_tail(k + head)
         role = s.role_text(k, tail)
         m = tail
+        if m + 1 < s.n and s.keys[m] == "asal" and (hit := s.gaz_at(m + 1)) is not None:
+            m = hit.j  # "Pebalap Ducati asal Spanyol, Marc Marquez": the origin is no role
         if (
             k > 0
             and s.keys[k - 1] in ("selaku", "sebagai")
@@ -223,13 +225,19 @@ class PeopleRules:
             and not hons
             and j + 1 < s.n
             and s.toks[j].text == ","
-            and i not in self.model_per_starts
+            and (
+                i not in self.model_per_starts
+                or (j - i == 1 and self.model_per_len.get(j + 1, 0) >= 2 and s.toks[k].is_lower)
+            )
             and j + 1 in self.model_per_starts
             and not any(s.toks[p].is_cap and s.phrase_at(p, ROLE_HEAD) for p in range(k, i))
+            and not self._list_after(j + 1)
         ):
             # "pemimpin proyek Net Zero Tracker, John Lang": after a lower-case role
             # the "name" ends the role when the model sees a person after the comma
-            # (not after "Ketua DPRK Abdya Roni, Nek Nan": a list of people)
+            # (not after "Ketua DPRK Abdya Roni, Nek Nan": a list of people); also when the
+            # model reads one word as a person before a full name ("vokalis Coldplay, Chris
+            # Martin") unless a list goes on ("korban Rina, Budi Santoso, dan Cici")
             i2, j2, hons2 = self._name_after(j + 1)
             if j2 > i2:
                 role, (i, j, hons) = s.role_text(k, j), (i2, j2, hons2)
@@ -241,6 +249,20 @@ class PeopleRules:
                     role, i = s.role_text(k, p), p
                     break
         return role, i, j, hons
+
+    def _list_after(self, p: int) -> bool:
+        """The name at ``p`` is followed by more of a list (``, dan``, ``, NAME``, ``dan``)."""
+        s = self.s
+        j = self._name_after(p)[1]
+        if j >= s.n:
+            return False
+        if s.keys[j] in ("dan", "serta"):
+            return True
+        return (
+            s.toks[j].text == ","
+            and j + 1 < s.n
+            and (s.keys[j + 1] in ("dan", "serta") or s.is_title(j + 1))
+        )
 
     def _honorific_person(self, k: int) -> int | None:
         """HONORIFICS NAME [DEGREES] at ``k``: where the person ends, or None."""

@@ -600,7 +600,7 @@ class Scan:
             if (
                 tok.is_lower
                 and k >= start > 0
-                and self.toks[start - 1].is_lower
+                and (self.toks[start - 1].is_lower or self.sent_start[start - 1])
                 and k - start < 3
                 and self.keys[k] not in d.stop_words
                 and not _VERBISH.match(self.keys[k])
@@ -623,15 +623,20 @@ class Scan:
         return k
 
     def _paren_acronyms(self, k: int) -> int:
-        """Skip a bracketed abbreviation of one to three words at ``k`` ("(Pj)", "(LBH AP)")."""
+        """Skip a bracketed abbreviation of up to three words at ``k`` ("(Pj)", "(LBH AP)")."""
         short = self.skip_paren_abbrev(k)
         if short > k or k >= self.n or self.toks[k].text != "(":
             return short
         j = k + 1
-        while j < self.n and j - k <= 3 and self.is_acronym(j):
+        while j < self.n and j - k <= 3 and self.toks[j].is_word and self.toks[j].is_cap:
             j += 1
-        if j > k + 1 and j < self.n and self.toks[j].text == ")":
-            return j + 1
+        if (
+            j > k + 1
+            and j < self.n
+            and self.toks[j].text == ")"
+            and any(self.is_acronym(p) for p in range(k + 1, j))
+        ):
+            return j + 1  # "(LBH AP)", "(Menkeu RI)"; not "(European Council)"
         return k
 
     def role_text(self, i: int, j: int) -> str:
