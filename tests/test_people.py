@@ -297,6 +297,19 @@ def test_a_list_after_a_role_keeps_each_person() -> None:
     assert "European Council" not in found
 
 
+def test_an_english_title_after_the_name() -> None:
+    found = people(
+        "Vishal Mehta, Regional Division Business Head ASEAN TVS Motor Company, mengatakan "
+        "motor itu laris."
+    )
+    assert found["Vishal Mehta"].roles[0].startswith("Regional Division Business Head")
+    found = people("Rina Marlina, Sales & Marketing Director PT Maju Jaya, menjelaskan harganya.")
+    assert found["Rina Marlina"].roles[0].startswith("Sales & Marketing Director")
+    # negative: names before a role head are no title words ("Cici" holds "Ketua RT")
+    found = people("Rapat dihadiri Andi Wijaya, Budi Santoso, Cici Paramida Ketua RT, dan warga.")
+    assert found["Budi Santoso"].roles == ()
+
+
 def test_no_role_person_from_a_possessive_role_alone() -> None:
     assert people("Kuasa hukumnya menyebut kliennya tidak bersalah.") == {}
     assert people("Pengacaranya Jakarta sudah menyiapkan berkas.") == {}

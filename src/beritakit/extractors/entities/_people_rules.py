@@ -33,6 +33,8 @@ from beritakit.resources import read_lines
 
 __all__ = ["PeopleRules"]
 
+_TITLE_WORDS = 7  # tokens read for the head of an English title ("Sales Director")
+_TITLE_JOINERS = frozenset({"&", "and", "of", "/"})
 _CLAUSE_BACK = 8  # tokens read back from a name for a negation of its "sebagai" status
 # a clause goes on after a status word: "X, tersangka kasus ini masih buron"
 _PREDICATE_WORDS = frozenset({"masih", "sudah", "telah", "akan", "sedang", "belum", "tidak", "tak"})
@@ -461,6 +463,29 @@ class PeopleRules:
         hit = s.gaz_at(j)
         return hit is not None and bool(hit.orgs)
 
+    def _title_words_to_head(self, m: int) -> int:
+        """Capitalised words up to a role head after a name and comma: their length with it.
+
+        "Vishal Mehta, Regional Division Business Head ASEAN …", "Yusak Billy, Sales &
+        Marketing and After Sales Director PT …": English titles put their department before
+        the head word. Every word before the head must be a role word
+        (``role_continuations.txt``); 0 when no head is found.
+        """
+        s = self.s
+        p = m
+        while p < s.n and p - m <= _TITLE_WORDS and not (p > m and s.hard[p]):
+            tok = s.toks[p]
+            if tok.is_word and tok.is_cap:
+                head = s.role_head_at(p)
+                if head and p > m:
+                    return p - m + head
+                if s.keys[p] not in s.d.role_words:
+                    return 0  # a name, a place or an organisation: no title
+            elif not (p > m and tok.text in _TITLE_JOINERS):
+                return 0
+            p += 1
+        return 0
+
     def _next_person_at(self, p: int) -> bool:
         """A person's name (after any honorifics) begins at ``p``: a role before it is theirs."""
         s = self.s
@@ -555,6 +580,8 @@ class PeopleRules:
                 while m < s.n and s.keys[m] in apposition_fillers:
                     m += 1
                 head = s.role_head_at(m) if m < s.n else 0
+                if not head and m < s.n:
+                    head = self._title_words_to_head(m)
                 if head and not s.honorifics_at(m)[2]:
                     tail = s.role_tail(m + head)
                     role = s.role_text(m, tail)
