@@ -332,3 +332,15 @@ def test_a_list_of_names_is_no_subject() -> None:
     people = tuple(ref(text, n) for n in ("Rina Marlina", "Dedi Kurnia", "Budi Santoso"))
     hit = find_quotes(text, people)[0]
     assert hit.speaker is None
+
+
+def test_a_description_with_a_place_before_the_name() -> None:
+    text = (
+        '"Kami yakin produk ini memuaskan pembeli," ujar Direktur PT Kaca Prima (KP), '
+        "agen resmi kaca film di Indonesia, Andi Setiawan."
+    )
+    hit = find_quotes(text, (ref(text, "Andi Setiawan"),))[0]
+    assert (hit.speaker, hit.evidence) == ("Andi Setiawan", "named")
+    # negative: an unnamed speaker with a place stays unnamed
+    text = '"Harga cabai naik terus," ujar seorang pedagang di Pasar Induk, Jumat (12/6).'
+    assert find_quotes(text, ())[0].speaker is None

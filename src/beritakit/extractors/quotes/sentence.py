@@ -12,6 +12,7 @@ from beritakit.extractors.quotes._words import (
     CLAUSE_WINDOW,
     DASHES,
     DEMONSTRATIVES,
+    DESCRIPTION_PREPOSITIONS,
     LOOK_BACK,
     MAX_PHRASE,
     MAX_SUBJECT,
@@ -112,7 +113,10 @@ class SentenceReader:
             elif t.text[:1].isdigit():
                 break
             elif t.text[0].islower():
-                if self._ends_phrase(k, bool(out)):
+                described = descriptions and any(u.text == "," for u in out)
+                if not (described and self._place_in_description(k)) and self._ends_phrase(
+                    k, bool(out)
+                ):
                     break
             elif t.folded in lex.weekdays and out:
                 break
@@ -121,6 +125,24 @@ class SentenceReader:
         while out and out[-1].text in ",-&":
             out.pop()
         return out, k
+
+    def _place_in_description(self, k: int) -> bool:
+        """``di``/``dari`` + a capitalised word inside a description that a name closes.
+
+        "…, agen pemegang merek ICE-µ di Indonesia, Andi Setiawan.": the description goes
+        on over "di Indonesia" when a comma and a capitalised word follow within a few words.
+        """
+        toks = self.toks
+        if toks[k].folded not in DESCRIPTION_PREPOSITIONS or k + 1 >= len(toks):
+            return False
+        if not toks[k + 1].capital:
+            return False
+        for j in range(k + 2, min(k + 6, len(toks) - 1)):
+            if toks[j].text == ",":
+                return toks[j + 1].capital
+            if not toks[j].capital:
+                return False
+        return False
 
     def _abbreviation_dot(self, out: list[Tok], k: int) -> bool:
         toks = self.toks
