@@ -341,6 +341,10 @@ def test_a_description_with_a_place_before_the_name() -> None:
     )
     hit = find_quotes(text, (ref(text, "Andi Setiawan"),))[0]
     assert (hit.speaker, hit.evidence) == ("Andi Setiawan", "named")
+    # an occupation that looks like a di- verb ("distributor") is a description too
+    text = text.replace("agen resmi", "distributor")
+    hit = find_quotes(text, (ref(text, "Andi Setiawan"),))[0]
+    assert hit.speaker == "Andi Setiawan"
     # negative: an unnamed speaker with a place stays unnamed
     text = '"Harga cabai naik terus," ujar seorang pedagang di Pasar Induk, Jumat (12/6).'
     assert find_quotes(text, ())[0].speaker is None
