@@ -348,3 +348,19 @@ def test_a_description_with_a_place_before_the_name() -> None:
     # negative: an unnamed speaker with a place stays unnamed
     text = '"Harga cabai naik terus," ujar seorang pedagang di Pasar Induk, Jumat (12/6).'
     assert find_quotes(text, ())[0].speaker is None
+
+
+def test_a_subject_whose_title_has_dan() -> None:
+    text = (
+        "Menteri Kelautan dan Perikanan Sakti Wahyu Trenggono meninjau pelabuhan itu.\n"
+        "Dia menegaskan kapal asing dilarang masuk."
+    )
+    hit = find_quotes(text, (ref(text, "Sakti Wahyu Trenggono"),))[0]
+    assert (hit.speaker, hit.evidence) == ("Sakti Wahyu Trenggono", "pronoun")
+    # negative: "dan" between two people makes a plural subject, no antecedent
+    text = (
+        "Kapolres Budi Santoso dan Andi Wijaya meninjau pelabuhan itu.\n"
+        "Dia menegaskan kapal asing dilarang masuk."
+    )
+    people = (ref(text, "Budi Santoso"), ref(text, "Andi Wijaya"))
+    assert find_quotes(text, people)[0].speaker is None

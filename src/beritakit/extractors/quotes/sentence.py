@@ -637,14 +637,18 @@ class SentenceReader:
             part = strip_connectors(part, lex)
             run: list[Tok] = []
             depth = 0
-            for t in part:
+            titled = False  # the run opens with a role: "dan" joins the parts of its title
+            for n_t, t in enumerate(part):
                 kind = word_kind(t, lex)
+                titled = titled or (not run and kind == "R")
                 if t.text == "(":
                     depth += 1
                 elif t.text == ")":
                     depth = max(0, depth - 1)
                 if depth or kind in "HNROADp" or (kind == "F" and run) or t.text in "().&":
                     run.append(t)  # "Usmanto (35) mengumpulkan …": the age goes with the name
+                elif titled and t.folded == "dan" and self._title_goes_on(run, part[n_t + 1 :]):
+                    run.append(t)  # "Menteri Kelautan dan Perikanan Sakti Trenggono …"
                 else:
                     break
             if not any(word_kind(t, lex) == "N" for t in run):
@@ -669,6 +673,26 @@ class SentenceReader:
                 return phrase
             return None
         return None
+
+    def _title_goes_on(self, run: list[Tok], after: list[Tok]) -> bool:
+        """Whether ``dan`` after ``run`` (which opens with a role) joins parts of its title.
+
+        Yes after an organisation word or acronym ("Lembaga Bantuan Hukum dan Advokasi
+        Publik …"), or after one word right after the role when a title part and a name
+        follow ("Menteri Kelautan dan Perikanan Sakti Trenggono"); not between two names
+        ("Kapolres Budi Santoso dan Andi Wijaya").
+        """
+        lex = self.lex
+        if not after or word_kind(after[0], lex) not in "ROAN":
+            return False
+        if any(word_kind(t, lex) in "OA" for t in run[1:]):
+            return True
+        capitals = 0
+        for t in after:
+            if not t.capital:
+                break
+            capitals += 1
+        return len(run) == 2 and capitals >= 3
 
     def agent_phrase(self) -> list[Tok] | None:
         """Return the agent of a passive, the person the sentence is about.
