@@ -364,3 +364,16 @@ def test_a_subject_whose_title_has_dan() -> None:
     )
     people = (ref(text, "Budi Santoso"), ref(text, "Andi Wijaya"))
     assert find_quotes(text, people)[0].speaker is None
+
+
+def test_two_single_marks_written_for_a_double_mark() -> None:
+    text = (
+        "Dia mengakui kegiatan itu punya landasan hukum.\u2018\u2019Studi banding memang ada "
+        "aturannya, tetapi anggota dewan harus peka,\u2019\u2019 ujar Poppy Nuraeni kepada "
+        "wartawan."
+    )
+    hits = [h for h in find_quotes(text, (ref(text, "Poppy Nuraeni"),)) if h.kind == "direct"]
+    assert [(h.speaker, h.text[:13]) for h in hits] == [("Poppy Nuraeni", "Studi banding")]
+    # negative: apostrophes inside names and words are no quotation marks
+    text = "Wakil Presiden Ma\u2019ruf Amin menyukai musik rock \u2019n\u2019 roll sejak muda."
+    assert [h for h in find_quotes(text, ()) if h.kind == "direct"] == []
