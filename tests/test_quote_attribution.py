@@ -302,3 +302,78 @@ def test_menurutnya_is_a_pronoun() -> None:
     )
     hits = find_quotes(text, (ref(text, "Patria Dwi Hastiadi"),))
     assert said(hits) == [("Patria Dwi Hastiadi", "named"), ("Patria Dwi Hastiadi", "pronoun")]
+
+
+# -- a subject with its role between commas is the antecedent of "Dia" ---------------------
+
+
+def test_subject_with_an_apposition_between_commas() -> None:
+    text = (
+        "Pelatih Persebaya, Eduardo Perez, tetap percaya diri menjelang laga tandang.\n"
+        "Dia menegaskan timnya tidak akan bermain bertahan."
+    )
+    hit = find_quotes(text, (ref(text, "Eduardo Perez"),))[0]
+    assert (hit.speaker, hit.evidence) == ("Eduardo Perez", "pronoun")
+    # the role alone before the name: "Sekretaris Jenderal PSSI, Yunus Nusi, optimistis …"
+    text = (
+        "Sekretaris Jenderal PSSI, Yunus Nusi, optimistis menatap laga terakhir.\n"
+        "Dia yakin skuad Garuda bakal mendapat poin."
+    )
+    hit = find_quotes(text, (ref(text, "Yunus Nusi"),))[0]
+    assert (hit.speaker, hit.evidence) == ("Yunus Nusi", "pronoun")
+
+
+def test_a_list_of_names_is_no_subject() -> None:
+    # negative: "A, B, dan C datang …" names no one subject for the next "Dia"
+    text = (
+        "Sejak pagi, Rina Marlina, Dedi Kurnia, dan Budi Santoso menunggu di balai desa.\n"
+        "Dia mengatakan bantuan belum datang."
+    )
+    people = tuple(ref(text, n) for n in ("Rina Marlina", "Dedi Kurnia", "Budi Santoso"))
+    hit = find_quotes(text, people)[0]
+    assert hit.speaker is None
+
+
+def test_a_description_with_a_place_before_the_name() -> None:
+    text = (
+        '"Kami yakin produk ini memuaskan pembeli," ujar Direktur PT Kaca Prima (KP), '
+        "agen resmi kaca film di Indonesia, Andi Setiawan."
+    )
+    hit = find_quotes(text, (ref(text, "Andi Setiawan"),))[0]
+    assert (hit.speaker, hit.evidence) == ("Andi Setiawan", "named")
+    # an occupation that looks like a di- verb ("distributor") is a description too
+    text = text.replace("agen resmi", "distributor")
+    hit = find_quotes(text, (ref(text, "Andi Setiawan"),))[0]
+    assert hit.speaker == "Andi Setiawan"
+    # negative: an unnamed speaker with a place stays unnamed
+    text = '"Harga cabai naik terus," ujar seorang pedagang di Pasar Induk, Jumat (12/6).'
+    assert find_quotes(text, ())[0].speaker is None
+
+
+def test_a_subject_whose_title_has_dan() -> None:
+    text = (
+        "Menteri Kelautan dan Perikanan Sakti Wahyu Trenggono meninjau pelabuhan itu.\n"
+        "Dia menegaskan kapal asing dilarang masuk."
+    )
+    hit = find_quotes(text, (ref(text, "Sakti Wahyu Trenggono"),))[0]
+    assert (hit.speaker, hit.evidence) == ("Sakti Wahyu Trenggono", "pronoun")
+    # negative: "dan" between two people makes a plural subject, no antecedent
+    text = (
+        "Kapolres Budi Santoso dan Andi Wijaya meninjau pelabuhan itu.\n"
+        "Dia menegaskan kapal asing dilarang masuk."
+    )
+    people = (ref(text, "Budi Santoso"), ref(text, "Andi Wijaya"))
+    assert find_quotes(text, people)[0].speaker is None
+
+
+def test_two_single_marks_written_for_a_double_mark() -> None:
+    text = (
+        "Dia mengakui kegiatan itu punya landasan hukum.\u2018\u2019Studi banding memang ada "
+        "aturannya, tetapi anggota dewan harus peka,\u2019\u2019 ujar Poppy Nuraeni kepada "
+        "wartawan."
+    )
+    hits = [h for h in find_quotes(text, (ref(text, "Poppy Nuraeni"),)) if h.kind == "direct"]
+    assert [(h.speaker, h.text[:13]) for h in hits] == [("Poppy Nuraeni", "Studi banding")]
+    # negative: apostrophes inside names and words are no quotation marks
+    text = "Wakil Presiden Ma\u2019ruf Amin menyukai musik rock \u2019n\u2019 roll sejak muda."
+    assert [h for h in find_quotes(text, ()) if h.kind == "direct"] == []

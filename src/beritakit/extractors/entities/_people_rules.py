@@ -6,10 +6,14 @@ adds person candidates to its list (the finder then merges them with the model's
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+
+import regex
 
 from beritakit.extractors.entities._rules import (
     ROLE_HEAD,
+    ROLE_PREFIX,
     Scan,
     words,
 )
@@ -23,8 +27,33 @@ from beritakit.extractors.entities._tiers import (
     Cand,
     count_marked,
 )
+from beritakit.extractors.entities._tokens import fold
+from beritakit.lang import LANG_ID
+from beritakit.resources import read_lines
 
 __all__ = ["PeopleRules"]
+
+_TITLE_WORDS = 7  # tokens read for the head of an English title ("Sales Director")
+_TITLE_JOINERS = frozenset({"&", "and", "of", "/"})
+_CLAUSE_BACK = 8  # tokens read back from a name for a negation of its "sebagai" status
+# a clause goes on after a status word: "X, tersangka kasus ini masih buron"
+_PREDICATE_WORDS = frozenset({"masih", "sudah", "telah", "akan", "sedang", "belum", "tidak", "tak"})
+_VERB_SHAPE = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter)\p{Ll}{3,}")
+_APPOSITION_CLOSERS = frozenset(",.;:)!?\"\u201c\u201d")
+
+
+@functools.cache
+def _status_heads() -> frozenset[str]:
+    """The status words with legal weight (``lang/id/status_words.txt``), folded."""
+    return frozenset(fold(w) for w in read_lines(LANG_ID, "status_words.txt"))
+
+
+def _status_at(s: Scan, m: int) -> bool:
+    """A status word with legal weight (after any prefix such as "mantan") opens ``m``."""
+    j = m
+    while j < s.n and s.phrase_at(j, ROLE_PREFIX):
+        j += s.phrase_at(j, ROLE_PREFIX)
+    return j < s.n and s.keys[j] in _status_heads()
 
 
 class PeopleRules:
@@ -49,6 +78,7 @@ class PeopleRules:
         self.model_spans = model_spans
         self.model_per_starts = model_per_starts
         self.model_org_spans = model_org_spans
+        self.model_per_len = {i: j - i for i, j, label in model_spans if label == PER}
 
 
     def _person(
@@ -101,6 +131,9 @@ class PeopleRules:
             if self.blocked[k] or not tok.is_word:
                 k += 1
                 continue
+            if s.keys[k].endswith("nya") and (end := self._possessed_role_person(k)):
+                k = end  # "kuasa hukumnya, Andi Wijaya"
+                continue
             if tok.is_lower and not s.mask[k] and s.keys[k] not in cues and tok.text not in cues:
                 k += 1  # a plain lowercase word starts nothing here
                 continue
@@ -127,6 +160,8 @@ class PeopleRules:
         tail = s.role_tail(k + head)
         role = s.role_text(k, tail)
         m = tail
+        if m + 1 < s.n and s.keys[m] == "asal" and (hit := s.gaz_at(m + 1)) is not None:
+            m = hit.j  # "Pebalap Ducati asal Spanyol, Marc Marquez": the origin is no role
         if (
             k > 0
             and s.keys[k - 1] in ("selaku", "sebagai")
@@ -155,6 +190,33 @@ class PeopleRules:
             return self._person(i, j, T_RULE, honorifics=hons, roles=[role])
         return None
 
+    def _possessed_role_person(self, k: int) -> int | None:
+        """ROLE-nya [,] NAME: "kuasa hukumnya, Andi", "Menurut pengacaranya, Ilham Suardi".
+
+        The possessive ``-nya`` on the last word of a role head says whose role it is (the
+        person talked about before); the name after it holds the role, written without
+        ``-nya``. Where the person ends, or None.
+        """
+        s = self.s
+        stem = s.keys[k][:-3]
+        if len(stem) < 3 or s.hard[k]:
+            return None
+        heads = s.d.role_heads
+        if (stem,) in heads:
+            first = k
+        elif k > 0 and not s.hard[k] and (s.keys[k - 1], stem) in heads:
+            first = k - 1  # "kuasa hukumnya", "juru bicaranya"
+        else:
+            return None
+        m = k + 1
+        if m < s.n and s.toks[m].text == ",":
+            m += 1
+        i, j, hons = self._name_after(m)
+        if j == i or not (hons or s.is_title(i)) or s.gaz_at(i) is not None:
+            return None
+        role = s.role_text(first, k + 1)[:-3]
+        return self._person(i, j, T_RULE, honorifics=hons, roles=[role])
+
     def _person_after_role(
         self, k: int, role: str, i: int, j: int, hons: list[str]
     ) -> tuple[str, int, int, list[str]]:
@@ -165,13 +227,19 @@ class PeopleRules:
             and not hons
             and j + 1 < s.n
             and s.toks[j].text == ","
-            and i not in self.model_per_starts
+            and (
+                i not in self.model_per_starts
+                or (j - i == 1 and self.model_per_len.get(j + 1, 0) >= 2 and s.toks[k].is_lower)
+            )
             and j + 1 in self.model_per_starts
             and not any(s.toks[p].is_cap and s.phrase_at(p, ROLE_HEAD) for p in range(k, i))
+            and not self._list_after(j + 1)
         ):
             # "pemimpin proyek Net Zero Tracker, John Lang": after a lower-case role
             # the "name" ends the role when the model sees a person after the comma
-            # (not after "Ketua DPRK Abdya Roni, Nek Nan": a list of people)
+            # (not after "Ketua DPRK Abdya Roni, Nek Nan": a list of people); also when the
+            # model reads one word as a person before a full name ("vokalis Coldplay, Chris
+            # Martin") unless a list goes on ("korban Rina, Budi Santoso, dan Cici")
             i2, j2, hons2 = self._name_after(j + 1)
             if j2 > i2:
                 role, (i, j, hons) = s.role_text(k, j), (i2, j2, hons2)
@@ -183,6 +251,20 @@ class PeopleRules:
                     role, i = s.role_text(k, p), p
                     break
         return role, i, j, hons
+
+    def _list_after(self, p: int) -> bool:
+        """The name at ``p`` is followed by more of a list (``, dan``, ``, NAME``, ``dan``)."""
+        s = self.s
+        j = self._name_after(p)[1]
+        if j >= s.n:
+            return False
+        if s.keys[j] in ("dan", "serta"):
+            return True
+        return (
+            s.toks[j].text == ","
+            and j + 1 < s.n
+            and (s.keys[j + 1] in ("dan", "serta") or s.is_title(j + 1))
+        )
 
     def _honorific_person(self, k: int) -> int | None:
         """HONORIFICS NAME [DEGREES] at ``k``: where the person ends, or None."""
@@ -381,6 +463,74 @@ class PeopleRules:
         hit = s.gaz_at(j)
         return hit is not None and bool(hit.orgs)
 
+    def _title_words_to_head(self, m: int) -> int:
+        """Capitalised words up to a role head after a name and comma: their length with it.
+
+        "Vishal Mehta, Regional Division Business Head ASEAN …", "Yusak Billy, Sales &
+        Marketing and After Sales Director PT …": English titles put their department before
+        the head word. Every word before the head must be a role word
+        (``role_continuations.txt``); 0 when no head is found.
+        """
+        s = self.s
+        p = m
+        while p < s.n and p - m <= _TITLE_WORDS and not (p > m and s.hard[p]):
+            tok = s.toks[p]
+            if tok.is_word and tok.is_cap:
+                head = s.role_head_at(p)
+                if head and p > m:
+                    return p - m + head
+                if s.keys[p] not in s.d.role_words:
+                    return 0  # a name, a place or an organisation: no title
+            elif not (p > m and tok.text in _TITLE_JOINERS):
+                return 0
+            p += 1
+        return 0
+
+    def _next_person_at(self, p: int) -> bool:
+        """A person's name (after any honorifics) begins at ``p``: a role before it is theirs."""
+        s = self.s
+        if p >= s.n or s.hard[p]:
+            return False
+        h_end, _hons, found = s.honorifics_at(p)
+        if found:
+            return s.name_run(h_end) > h_end or s.initials_at(h_end) > h_end
+        if not s.is_title(p):
+            return False
+        # a full name the model reads as a person: one word is too weak ("sekretaris pers
+        # Luxon" is Luxon's secretary; "CEO Skytrax" names a company)
+        return self.model_per_len.get(p, 0) >= 2
+
+    def _asserted(self, k: int, m: int, tail: int) -> bool:
+        """Whether a status role over ``[m, tail)`` written after the name at ``k`` is said of it.
+
+        Only status words with legal weight (``tersangka``, ``saksi``, ``korban`` …) are
+        checked. After ``sebagai``/``selaku`` the clause must not deny it ("belum
+        menetapkan X sebagai tersangka"); after a comma the apposition must close there
+        ("X, tersangka kasus itu, …", not "X, tersangka kasus itu masih buron").
+        """
+        s = self.s
+        if not _status_at(s, m):
+            return True
+        b = m - 1
+        while b > k and s.toks[b].is_lower and s.keys[b] not in ("sebagai", "selaku"):
+            b -= 1
+        if s.keys[b] in ("sebagai", "selaku"):
+            negations = words("status_negations")
+            p = k - 1
+            while p >= 0 and k - p <= _CLAUSE_BACK and not s.sent_start[p + 1]:
+                if s.keys[p] in negations:
+                    return False
+                if s.toks[p].text in ",;":
+                    break
+                p -= 1
+            return True
+        for p in range(tail, min(s.n, tail + _CLAUSE_BACK)):
+            if s.hard[p] or s.toks[p].text in _APPOSITION_CLOSERS:
+                return True
+            if s.keys[p] in _PREDICATE_WORDS or _VERB_SHAPE.match(s.keys[p]):
+                return False  # "…, tersangka kasus ini masih buron": a new clause
+        return tail >= s.n
+
     def _age_follows(self, j: int) -> bool:
         s = self.s
         return (
@@ -430,9 +580,16 @@ class PeopleRules:
                 while m < s.n and s.keys[m] in apposition_fillers:
                     m += 1
                 head = s.role_head_at(m) if m < s.n else 0
+                if not head and m < s.n:
+                    head = self._title_words_to_head(m)
                 if head and not s.honorifics_at(m)[2]:
                     tail = s.role_tail(m + head)
                     role = s.role_text(m, tail)
+                    if self._next_person_at(tail) or not self._asserted(k, m, tail):
+                        # "Rudy Susmanto, Kapolres Bogor AKBP Rio …": the role opens the next
+                        # name; "…, tersangka kasus ini masih buron": a status not said of k
+                        k = max(j, k + 1)
+                        continue
                     if existing is not None:
                         existing.roles.append(role)
                     elif s.gaz_at(k) is None and not s.org_head_at(k)[0]:

@@ -534,9 +534,14 @@ class Scan:
         start = k
         connectors = words("role_connectors")
         modifiers = words("role_modifiers")
+        closers = words("role_closers")
+        joiners = words("role_joiners")
         while k < self.n and k - start < max_tokens:
             tok = self.toks[k]
             if self.hard[k]:
+                break
+            if tok.is_lower and self.keys[k] in closers:
+                k += 1  # "kepala desa setempat", "Ketua RT setempat": the role ends here
                 break
             if tok.is_word and self.honorifics_at(k)[2]:
                 break
@@ -559,9 +564,16 @@ class Scan:
             if self.is_acronym(k) or (self.is_number(k) and k > start) or _ORDINAL.match(tok.text):
                 k += 1  # "Presiden ke-7 Republik Indonesia"
                 continue
-            paren = self.skip_paren_abbrev(k)
+            paren = self._paren_acronyms(k)
             if paren > k:
-                k = paren
+                k = paren  # "(KPK)", "(LBH AP)"
+                continue
+            if (
+                k > 0
+                and (tok.text in joiners or self.keys[k] in joiners)
+                and self.phrase_at(k + 1, ROLE_HEAD)
+            ):
+                k += 1  # "Menteri ATR/Kepala BPN", "CEO & Co-Founder", "aktor sekaligus politikus"
                 continue
             if (
                 k > start
@@ -588,7 +600,7 @@ class Scan:
             if (
                 tok.is_lower
                 and k >= start > 0
-                and self.toks[start - 1].is_lower
+                and (self.toks[start - 1].is_lower or self.sent_start[start - 1])
                 and k - start < 3
                 and self.keys[k] not in d.stop_words
                 and not _VERBISH.match(self.keys[k])
@@ -608,6 +620,23 @@ class Scan:
                 k += 1  # "ahli arkeologi dari Stanford University"
                 continue
             break
+        return k
+
+    def _paren_acronyms(self, k: int) -> int:
+        """Skip a bracketed abbreviation of up to three words at ``k`` ("(Pj)", "(LBH AP)")."""
+        short = self.skip_paren_abbrev(k)
+        if short > k or k >= self.n or self.toks[k].text != "(":
+            return short
+        j = k + 1
+        while j < self.n and j - k <= 3 and self.toks[j].is_word and self.toks[j].is_cap:
+            j += 1
+        if (
+            j > k + 1
+            and j < self.n
+            and self.toks[j].text == ")"
+            and any(self.is_acronym(p) for p in range(k + 1, j))
+        ):
+            return j + 1  # "(LBH AP)", "(Menkeu RI)"; not "(European Council)"
         return k
 
     def role_text(self, i: int, j: int) -> str:

@@ -30,6 +30,9 @@ TO = frozenset({"kepada", "pada"})
 PP_HEADS = frozenset({"dalam", "melalui", "lewat", "via"})
 NICKNAME_CUES = frozenset({"disapa", "dipanggil", "alias", "sapaan", "panggilan", "dijuluki"})
 DASHES = frozenset({"-", "\u2013", "\u2014", "|"})
+# prepositions a description after the cue may hold before the name closes it
+# ("…, agen pemegang merek ICE-µ di Indonesia, Andi Setiawan")
+DESCRIPTION_PREPOSITIONS = frozenset({"di", "dari", "asal"})
 MAX_PHRASE = 25  # tokens in a speaker phrase (long job titles come before the name)
 MAX_SUBJECT = 12  # tokens in a subject before a reporting verb
 LOOK_BACK = 40  # tokens searched back from a reporting verb for its clause

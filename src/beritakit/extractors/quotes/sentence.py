@@ -12,6 +12,7 @@ from beritakit.extractors.quotes._words import (
     CLAUSE_WINDOW,
     DASHES,
     DEMONSTRATIVES,
+    DESCRIPTION_PREPOSITIONS,
     LOOK_BACK,
     MAX_PHRASE,
     MAX_SUBJECT,
@@ -112,7 +113,10 @@ class SentenceReader:
             elif t.text[:1].isdigit():
                 break
             elif t.text[0].islower():
-                if self._ends_phrase(k, bool(out)):
+                described = descriptions and any(u.text == "," for u in out)
+                if not (described and self._place_in_description(k)) and self._ends_phrase(
+                    k, bool(out)
+                ):
                     break
             elif t.folded in lex.weekdays and out:
                 break
@@ -121,6 +125,24 @@ class SentenceReader:
         while out and out[-1].text in ",-&":
             out.pop()
         return out, k
+
+    def _place_in_description(self, k: int) -> bool:
+        """``di``/``dari`` + a capitalised word inside a description that a name closes.
+
+        "…, agen pemegang merek ICE-µ di Indonesia, Andi Setiawan.": the description goes
+        on over "di Indonesia" when a comma and a capitalised word follow within a few words.
+        """
+        toks = self.toks
+        if toks[k].folded not in DESCRIPTION_PREPOSITIONS or k + 1 >= len(toks):
+            return False
+        if not toks[k + 1].capital:
+            return False
+        for j in range(k + 2, min(k + 6, len(toks) - 1)):
+            if toks[j].text == ",":
+                return toks[j + 1].capital
+            if not toks[j].capital:
+                return False
+        return False
 
     def _abbreviation_dot(self, out: list[Tok], k: int) -> bool:
         toks = self.toks
@@ -615,14 +637,18 @@ class SentenceReader:
             part = strip_connectors(part, lex)
             run: list[Tok] = []
             depth = 0
-            for t in part:
+            titled = False  # the run opens with a role: "dan" joins the parts of its title
+            for n_t, t in enumerate(part):
                 kind = word_kind(t, lex)
+                titled = titled or (not run and kind == "R")
                 if t.text == "(":
                     depth += 1
                 elif t.text == ")":
                     depth = max(0, depth - 1)
                 if depth or kind in "HNROADp" or (kind == "F" and run) or t.text in "().&":
                     run.append(t)  # "Usmanto (35) mengumpulkan …": the age goes with the name
+                elif titled and t.folded == "dan" and self._title_goes_on(run, part[n_t + 1 :]):
+                    run.append(t)  # "Menteri Kelautan dan Perikanan Sakti Trenggono …"
                 else:
                     break
             if not any(word_kind(t, lex) == "N" for t in run):
@@ -639,10 +665,34 @@ class SentenceReader:
                 if more:
                     phrase = [*run, Tok(",", run[-1].end, run[-1].end), *more]
                     rest = parts[n + 1][len(more) :]
+                    if not rest and n + 2 < len(parts):
+                        rest = parts[n + 2]  # "Pelatih Timnas, Patrick Kluivert, berapi-api …"
+                else:
+                    rest = parts[n + 1]  # "…, Yunus Nusi, optimistis …": the apposition closed
             if rest and rest[0].text[:1].islower() and rest[0].folded != "dan":
                 return phrase
             return None
         return None
+
+    def _title_goes_on(self, run: list[Tok], after: list[Tok]) -> bool:
+        """Whether ``dan`` after ``run`` (which opens with a role) joins parts of its title.
+
+        Yes after an organisation word or acronym ("Lembaga Bantuan Hukum dan Advokasi
+        Publik …"), or after one word right after the role when a title part and a name
+        follow ("Menteri Kelautan dan Perikanan Sakti Trenggono"); not between two names
+        ("Kapolres Budi Santoso dan Andi Wijaya").
+        """
+        lex = self.lex
+        if not after or word_kind(after[0], lex) not in "ROAN":
+            return False
+        if any(word_kind(t, lex) in "OA" for t in run[1:]):
+            return True
+        capitals = 0
+        for t in after:
+            if not t.capital:
+                break
+            capitals += 1
+        return len(run) == 2 and capitals >= 3
 
     def agent_phrase(self) -> list[Tok] | None:
         """Return the agent of a passive, the person the sentence is about.
