@@ -3,7 +3,7 @@
 Usage (from the project root, after ``make setup``):
 
     .venv/bin/python evaluation/calibrate.py            # reliability tables, nothing written
-    .venv/bin/python evaluation/calibrate.py --write    # also rewrite the two confidence.tsv
+    .venv/bin/python evaluation/calibrate.py --write    # also rewrite the two confidence tables
 
 What it does:
 
@@ -20,9 +20,10 @@ What it does:
    regression (scikit-learn, only in the ``dev`` extra) on one-hot features of the key's
    parts (the evidence set as one part, and each evidence tag on its own), and writes its
    probability for every key of the grid (every combination of the parts seen on dev or
-   validation, every subset of the evidence tags) to ``confidence.tsv`` beside each
-   extractor. The runtime only looks the key up. Logistic regression is monotone in one
-   linear score; its probabilities are checked below, not assumed.
+   validation, every subset of the evidence tags) to a table beside each extractor
+   (``entity_confidence.tsv``, ``quote_confidence.tsv``). The runtime only looks the key
+   up. Logistic regression is monotone in one linear score; its probabilities are
+   checked below, not assumed.
 4. Reports reliability (values per confidence bin and the share right) three ways: on dev
    *cross-fitted* (the articles split into 5 folds; each fold's values get the confidence
    of a table fitted on the other four: the honest dev figure), on dev with the table
@@ -54,8 +55,8 @@ SHARED = ROOT.parent / "shared"
 DEV_GOLD = SHARED / "data" / "articles" / "dev.gold.jsonl"
 PACKAGE = ROOT / "src" / "beritakit" / "extractors"
 TABLES = {
-    "entities": PACKAGE / "entities" / "confidence.tsv",
-    "quotes": PACKAGE / "quotes" / "confidence.tsv",
+    "entities": PACKAGE / "entities" / "entity_confidence.tsv",
+    "quotes": PACKAGE / "quotes" / "quote_confidence.tsv",
 }
 GROUPS = ("PER", "ORG", "LOC", "quote")
 FOLDS = 5
@@ -92,7 +93,10 @@ def keys_of(art: beritakit.Article) -> dict[str, list[tuple[str, float | None]]]
         "people": [
             (
                 entity_key(
-                    "PER", p.evidence, len(p.mentions), p.name,
+                    "PER",
+                    p.evidence,
+                    len(p.mentions),
+                    p.name,
                     described=bool(p.roles or p.honorifics),
                 ),
                 p.confidence,
@@ -106,8 +110,13 @@ def keys_of(art: beritakit.Article) -> dict[str, list[tuple[str, float | None]]]
         "places": [
             (
                 entity_key(
-                    "LOC", p.evidence, len(p.mentions), p.name, code=p.code,
-                    candidates=bool(p.candidates), kind=p.kind,
+                    "LOC",
+                    p.evidence,
+                    len(p.mentions),
+                    p.name,
+                    code=p.code,
+                    candidates=bool(p.candidates),
+                    kind=p.kind,
                 ),
                 p.confidence,
             )
@@ -148,15 +157,20 @@ def label_dev(gold: dict[str, Any], art: beritakit.Article) -> list[Value]:
     record = art.to_dict()
     keys = keys_of(art)
     out: list[Value] = []
-    for field, gkey in (("people", "persons"), ("organizations", "organizations"),
-                        ("places", "places"), ("quotes", "quotes")):
+    for field, gkey in (
+        ("people", "persons"),
+        ("organizations", "organizations"),
+        ("places", "places"),
+        ("quotes", "quotes"),
+    ):
         preds = record[field]
         if field == "quotes":
             pairs, _, _ = SCORE.match_sets(gold[gkey], preds, _holds)
             right = {id(b) for a, b in pairs if _same_speaker(a, b)}
         else:
             pairs, _, _ = SCORE.match_sets(
-                gold[gkey], preds,
+                gold[gkey],
+                preds,
                 lambda a, b: bool(SCORE.alts(SCORE.gold_name(a)) & SCORE.names_of(b)),
             )
             right = {id(b) for _, b in pairs}
@@ -267,7 +281,8 @@ def make_grid(keys: Iterable[str]) -> dict[str, list[str]]:
         if group != "quote":  # position 0 is the evidence: every subset of the tags seen
             tags = sorted({t for combo in slots[0] for t in combo.split("+") if t != "-"})
             choices[0] = [
-                "+".join(c) for n in range(1, len(tags) + 1)
+                "+".join(c)
+                for n in range(1, len(tags) + 1)
                 for c in itertools.combinations(tags, n)
             ]
         grid[group] = [" ".join([group, *combo]) for combo in itertools.product(*choices)]
@@ -305,20 +320,25 @@ def reliability(values: Sequence[Value], confs: Sequence[float]) -> list[dict[st
     rows = []
     for lo, hi in itertools.pairwise(BINS):
         inside = [
-            (c, v.right) for v, c in zip(values, confs, strict=True)
+            (c, v.right)
+            for v, c in zip(values, confs, strict=True)
             if lo <= c < hi or (hi == 1.0 and c == 1.0)
         ]
         n = len(inside)
-        rows.append({
-            "bin": f"[{lo:.2f}, {hi:.2f}{']' if hi == 1.0 else ')'}",
-            "n": n,
-            "confidence": sum(c for c, _ in inside) / n if n else None,
-            "right": sum(r for _, r in inside) / n if n else None,
-        })
+        rows.append(
+            {
+                "bin": f"[{lo:.2f}, {hi:.2f}{']' if hi == 1.0 else ')'}",
+                "n": n,
+                "confidence": sum(c for c, _ in inside) / n if n else None,
+                "right": sum(r for _, r in inside) / n if n else None,
+            }
+        )
     return rows
 
 
-def high(values: Sequence[Value], confs: Sequence[float], group: str | None = None) -> dict[str, Any]:
+def high(
+    values: Sequence[Value], confs: Sequence[float], group: str | None = None
+) -> dict[str, Any]:
     """Among values with confidence >= 0.9 (of one group, or all): how many, share right."""
     pairs = [(v, c) for v, c in zip(values, confs, strict=True) if group in (None, v.group)]
     top = [v.right for v, c in pairs if c >= HIGH]
@@ -336,14 +356,14 @@ def _fmt(x: float | None) -> str:
 def markdown(title: str, values: Sequence[Value], confs: Sequence[float]) -> str:
     lines = [f"| {title} | values | mean confidence | share right |", "|---|---:|---:|---:|"]
     for row in reliability(values, confs):
-        lines.append(f"| {row['bin']} | {row['n']} | {_fmt(row['confidence'])} | {_fmt(row['right'])} |")
+        lines.append(
+            f"| {row['bin']} | {row['n']} | {_fmt(row['confidence'])} | {_fmt(row['right'])} |"
+        )
     for group in (None, *GROUPS):
         h = high(values, confs, group)
         if h["of"]:
             label = "all" if group is None else group
-            lines.append(
-                f"| ≥ 0.90, {label} | {h['n']} of {h['of']} | | {_fmt(h['right'])} |"
-            )
+            lines.append(f"| ≥ 0.90, {label} | {h['n']} of {h['of']} | | {_fmt(h['right'])} |")
     return "\n".join(lines)
 
 
@@ -373,7 +393,7 @@ def write_tables(table: dict[str, float], values: Sequence[Value]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--write", action="store_true", help="rewrite the two confidence.tsv")
+    ap.add_argument("--write", action="store_true", help="rewrite the two confidence tables")
     ap.add_argument("--json", metavar="OUT", help="also write the figures as JSON")
     ap.add_argument("--no-validation", action="store_true", help="dev only")
     args = ap.parse_args(argv)

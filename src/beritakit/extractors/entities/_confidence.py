@@ -11,7 +11,7 @@ one or two features of its type:
 - a place: whether it has its official code (``coded``), several candidates
   (``shared``) or neither (``uncoded``), and its kind.
 
-``confidence.tsv`` beside this module maps each key to the share of such values that were
+``entity_confidence.tsv`` beside this module maps each key to the share of such values that were
 right on the dev articles, as fitted by ``evaluation/calibrate.py`` (the method and the
 reliability tables are in ``docs/accuracy.md``); it is only read here, never fitted. A key
 the table does not list gets the row of its type alone.
@@ -27,7 +27,7 @@ from beritakit.resources import read_table
 __all__ = ["TABLE", "entity_confidence", "entity_key"]
 
 #: The calibration table's file name in this package.
-TABLE = "confidence.tsv"
+TABLE = "entity_confidence.tsv"
 _PACKAGE = "beritakit.extractors.entities"
 
 
@@ -74,5 +74,5 @@ def _count(mentions: int) -> str:
 
 @functools.cache
 def _table() -> dict[str, float]:
-    """``confidence.tsv``: key, confidence (then the dev counts, not read here)."""
+    """``entity_confidence.tsv``: key, confidence (then the dev counts, not read here)."""
     return {row[0]: float(row[1]) for row in read_table(_PACKAGE, TABLE) if row[0] != "key"}

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from beritakit.lang import LANG_ID
 from beritakit.resources import read_table
 
-__all__ = ["known_person", "listed_person", "org_id", "person_id", "place_id", "slug"]
+__all__ = ["known_person", "org_id", "person_entry", "person_id", "place_id", "slug"]
 
 _APOSTROPHES = re.compile(r"['’`ʼ]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -69,12 +69,13 @@ def person_id(name: str, forms: Iterable[str] = ()) -> str:
     The record's name is looked up first, then each written form (a nickname written
     with its address word, ``Cak Imin``, whose record name is ``Imin``).
     """
-    return "per:" + (_table_name(name, forms) or slug(name) or "unknown")
+    return person_entry(name, forms)[0]
 
 
-def listed_person(name: str, forms: Iterable[str] = ()) -> bool:
-    """The alias table of public figures lists ``name`` or one of its written ``forms``."""
-    return _table_name(name, forms) is not None
+def person_entry(name: str, forms: Iterable[str] = ()) -> tuple[str, bool]:
+    """:func:`person_id`, and whether the alias table of public figures gave it."""
+    full = _table_name(name, forms)
+    return "per:" + (full or slug(name) or "unknown"), full is not None
 
 
 def _table_name(name: str, forms: Iterable[str]) -> str | None:

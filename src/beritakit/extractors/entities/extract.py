@@ -13,7 +13,7 @@ from beritakit.context import Context, Mentioned, Mentions, Result
 from beritakit.extractors.entities import find_entities
 from beritakit.extractors.entities._confidence import entity_confidence, entity_key
 from beritakit.extractors.entities._hits import OrgHit, PersonHit, PlaceHit
-from beritakit.extractors.entities._ids import listed_person, org_id, person_id, place_id
+from beritakit.extractors.entities._ids import org_id, person_entry, place_id
 from beritakit.record import Credit, Dateline, Organization, Person, Place
 
 __all__ = ["extract"]
@@ -27,7 +27,9 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
     The article's own outlet is not an organisation and people named only in the
     credits are not people of the story, so both are passed on as names to leave
     out. People and organisations also go to :class:`~beritakit.context.Mentions`
-    with their mentions as body offsets, for the quotes extractor.
+    with their mentions as body offsets, for the quotes extractor. Each value carries
+    the finder's ``evidence`` (plus ``alias`` for a person the alias table of public
+    figures lists) and the ``confidence`` that ``entity_confidence.tsv`` gives its key.
     """
     body = ctx.body
     if doc is None or body is None:
@@ -52,12 +54,12 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
         values["confidence"] = entity_confidence(_key(hit))
         return model(**values)
 
-    people = []
+    people: list[Person] = []
     for p in found.people:
-        forms = _written_forms(text, p.mentions)
-        if listed_person(p.name, forms) and "alias" not in p.evidence:
+        entity_id, listed = person_entry(p.name, _written_forms(text, p.mentions))
+        if listed and "alias" not in p.evidence:  # the alias table of public figures knows it
             p = dataclasses.replace(p, evidence=tuple(sorted((*p.evidence, "alias"))))
-        people.append(record(Person, p, person_id(p.name, forms)))
+        people.append(record(Person, p, entity_id))
     organizations = tuple(
         record(Organization, o, org_id(o.name, o.expansion)) for o in found.organizations
     )
@@ -98,6 +100,11 @@ def _key(hit: PersonHit | OrgHit | PlaceHit) -> str:
     if isinstance(hit, OrgHit):
         return entity_key("ORG", hit.evidence, n, hit.name)
     return entity_key(
-        "LOC", hit.evidence, n, hit.name, code=hit.code, candidates=bool(hit.candidates),
+        "LOC",
+        hit.evidence,
+        n,
+        hit.name,
+        code=hit.code,
+        candidates=bool(hit.candidates),
         kind=hit.kind,
     )

@@ -6,7 +6,7 @@ is: ``nobody``, an organisation of the record (``org``), a name the record does 
 (``unlisted``), or one of its people with the number of mentions the person has
 (``person1``, ``person2``, ``person3+``).
 
-``confidence.tsv`` beside this module maps each key to the share of such quotes that were
+``quote_confidence.tsv`` beside this module maps each key to the share of such quotes that were
 found with the right speaker on the dev articles, as fitted by ``evaluation/calibrate.py``
 (method and reliability tables in ``docs/accuracy.md``); it is only read here. A key the
 table does not list gets the row ``quote``.
@@ -22,7 +22,7 @@ from beritakit.resources import read_table
 __all__ = ["TABLE", "quote_confidence", "quote_key"]
 
 #: The calibration table's file name in this package.
-TABLE = "confidence.tsv"
+TABLE = "quote_confidence.tsv"
 _PACKAGE = "beritakit.extractors.quotes"
 
 
@@ -61,5 +61,5 @@ def quote_confidence(key: str) -> float:
 
 @functools.cache
 def _table() -> dict[str, float]:
-    """``confidence.tsv``: key, confidence (then the dev counts, not read here)."""
+    """``quote_confidence.tsv``: key, confidence (then the dev counts, not read here)."""
     return {row[0]: float(row[1]) for row in read_table(_PACKAGE, TABLE) if row[0] != "key"}
