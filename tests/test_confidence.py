@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import importlib.util
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -315,3 +316,63 @@ def test_cross_fitted_confidence_of_09_or_more_is_right_on_dev(
     high = cal.high(found, crossed)
     assert high["right"] >= floors()["right_at_0.9"] >= 0.9, high
     assert high["n"] >= 0.5 * high["of"], high
+
+
+# -- where a reader sees them -------------------------------------------------------------
+
+
+def test_to_frame_has_evidence_and_confidence(seed: Article) -> None:
+    pytest.importorskip("pandas")
+    for table, items in (
+        ("people", seed.people),
+        ("organizations", seed.organizations),
+        ("places", seed.places),
+        ("quotes", seed.quotes),
+    ):
+        frame = beritakit.to_frame(seed, table)  # type: ignore[arg-type]
+        assert str(frame["confidence"].dtype) == "float64", table
+        assert list(frame["confidence"]) == [v.confidence for v in items], table
+        assert list(frame["evidence"]) == ["; ".join(v.evidence) for v in items], table
+
+
+def test_the_html_view_marks_low_confidence_mentions() -> None:
+    from beritakit.display import LOW_CONFIDENCE, article_html
+    from beritakit.record import Person, Place
+    from beritakit.record import Span as TextSpan
+
+    text = "Warga Sukamaju menyambut Budi Santoso di Kota Batu kemarin."
+
+    def at(word: str) -> TextSpan:
+        start = text.index(word)
+        return TextSpan(start=start, end=start + len(word), text=word)
+
+    art = Article(
+        text=text,
+        body=text,
+        language="id",
+        language_score=1.0,
+        people=(
+            Person(
+                name="Budi Santoso",
+                mentions=(at("Budi Santoso"),),
+                evidence=("model",),
+                confidence=0.46,
+            ),
+        ),
+        places=(
+            Place(
+                name="Kota Batu",
+                mentions=(at("Kota Batu"),),
+                evidence=("gazetteer", "rule"),
+                confidence=0.97,
+            ),
+        ),
+    )
+    html = article_html(art)
+    checked = re.findall(
+        r'<mark class="entity" data-beritakit="check" title="([^"]*)"[^>]*>\s*([^<]*?)\s*<', html
+    )
+    assert checked == [("Budi Santoso: confidence 0.46 (model): check it", "Budi Santoso")]
+    assert html.count('<mark class="entity"') == 2  # Kota Batu is highlighted, not marked
+    assert ">0.97</span>" in html and "dashed" in html
+    assert 0.46 < LOW_CONFIDENCE <= 0.97
