@@ -11,9 +11,9 @@ one or two features of its type:
 - a place: whether it has its official code (``coded``), several candidates
   (``shared``) or neither (``uncoded``), and its kind.
 
-``entity_confidence.tsv`` beside this module maps each key to the share of such values that were
-right on the dev articles, as fitted by ``evaluation/calibrate.py`` (the method and the
-reliability tables are in ``docs/accuracy.md``); it is only read here, never fitted. A key
+``entity_confidence.tsv`` beside this module maps each key to the estimated share of such values
+that were right on the dev articles, as fitted by ``evaluation/calibrate.py`` (method and
+reliability tables in ``docs/accuracy.md``); it is only read here, never fitted. A key
 the table does not list gets the row of its type alone.
 """
 

@@ -6,10 +6,10 @@ is: ``nobody``, an organisation of the record (``org``), a name the record does 
 (``unlisted``), or one of its people with the number of mentions the person has
 (``person1``, ``person2``, ``person3+``).
 
-``quote_confidence.tsv`` beside this module maps each key to the share of such quotes that were
-found with the right speaker on the dev articles, as fitted by ``evaluation/calibrate.py``
-(method and reliability tables in ``docs/accuracy.md``); it is only read here. A key the
-table does not list gets the row ``quote``.
+``quote_confidence.tsv`` beside this module maps each key to the estimated share of such
+quotes that were found with the right speaker on the dev articles, as fitted by
+``evaluation/calibrate.py`` (method and reliability tables in ``docs/accuracy.md``); it is
+only read here. A key the table does not list gets the row ``quote``.
 """
 
 from __future__ import annotations
