@@ -20,6 +20,7 @@ __all__ = [
     "Article",
     "Credit",
     "Dateline",
+    "Evidence",
     "EventDate",
     "Organization",
     "Person",
@@ -28,7 +29,7 @@ __all__ = [
     "Span",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # The most warnings a record holds; past it, the last one says how many more there were.
 MAX_WARNINGS = 50
 
@@ -44,6 +45,25 @@ DateKind = Literal["absolute", "partial", "relative"]
 PartOfDay = Literal["early_morning", "morning", "afternoon", "evening", "night"]
 QuoteKind = Literal["direct", "indirect"]
 SpeakerEvidence = Literal["named", "pronoun", "carried", "none"]
+# what produced a value: the NER model, a gazetteer (organisation or place list), a rule
+# (head word, role, honorific, cue, list of names, a quote's cue), an alias link (the
+# text's "alias"/"atau"/bracket, or the alias table of public figures), an acronym
+# definition of the text
+Evidence = Literal["model", "gazetteer", "rule", "alias", "acronym"]
+
+_EVIDENCE = (
+    "What produced the value, several when several agree: model (the NER model), "
+    "gazetteer (an organisation or place list), rule (a head word, role, honorific, cue "
+    "or list of names; for a quote, the quote finder), alias (linked to another name by "
+    "the text or by the alias table of public figures), acronym (an acronym definition "
+    "of the text). A quote also carries the evidence of its speaker when the speaker is "
+    "one of the record's people or organisations. Added in schema 3."
+)
+_CONFIDENCE = (
+    "The probability that the value is right, calibrated on the dev articles "
+    "(docs/accuracy.md, 'Confidence'): among values given 0.9 or more, at least 90 % "
+    "were right there. None for a value not made by the extractors. Added in schema 3."
+)
 
 
 class _Frozen(BaseModel):
@@ -90,6 +110,8 @@ class Person(_Frozen):
     mentions: tuple[Span, ...] = ()
     entity_id: str | None = None
     aliases: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = Field(default=(), description=_EVIDENCE)
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0, description=_CONFIDENCE)
 
 
 class Organization(_Frozen):
@@ -101,6 +123,8 @@ class Organization(_Frozen):
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
     entity_id: str | None = None
+    evidence: tuple[Evidence, ...] = Field(default=(), description=_EVIDENCE)
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0, description=_CONFIDENCE)
 
 
 class Place(_Frozen):
@@ -117,6 +141,8 @@ class Place(_Frozen):
     # does not say which (``code`` is then None); empty otherwise.
     candidates: tuple[str, ...] = ()
     entity_id: str | None = None
+    evidence: tuple[Evidence, ...] = Field(default=(), description=_EVIDENCE)
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0, description=_CONFIDENCE)
 
 
 class EventDate(_Frozen):
@@ -156,6 +182,8 @@ class Quote(_Frozen):
     # ``carried`` (no cue: the speaker of the turn goes on from an earlier paragraph),
     # ``none`` (no speaker)
     speaker_evidence: SpeakerEvidence = "none"
+    evidence: tuple[Evidence, ...] = Field(default=(), description=_EVIDENCE)
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0, description=_CONFIDENCE)
 
 
 class Article(_Frozen):

@@ -76,7 +76,7 @@ _REGISTRY: dict[str, ExtractorSpec] = {
             "quotes.v1",
             "doc",
             requires=("body",),
-            reads=(MENTIONS, "people"),
+            reads=(MENTIONS, "people", "organizations"),
             assigns=("quotes", "people.quotes"),
         ),
     )

@@ -37,6 +37,8 @@ Row = dict[str, Any]
 _ID = (("article_id", "str"),)
 _AT = (("char_start", "int"), ("char_end", "int"))
 _MENTIONED = (("mentions", "int"), ("char_start", "Int"), ("char_end", "Int"))
+# what produced a value ("model; rule") and its calibrated confidence
+_SURE = (("evidence", "str"), ("confidence", "float"))
 
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": _ID
@@ -69,6 +71,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     + (
         ("name", "str"),
         ("entity_id", "str"),
+        *_SURE,
         ("honorifics", "str"),
         ("degrees", "str"),
         ("roles", "str"),
@@ -80,6 +83,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     + (
         ("name", "str"),
         ("entity_id", "str"),
+        *_SURE,
         ("acronym", "str"),
         ("expansion", "str"),
         ("aliases", "str"),
@@ -89,6 +93,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     + (
         ("name", "str"),
         ("entity_id", "str"),
+        *_SURE,
         ("kind", "str"),
         ("code", "str"),
         ("province", "str"),
@@ -115,6 +120,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     + (
         ("speaker", "str"),
         ("speaker_evidence", "str"),
+        *_SURE,
         ("kind", "str"),
         ("text", "str"),
         ("cue", "str"),
@@ -267,6 +273,10 @@ def _offsets(span: Any) -> Row:
     return {"char_start": span.start, "char_end": span.end}
 
 
+def _sure(value: Any) -> Row:
+    return {"evidence": _joined(value.evidence), "confidence": value.confidence}
+
+
 def _first(mentions: Sequence[Any]) -> Row:
     return {"mentions": len(mentions), **_offsets(mentions[0] if mentions else None)}
 
@@ -277,6 +287,7 @@ def _people(art: Any, key: str | None) -> Iterator[Row]:
             "article_id": key,
             "name": p.name,
             "entity_id": p.entity_id,
+            **_sure(p),
             "honorifics": _joined(p.honorifics),
             "degrees": _joined(p.degrees),
             "roles": _joined(p.roles),
@@ -292,6 +303,7 @@ def _organizations(art: Any, key: str | None) -> Iterator[Row]:
             "article_id": key,
             "name": o.name,
             "entity_id": o.entity_id,
+            **_sure(o),
             "acronym": o.acronym,
             "expansion": o.expansion,
             "aliases": _joined(o.aliases),
@@ -305,6 +317,7 @@ def _places(art: Any, key: str | None) -> Iterator[Row]:
             "article_id": key,
             "name": pl.name,
             "entity_id": pl.entity_id,
+            **_sure(pl),
             "kind": pl.kind,
             "code": pl.code,
             "province": pl.province,
@@ -343,6 +356,7 @@ def _quotes(art: Any, key: str | None) -> Iterator[Row]:
             "article_id": key,
             "speaker": q.speaker,
             "speaker_evidence": q.speaker_evidence,
+            **_sure(q),
             "kind": q.kind,
             "text": q.text,
             "cue": q.cue,

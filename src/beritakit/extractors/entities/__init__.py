@@ -10,7 +10,16 @@ gazetteers with Kemendagri codes, honorifics, degrees, job titles, speech cues) 
 
 from __future__ import annotations
 
+from beritakit.extractors.entities._confidence import entity_confidence, entity_key
 from beritakit.extractors.entities._find import find_entities
 from beritakit.extractors.entities._hits import Entities, OrgHit, PersonHit, PlaceHit
 
-__all__ = ["Entities", "OrgHit", "PersonHit", "PlaceHit", "find_entities"]
+__all__ = [
+    "Entities",
+    "OrgHit",
+    "PersonHit",
+    "PlaceHit",
+    "entity_confidence",
+    "entity_key",
+    "find_entities",
+]

@@ -38,7 +38,10 @@ class Mention:
     kind: str | None = None
     explicit: bool = False  # the text says which (Kota X / Kabupaten X)
     district_ok: bool = False  # a district name with evidence enough to be a place
-    src: str = ""  # which rule made it (for debugging)
+    src: str = ""  # which rule made it: "model", "list", "known" (a later bare mention) …
+    # what produced it (model, gazetteer, rule, alias, acronym), set by the finder once it
+    # is accepted; the entity's evidence is the union over its mentions
+    evidence: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -51,6 +54,7 @@ class _Person:
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     aliases: list[list[str]] = field(default_factory=list)  # linked names ("N alias Jack")
+    evidence: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -60,6 +64,7 @@ class _Org:
     expansion: str | None = None
     uses: dict[str, int] = field(default_factory=dict)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    evidence: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -69,6 +74,7 @@ class _Place:
     forms: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     candidates: tuple[str, ...] = ()  # codes of the regions a shared name may be
+    evidence: set[str] = field(default_factory=set)
 
 
 def _add(values: list[str], new: list[str]) -> None:
@@ -105,6 +111,7 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
         _add(target.honorifics, m.honorifics)
         _add(target.degrees, m.degrees)
         _add(target.roles, m.roles)
+        target.evidence |= m.evidence
         target.mentions.append((s.toks[m.i].start, s.toks[m.j - 1].end))
     clusters = _merge_aliases(clusters)
     for c in clusters:
@@ -117,6 +124,7 @@ def cluster_people(s: Scan, mentions: list[Mention], exclude: set[str]) -> list[
             roles=tuple(c.roles),
             mentions=tuple(sorted(set(c.mentions))),
             aliases=_other_names(c.name, c.forms),
+            evidence=tuple(sorted(c.evidence)),
         )
         for c in clusters
         if stem(c.name) not in exclude
@@ -160,6 +168,7 @@ def _merge_aliases(clusters: list[_Person]) -> list[_Person]:
         _add(into.roles, c.roles)
         into.mentions += c.mentions
         into.aliases += c.aliases
+        into.evidence |= c.evidence
     return out
 
 
@@ -404,6 +413,8 @@ def cluster_orgs(
         written = s.name_text(m.i, m.j)
         if m.org is None and m.acronym:
             m.org = _gaz_org(m.acronym)  # "Komisi Yudisial (KY)" is the gazetteer's KY
+            if m.org is not None:
+                m.evidence.add("gazetteer")
         key = f"gaz:{m.org.id}" if m.org is not None else org_key(written)
         acronym, expansion = m.acronym, m.expansion
         if m.org is not None and m.org.acronym:
@@ -426,6 +437,7 @@ def cluster_orgs(
         _add(cl.forms, forms)
         cl.acronym = cl.acronym or acronym
         cl.expansion = cl.expansion or expansion
+        cl.evidence |= m.evidence
         cl.mentions.append((s.toks[m.i].start, s.toks[m.j - 1].end))
     out: list[OrgHit] = []
     for cl in clusters.values():
@@ -445,6 +457,7 @@ def cluster_orgs(
                 expansion=expansion if expansion != name else None,
                 aliases=tuple(f for f in cl.forms if f != name),
                 mentions=tuple(sorted(set(cl.mentions))),
+                evidence=tuple(sorted(cl.evidence)),
             )
         )
     return out
@@ -572,6 +585,7 @@ def cluster_places(
         cl = clusters.setdefault(key, _Place(entry, m.kind))
         cl.candidates = cl.candidates or candidates
         _add(cl.forms, [written])
+        cl.evidence |= m.evidence
         cl.mentions.append((s.toks[m.i].start, s.toks[m.j - 1].end))
     # a bare name joins a headed place of the same name ("Kohod" → "Desa Kohod")
     for key in [k for k in clusters if k.startswith("txt:")]:
@@ -585,6 +599,7 @@ def cluster_places(
         )
         if into is not None:
             _add(clusters[into].forms, clusters[key].forms)
+            clusters[into].evidence |= clusters[key].evidence
             clusters[into].mentions += clusters.pop(key).mentions
     displays = [cl.entry.name for cl in clusters.values() if cl.entry is not None]
     out: list[PlaceHit] = []
@@ -597,7 +612,17 @@ def cluster_places(
         if entry is None:
             kind = cl.kind if cl.kind in ("city", "regency", "province") else "other"
             out.append(
-                PlaceHit(name, kind or "other", None, None, None, None, spans, cl.candidates)
+                PlaceHit(
+                    name,
+                    kind or "other",
+                    None,
+                    None,
+                    None,
+                    None,
+                    spans,
+                    cl.candidates,
+                    evidence=tuple(sorted(cl.evidence)),
+                )
             )
             continue
         if entry.name in cl.forms and displays.count(entry.name) == 1:
@@ -612,6 +637,7 @@ def cluster_places(
                 entry.lat,
                 entry.lon,
                 spans,
+                evidence=tuple(sorted(cl.evidence)),
             )
         )
     return out

@@ -57,6 +57,7 @@ from beritakit.extractors.entities._tiers import (
     MODEL_LABELS,
     ORG,
     PER,
+    T_GAZ,
     T_MODEL,
     Cand,
 )
@@ -85,6 +86,9 @@ class _Finder:
         self.model_spans = self._model_spans()
         self.model_per_starts = {i for i, _, label in self.model_spans if label == PER}
         self.model_org_spans = {(i, j) for i, j, label in self.model_spans if label == ORG}
+        # the model's label of each token it tagged: a rule's hit the model also saw has
+        # "model" evidence too
+        self.model_label = {p: label for i, j, label in self.model_spans for p in range(i, j)}
         self.s.per_starts = self.model_per_starts
 
     # -- model spans -------------------------------------------------------------
@@ -451,6 +455,29 @@ class _Finder:
         accepted.sort(key=lambda c: c.i)
         return accepted
 
+    def _evidence(self, c: Cand) -> set[str]:
+        """What produced an accepted mention: model, gazetteer, rule, alias, acronym.
+
+        ``model`` when the model tagged it, or tagged a span over it with the same label;
+        ``gazetteer`` when an organisation or place list holds it; ``acronym`` when an
+        acronym definition of the text gave it; ``alias`` when the text links it to
+        another name of the person (``alias``, ``atau``, a bracket); ``rule`` when a rule
+        found it (a head word, a role, an honorific, a cue, a list of names, a later bare
+        mention of a name a rule found).
+        """
+        out: set[str] = set()
+        if c.src == "model" or any(self.model_label.get(p) == c.label for p in range(c.i, c.j)):
+            out.add("model")
+        if c.org is not None or c.places:
+            out.add("gazetteer")
+        if c.acronym:
+            out.add("acronym")
+        if c.link is not None and c.src != "known":
+            out.add("alias")
+        if c.src not in ("model", "acronym") and (c.tier != T_GAZ or c.src == "known"):
+            out.add("rule")
+        return out
+
     def _retype_people(self, accepted: list[Cand]) -> None:
         """A model ORG/LOC span that names a person found elsewhere is that person ("El Rumi")."""
         s = self.s
@@ -576,6 +603,8 @@ class _Finder:
         self.cands = [c for c in self.cands if not (c.label == PER and self._address(c.j))]
         accepted = self._resolve()
         self._retype_people(accepted)
+        for c in accepted:
+            c.evidence = self._evidence(c)
         self.org_words = self._org_first_words(accepted)
         people = [
             p

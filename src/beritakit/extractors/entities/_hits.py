@@ -17,6 +17,7 @@ class PersonHit:
     roles: tuple[str, ...]
     mentions: tuple[tuple[int, int], ...]
     aliases: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # what produced it: model, gazetteer, rule, alias, acronym
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class OrgHit:
     expansion: str | None
     aliases: tuple[str, ...]
     mentions: tuple[tuple[int, int], ...]
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class PlaceHit:
     lon: float | None
     mentions: tuple[tuple[int, int], ...]
     candidates: tuple[str, ...] = ()  # codes of the regions a shared name may be (code None)
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

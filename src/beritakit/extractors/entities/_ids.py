@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from beritakit.lang import LANG_ID
 from beritakit.resources import read_table
 
-__all__ = ["known_person", "org_id", "person_id", "place_id", "slug"]
+__all__ = ["known_person", "org_id", "person_entry", "person_id", "place_id", "slug"]
 
 _APOSTROPHES = re.compile(r"['’`ʼ]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -69,12 +69,22 @@ def person_id(name: str, forms: Iterable[str] = ()) -> str:
     The record's name is looked up first, then each written form (a nickname written
     with its address word, ``Cak Imin``, whose record name is ``Imin``).
     """
+    return person_entry(name, forms)[0]
+
+
+def person_entry(name: str, forms: Iterable[str] = ()) -> tuple[str, bool]:
+    """:func:`person_id`, and whether the alias table of public figures gave it."""
+    full = _table_name(name, forms)
+    return "per:" + (full or slug(name) or "unknown"), full is not None
+
+
+def _table_name(name: str, forms: Iterable[str]) -> str | None:
+    """The slug of the table's full name for ``name`` or a written form, else None."""
     table = _aliases()
-    own = slug(name)
-    for key in (own, *(slug(f) for f in forms)):
+    for key in (slug(name), *(slug(f) for f in forms)):
         if key in table:
-            return "per:" + table[key]
-    return "per:" + (own or "unknown")
+            return table[key]
+    return None
 
 
 def org_id(name: str, expansion: str | None = None) -> str:

@@ -123,6 +123,7 @@ class OrgPlaceRules:
                         acronym=df.acronym,
                         expansion=df.long,
                         org=df.entry,
+                        src="acronym",
                     )
                 )
                 # later bare mentions of the acronym join it ("UCLG ASPAC merupakan ...")
@@ -145,6 +146,7 @@ class OrgPlaceRules:
                                 acronym=df.acronym,
                                 expansion=df.long,
                                 org=df.entry,
+                                src="acronym",
                             )
                         )
 

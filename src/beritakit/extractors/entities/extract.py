@@ -11,7 +11,9 @@ from spacy.tokens import Doc
 
 from beritakit.context import Context, Mentioned, Mentions, Result
 from beritakit.extractors.entities import find_entities
-from beritakit.extractors.entities._ids import org_id, person_id, place_id
+from beritakit.extractors.entities._confidence import entity_confidence, entity_key
+from beritakit.extractors.entities._hits import OrgHit, PersonHit, PlaceHit
+from beritakit.extractors.entities._ids import org_id, person_entry, place_id
 from beritakit.record import Credit, Dateline, Organization, Person, Place
 
 __all__ = ["extract"]
@@ -25,7 +27,9 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
     The article's own outlet is not an organisation and people named only in the
     credits are not people of the story, so both are passed on as names to leave
     out. People and organisations also go to :class:`~beritakit.context.Mentions`
-    with their mentions as body offsets, for the quotes extractor.
+    with their mentions as body offsets, for the quotes extractor. Each value carries
+    the finder's ``evidence`` (plus ``alias`` for a person the alias table of public
+    figures lists) and the ``confidence`` that ``entity_confidence.tsv`` gives its key.
     """
     body = ctx.body
     if doc is None or body is None:
@@ -47,11 +51,15 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
         values = {f.name: getattr(hit, f.name) for f in dataclasses.fields(hit)}
         values["mentions"] = tuple(body.span(s, e) for s, e in hit.mentions)
         values["entity_id"] = entity_id
+        values["confidence"] = entity_confidence(_key(hit))
         return model(**values)
 
-    people = tuple(
-        record(Person, p, person_id(p.name, _written_forms(text, p.mentions))) for p in found.people
-    )
+    people: list[Person] = []
+    for p in found.people:
+        entity_id, listed = person_entry(p.name, _written_forms(text, p.mentions))
+        if listed and "alias" not in p.evidence:  # the alias table of public figures knows it
+            p = dataclasses.replace(p, evidence=tuple(sorted((*p.evidence, "alias"))))
+        people.append(record(Person, p, entity_id))
     organizations = tuple(
         record(Organization, o, org_id(o.name, o.expansion)) for o in found.organizations
     )
@@ -61,7 +69,7 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
         organizations=tuple(Mentioned(o.name, o.mentions) for o in found.organizations),
     )
     return Result(
-        fields={"people": people, "organizations": organizations, "places": places},
+        fields={"people": tuple(people), "organizations": organizations, "places": places},
         mentions=mentions,
     )
 
@@ -81,3 +89,22 @@ def _written_forms(text: str, mentions: tuple[tuple[int, int], ...]) -> list[str
         if before:
             forms.append(f"{before.group(1)} {text[s:e]}")
     return forms
+
+
+def _key(hit: PersonHit | OrgHit | PlaceHit) -> str:
+    """The calibration key of a hit (``_confidence.entity_key``), from its record fields."""
+    n = len(hit.mentions)
+    if isinstance(hit, PersonHit):
+        described = bool(hit.roles or hit.honorifics)
+        return entity_key("PER", hit.evidence, n, hit.name, described=described)
+    if isinstance(hit, OrgHit):
+        return entity_key("ORG", hit.evidence, n, hit.name)
+    return entity_key(
+        "LOC",
+        hit.evidence,
+        n,
+        hit.name,
+        code=hit.code,
+        candidates=bool(hit.candidates),
+        kind=hit.kind,
+    )

@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 
 from beritakit.context import Context, Result
 from beritakit.extractors.quotes import PersonRef, find_quotes
-from beritakit.record import Person, Quote
+from beritakit.extractors.quotes._confidence import quote_confidence, quote_key
+from beritakit.record import Evidence, Organization, Person, Quote
 
 __all__ = ["extract"]
 
@@ -18,7 +19,9 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
 
     Reads ``ctx.mentions`` (people and organisations with their mentions as body
     offsets, left by the entities extractor when it ran) and returns the people
-    again with their quote counts.
+    again with their quote counts. A quote's ``evidence`` is ``rule`` (the quote
+    finder) and, when its speaker is one of the record's people or organisations,
+    that entity's evidence.
     """
     body = ctx.body
     if body is None:
@@ -26,6 +29,12 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
     people = [PersonRef(m.name, m.mentions) for m in ctx.mentions.people]
     orgs = [PersonRef(m.name, m.mentions) for m in ctx.mentions.organizations]
     hits = find_quotes(body.text, people, orgs)
+    known: tuple[Person, ...] = ctx.fields.get("people", ())
+    bodies: tuple[Organization, ...] = ctx.fields.get("organizations", ())
+    # the evidence of each speaker the record lists (a person before an organisation)
+    speakers = {o.name: o.evidence for o in bodies} | {p.name: p.evidence for p in known}
+    counts = {p.name: len(p.mentions) for p in known}
+    names = {o.name for o in bodies}
     quotes = tuple(
         Quote(
             speaker=h.speaker,
@@ -34,14 +43,20 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
             cue=h.cue,
             span=body.span(h.start, h.end),
             speaker_evidence=h.evidence,
+            evidence=_evidence(speakers.get(h.speaker, ()) if h.speaker else ()),
+            confidence=quote_confidence(quote_key(h.kind, h.evidence, h.speaker, counts, names)),
         )
         for h in hits
     )
     fields: dict[str, object] = {"quotes": quotes}
-    known: tuple[Person, ...] = ctx.fields.get("people", ())
     if known:
         counts = Counter(q.speaker for q in quotes if q.speaker)
         fields["people"] = tuple(
             p.model_copy(update={"quotes": counts.get(p.name, 0)}) for p in known
         )
     return Result(fields=fields)
+
+
+def _evidence(speaker: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """The quote finder's rule, and what produced the speaker when the record lists them."""
+    return tuple(sorted({"rule", *speaker}))
