@@ -67,7 +67,7 @@ def test_doubling_the_input_at_most_doubles_the_time(name: str) -> None:
         growth, t_big = _growth(name, n, repeats=1)
     if growth > 2.0:  # noise or a real trend: the fastest of three
         growth, t_big = _growth(name, n, repeats=3)
-    if growth > MAX_GROWTH:  # a quadratic term grows at every size; noise on a busy machine does not
+    if growth > MAX_GROWTH:  # a quadratic term grows at every size, noise seldom twice
         larger, _ = _growth(name, 2 * n, repeats=3)
         assert larger <= MAX_GROWTH, (
             f"{name}: x{growth:.2f} from {n:,} to {2 * n:,} chars, "
