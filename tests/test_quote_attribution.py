@@ -86,6 +86,34 @@ def test_an_unnamed_speaker_stops_the_pronoun() -> None:
     assert said([h for h in hits if h.kind == "direct"]) == [(None, "none")]
 
 
+def test_a_role_alone_or_someone_elses_relative_names_nobody() -> None:
+    text = (
+        "SEMARANG - Banjir merendam puluhan rumah di Kelurahan Tambakrejo sejak Senin pagi.\n"
+        "Warga setempat mengatakan air mulai naik sekitar pukul 03.00 WIB.\n"
+        '"Kami tidak sempat menyelamatkan barang," kata Siti Aminah, warga RT 05.\n'
+        "Kuasa hukumnya menyebut kliennya tidak bersalah.\n"
+        '"Kami akan mengajukan banding," ujarnya.'
+    )
+    hits = find_quotes(text, (ref(text, "Siti Aminah"),))
+    assert said(hits) == [
+        (None, "none"),  # not "Warga"
+        ("Siti Aminah", "named"),
+        (None, "none"),  # her lawyer, not Siti Aminah
+        (None, "none"),  # the pronoun stops at the unnamed lawyer
+    ]
+
+
+def test_a_role_named_before_is_its_holder() -> None:
+    # negative: the role written with its holder's name earlier points back to that person
+    text = (
+        "PALEMBANG - Kapolrestabes Palembang Kombes Harryo Sugihhartono memimpin apel pagi.\n"
+        "Kapolrestabes mengatakan ratusan personel disiagakan selama libur panjang.\n"
+        '"Kami tidak ingin ada kemacetan," ujarnya.'
+    )
+    hits = find_quotes(text, (ref(text, "Harryo Sugihhartono"),))
+    assert [h.speaker for h in hits] == ["Harryo Sugihhartono", "Harryo Sugihhartono"]
+
+
 def test_dev_pronouns_after_a_named_quote() -> None:
     # dev-60e26a057d (Tribun Lampung)
     text = (

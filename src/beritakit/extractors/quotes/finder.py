@@ -550,13 +550,12 @@ class _Article:
             elif r.kind == "account" and r.name is not None:
                 speaker = _Resolved(r.name.text, r.name.start, r.name.end)
             elif r.kind == "role" and r.name is not None:
+                # "Kapolres mengatakan": the holder named with that role earlier, else the
+                # last speaker; a role alone ("Warga setempat mengatakan") names nobody
                 speaker = self.role_holder(r.name)
                 if speaker is None:
                     speaker = _back(positions, events, d.back_at)
                     evidence = "pronoun"
-                if speaker is None:
-                    speaker = _Resolved(r.name.text, r.name.start, r.name.end)
-                    evidence = "named"
             elif r.kind == "back" and d.cue is None and turn is not None and not _between(
                 positions, events, turn[0], d.start, turn[1]
             ):

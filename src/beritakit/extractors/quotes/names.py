@@ -335,6 +335,9 @@ def read_phrase(
         caps = toks[lo:hi]
         org = Named(" ".join(t.text for t in caps), caps[0].start, caps[-1].end, org=True)
         return PhraseReading("name", org, start, end)
+    if len(words) >= 2 and words[-1].folded.endswith("nya") and len(words[-1].folded) > 5:
+        # "Kuasa hukumnya", "Ayah korbannya": someone of someone else's, not named
+        return PhraseReading("unnamed", None, start, end)
     if any(k == "R" for k in kinds) and words[0].capital:
         caps = [t for t in words if t.capital]
         role = Named(" ".join(t.text for t in caps), caps[0].start, caps[-1].end)
