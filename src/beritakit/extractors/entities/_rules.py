@@ -476,8 +476,11 @@ class Scan:
                 and j + 1 < self.n
                 and self.toks[j + 1].is_lower
                 and not self.hard[j + 1]
+                and not _VERBISH.match(self.keys[j + 1])
             ):
-                break  # a sentence after a lost full stop: "Siti Nurjanah Sidang banding"
+                # a sentence after a lost full stop: "Siti Nurjanah Sidang banding"; a name
+                # is followed by its verb: "Ely Chandra Perangin Angin menyampaikan"
+                break
             if self.is_title(j) and not self.stops_name(j, j == i):
                 j += 1
                 count += 1
