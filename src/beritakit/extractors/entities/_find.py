@@ -106,9 +106,12 @@ class _Finder:
             if i is None or j is None or j < i:
                 continue
             if label == PER:
-                # a ticket the model tagged as one person ("Ganjar-Mahfud"): each name
+                # a ticket the model tagged as one person ("Ganjar-Mahfud", "Al Ghazali dan
+                # Alyssa Daguise"): each name
                 for k in range(i + 1, j):
-                    if s.toks[k].text == "-" and _joins_names(s, k):
+                    if (s.toks[k].text == "-" and _joins_names(s, k)) or (
+                        s.keys[k] in ("dan", "&") and k + 1 < j and s.toks[k + 1].is_cap
+                    ):
                         out.append((i, k, label))
                         i = k + 1
             out.append((i, j + 1, label))
@@ -128,8 +131,8 @@ class _Finder:
                 k += 1
                 continue
             hit = s.gaz_at(k)
-            if hit is not None and hit.orgs:
-                k += 1
+            if hit is not None and hit.orgs and hit.j - k >= n:
+                k += 1  # "Pos Indonesia"; but "Gelora Bung Karno" is a venue, not the party
                 continue
             if s.phrase_at(k, PLACE_HEAD) > n or s.org_head_at(k)[0] > n:
                 k += 1
@@ -486,8 +489,8 @@ class _Finder:
         key = fold(p.name)
         if key in self.numbered:
             return False
-        if " " in key and key.rsplit(" ", 1)[1] in s.d.not_person_heads:
-            return False
+        if key.rsplit(" ", 1)[-1] in s.d.not_person_heads:
+            return False  # "Nasdaq Composite", "Swansea City", and "City" alone
         if all(w.replace(".", "") in s.d.degrees for w in p.name.replace(",", " ").split()):
             return False  # only degrees written after a name: "S.H.", "M.H."
         if " " not in key and (p.name,) in s.d.honorifics:
@@ -498,6 +501,8 @@ class _Finder:
             return False  # a title-case headline: "Billy Sudah Menikah"
         if p.honorifics or p.name.isupper():
             return True  # initials are names ("MU, AD, KU dan RI")
+        if " " in key and all(w in s.d.corpus_words for w in key.split()):
+            return False  # common words in title case: "Kendaraan Bermotor"
         if len(key) <= 2 and key not in s.d.corpus_words:
             return True  # "Oh", "Wu"; not "Ya"
         if " " not in key and not p.roles and key in self.org_words and self.votes.get(key) == ORG:
