@@ -384,9 +384,11 @@ class Scan:
                 len(found_key) == 1
                 and len(found_key[0]) <= 2
                 and j > 0
-                and self.toks[j - 1].text[0].isdigit()
+                and (
+                    self.toks[j - 1].text[0].isdigit() or self.keys[j - 1] in words("letter_labels")
+                )
             ):
-                break  # "1447 H." is a Hijri year
+                break  # "1447 H." is a Hijri year; "Grup H Piala Dunia" a group
             written = self.span_text(j, end).rstrip(".")
             paren = self.skip_paren_abbrev(end) if kind == "rank" else end
             if paren > end:
