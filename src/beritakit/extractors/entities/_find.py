@@ -679,7 +679,7 @@ def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tup
             if (
                 prev == PER
                 and b + 1 == i
-                and j - i == 1
+                and s.name_run(i) == i + 1
                 and b - a >= 2
                 and s.toks[b].text == "-"
                 and _joins_names(s, b)
