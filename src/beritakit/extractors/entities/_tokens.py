@@ -92,10 +92,14 @@ def _tail_cut(piece: str) -> int:
     m = _VERB_TAIL.search(end)
     if m is not None and offset + m.start() >= 2:
         head = piece[1 : offset + m.start()]
-        known = piece[offset + m.start() :] in _known_verbs()
-        if (head.islower() and (known or offset + m.start() >= 4)) or (head.isupper() and known):
-            # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known word:
-            # "Jaemengungkapkan" is cut, "Kementerian" is not
+        tail = piece[offset + m.start() :]
+        known = tail in _known_verbs()
+        short_ok = known and tail.startswith("me")
+        if (head.islower() and (short_ok or offset + m.start() >= 4)) or (
+            head.isupper() and known
+        ):
+            # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known me- verb:
+            # "Jaemengungkapkan" is cut, "Kementerian", "Sumberjaya", "Sambernyawa" are not
             return offset + m.start()
     for size, tails in _glued_tails():
         cut = len(piece) - size
