@@ -578,7 +578,7 @@ class Scan:
                     and hit.j < self.n
                     and self.is_title(hit.j)
                 ):
-                    break  # a district's name after a region is a name: "Gubernur Jakarta Rano Karno"
+                    break  # a district after a region starts a name: "Gubernur Jakarta Rano Karno"
                 k = self.skip_paren_abbrev(hit.j)
                 continue
             head, _ = self.org_head_at(k)
