@@ -342,11 +342,16 @@ def test_the_end_of_a_role_is_no_person(text: str, junk: str, name: str, role: s
             "Direktur Jenderal Bea dan Cukai Letjen TNI (Purn) Djaka Budi Utama diminta menunda "
             "aturan itu. Dirjen Bea Cukai yang baru diharapkan tegas."
         ),
+        (
+            "Komisi III meminta Direktorat Jenderal (Ditjen) Kekayaan Intelektual Kementerian "
+            "Hukum menjelaskan mekanisme lisensi."
+        ),
     ],
 )
 def test_portfolio_and_organisation_words_after_a_role_are_no_person(text: str) -> None:
     found = people(text)
     junk = {"Distribusi", "Korporat", "Pemantau Peradilan", "Bea", "Bea Cukai", "Cukai"}
+    junk |= {"Kekayaan Intelektual"}
     assert not junk & set(found), list(found)
 
 
@@ -364,6 +369,13 @@ def test_portfolio_and_organisation_words_after_a_role_are_no_person(text: str) 
                 "Sigit Prabowo, hingga PT Flexo."
             ),
             "Nusron Wahid",
+        ),
+        # a rank, a district's name and a unit after a region stay with the role
+        ("Kapolda Metro Jaya Irjen Karyoto mengatakan pelaku tawuran akan ditindak.", "Karyoto"),
+        ("Kapolda Metro Jaya Karyoto mengatakan pelaku tawuran akan ditindak.", "Karyoto"),
+        (
+            "Sekretariat Jenderal DPR menyiapkan ruang rapat, kata Sekjen DPR Indra Iskandar.",
+            "Indra Iskandar",
         ),
     ],
 )

@@ -250,8 +250,8 @@ class PeopleRules:
         """HONORIFICS NAME [DEGREES] at ``k``: where the person ends, or None."""
         s = self.s
         h_end, hons, found = s.honorifics_at(k)
-        if not found:
-            return None
+        if not found or (k > 0 and s.toks[k - 1].is_cap and s.org_head_at(k - 1)[0]):
+            return None  # a rank word in a unit's name: "Direktorat Jenderal (Ditjen) X"
         j = s.name_run(h_end)
         if j == h_end:
             j = s.initials_at(h_end)

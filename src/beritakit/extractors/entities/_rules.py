@@ -571,14 +571,19 @@ class Scan:
                     and not hit.orgs
                     and all(e.kind == "district" for e in hit.places)
                     and any(
-                        h.j == k and any(e.kind != "district" for e in h.places)
+                        h.j == k
+                        and any(e.code is not None and e.code.isdigit() for e in h.places)
                         for h in (self.gaz.get(b) for b in range(max(start, k - 3), k))
                         if h is not None
                     )
                     and hit.j < self.n
                     and self.is_title(hit.j)
+                    and not self.honorifics_at(hit.j)[2]
+                    and not self.stops_name(hit.j, False)
+                    and hit.j not in self.gaz
+                    and (k in self.per_starts or hit.j not in self.per_starts)
                 ):
-                    break  # a district after a region starts a name: "Gubernur Jakarta Rano Karno"
+                    break  # a district after a province starts a name: "Gubernur Jakarta Rano Karno"
                 k = self.skip_paren_abbrev(hit.j)
                 continue
             head, _ = self.org_head_at(k)
