@@ -583,7 +583,7 @@ class Scan:
                     and hit.j not in self.gaz
                     and (k in self.per_starts or hit.j not in self.per_starts)
                 ):
-                    break  # a district after a province starts a name: "Gubernur Jakarta Rano Karno"
+                    break  # a district after a province opens a name: "Gubernur Jakarta Rano Karno"
                 k = self.skip_paren_abbrev(hit.j)
                 continue
             head, _ = self.org_head_at(k)
