@@ -5,9 +5,11 @@ with datelines and bylines; CLICK-ID drops hyperlinked words and is not used her
 for people, organisations and places, the most frequent entries with the number of articles
 that name them. A reviewed verdict file (``evaluation/audit_review.tsv``: type, name, verdict
 ``ok``/``junk``, note) turns the list into a junk rate per type; entries not reviewed yet are
-marked ``?``.
+marked ``?``. ``--contexts`` also writes, for each listed entry, a few of its mentions with
+the words around them (from different articles), so an entry is reviewed as the text uses it.
 
-    .venv/bin/python evaluation/audit.py --articles 5000 --top 300 --out /tmp/audit.tsv
+    .venv/bin/python evaluation/audit.py --articles 5000 --top 300 --out /tmp/audit.tsv \
+        --contexts /tmp/audit_contexts.tsv
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent / "shared" / "data" / "corpus" / "news.jsonl.gz"
 REVIEW = HERE / "audit_review.tsv"
 TYPES = ("people", "organizations", "places")
+CONTEXTS = 3  # mentions kept per entry, each from a different article
+WINDOW = 70  # characters either side of a mention
 
 
 def rows(path: Path, limit: int) -> Iterator[dict[str, object]]:
@@ -49,15 +53,34 @@ def read_review(path: Path) -> dict[tuple[str, str], str]:
         return {(r[0], r[1]): r[2] for r in reader if r and not r[0].startswith("#")}
 
 
-def count(path: Path, limit: int, n_process: int) -> tuple[dict[str, Counter[str]], int]:
-    """Articles naming each entity, per type; and the number of records."""
+Contexts = dict[tuple[str, str], list[str]]
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The mention in ``[[…]]`` with the words around it, on one line."""
+    left = text[max(0, start - WINDOW) : start]
+    right = text[end : end + WINDOW]
+    return " ".join(f"{left}[[{text[start:end]}]]{right}".split())
+
+
+def count(
+    path: Path, limit: int, n_process: int
+) -> tuple[dict[str, Counter[str]], int, Contexts]:
+    """Articles naming each entity, per type; the number of records; a few mentions of each."""
     counts: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    contexts: Contexts = {}
     n = 0
     for art in beritakit.pipe(rows(path, limit), on_error="skip", n_process=n_process):
         n += 1
         for kind in TYPES:
-            counts[kind].update({e.name for e in getattr(art, kind)})
-    return counts, n
+            entities = getattr(art, kind)
+            counts[kind].update({e.name for e in entities})
+            for e in entities:
+                seen = contexts.setdefault((kind, e.name), [])
+                if len(seen) < CONTEXTS and e.mentions:
+                    m = e.mentions[0]
+                    seen.append(f"{art.id}\t{_context(art.text, m.start, m.end)}")
+    return counts, n, contexts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,9 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--review", type=Path, default=REVIEW)
     parser.add_argument("--out", type=Path, help="also write type, rank, name, count, verdict")
+    parser.add_argument(
+        "--contexts", type=Path, help="also write type, name, article id, mention in context"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    counts, n = count(args.corpus, args.articles, args.n_process)
+    counts, n, contexts = count(args.corpus, args.articles, args.n_process)
     review = read_review(args.review)
     table: list[tuple[str, int, str, int, str]] = []
     for kind in TYPES:
@@ -88,6 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         with args.out.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter="\t")
             writer.writerows(table)
+    if args.contexts:
+        with args.contexts.open("w", encoding="utf-8") as handle:
+            for kind, _, name, _, _ in table:
+                for line in contexts.get((kind, name), []):
+                    handle.write(f"{kind}\t{name}\t{line}\n")
     elapsed = time.perf_counter() - started
     print(f"# {n} articles in {elapsed:.0f} s", file=sys.stderr)
     return 0

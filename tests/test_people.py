@@ -386,3 +386,293 @@ def test_names_with_particles_and_short_surnames_stay() -> None:
         "Singapura. Pembalap Fabio Di Giannantonio finis kelima."
     )
     assert {"Prabowo Subianto", "Lawrence Wong", "Fabio Di Giannantonio"} <= set(found)
+
+
+# -- audit junk (evaluation/audit_review.tsv, people) ----------------------------------------
+# Each class of junk among the most frequent people over 5,000 corpus articles, with a real
+# name written the same way that must stay a person.
+
+
+@pytest.mark.parametrize(
+    "text, word, name",
+    [
+        (
+            "Terpisah, Kapolsek Balongbendo AKP Sugeng Sulistyono memastikan kasus itu ditangani.",
+            "Terpisah",
+            "Sugeng Sulistyono",
+        ),
+        (
+            "Isinya menyebutkan bahwa warga diminta tetap tenang, kata Ketua RT Budi Santoso.",
+            "Isinya",
+            "Budi Santoso",
+        ),
+        (
+            "Kita harus siap menghadapi musim hujan, kata Kepala BPBD Jawa Barat Teten Ali.",
+            "Kita",
+            "Teten Ali",
+        ),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_person(text: str, word: str, name: str) -> None:
+    found = people(text)
+    assert word not in found and name in found, list(found)
+
+
+def test_a_name_opening_a_sentence_stays_a_person() -> None:
+    found = people(
+        "Kapuspenkum Kejagung Harli Siregar mengungkap penyitaan itu. Harli menyebut penyitaan "
+        "itu yang terbesar. Sugeng, Kapolsek Balongbendo, memastikan kasus itu ditangani."
+    )
+    assert {"Harli Siregar", "Sugeng"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text, junk, name, role",
+    [
+        (
+            "Kabid Binpres PBSI Eng Hian mengakui hasil para pebulu tangkis belum memuaskan.",
+            "Binpres",
+            "Eng Hian",
+            "Kabid Binpres PBSI",
+        ),
+        (
+            "Head of Retail BNI Sekuritas, Fanny Suherman menuturkan IHSG berpeluang melemah.",
+            "Sekuritas",
+            "Fanny Suherman",
+            "Head of Retail BNI Sekuritas",
+        ),
+        (
+            (
+                "Menteri Koordinator Bidang Infrastruktur dan Pembangunan Kewilayahan RI, Agus "
+                "Harimurti Yudhoyono (AHY), meresmikan program itu."
+            ),
+            "Kewilayahan",
+            "Agus Harimurti Yudhoyono",
+            "Menteri Koordinator Bidang Infrastruktur dan Pembangunan Kewilayahan RI",
+        ),
+        (
+            (
+                "Kepala Bidang Kesehatan Panitia Penyelenggara Ibadah Haji (PPIH) Arab Saudi, "
+                "dr. Mohammad Imran, menekankan pentingnya minum air."
+            ),
+            "Penyelenggara Ibadah Haji",
+            "Mohammad Imran",
+            "Kepala Bidang Kesehatan Panitia Penyelenggara Ibadah Haji (PPIH) Arab Saudi",
+        ),
+        (
+            "Kepala Staf Kepresidenan Moeldoko menerima para petani di Bina Graha.",
+            "Kepresidenan Moeldoko",
+            "Moeldoko",
+            "Kepala Staf Kepresidenan",
+        ),
+        (
+            "Menko Maritim dan Investasi Luhut Binsar Pandjaitan meninjau pelabuhan itu.",
+            "Maritim",
+            "Luhut Binsar Pandjaitan",
+            "Menko Maritim dan Investasi",
+        ),
+    ],
+)
+def test_the_end_of_a_role_is_no_person(text: str, junk: str, name: str, role: str) -> None:
+    found = people(text)
+    assert junk not in found and name in found, list(found)
+    assert role in found[name].roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PLN mengangkat Arsyadany Ghana Akmalaputri sebagai Direktur Distribusi.",
+        "Hartanto Wibowo ditunjuk sebagai Direktur Perencanaan Korporat dan Pengembangan Bisnis.",
+        "Laporan itu disampaikan Koalisi Advokat Pemantau Peradilan kepada Bawas MA.",
+        (
+            "Direktur Jenderal Bea dan Cukai Letjen TNI (Purn) Djaka Budi Utama diminta menunda "
+            "aturan itu. Dirjen Bea Cukai yang baru diharapkan tegas."
+        ),
+        (
+            "Komisi III meminta Direktorat Jenderal (Ditjen) Kekayaan Intelektual Kementerian "
+            "Hukum menjelaskan mekanisme lisensi."
+        ),
+    ],
+)
+def test_portfolio_and_organisation_words_after_a_role_are_no_person(text: str) -> None:
+    found = people(text)
+    junk = {"Distribusi", "Korporat", "Pemantau Peradilan", "Bea", "Bea Cukai", "Cukai"}
+    junk |= {"Kekayaan Intelektual"}
+    assert not junk & set(found), list(found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a list of people after a role: the first name stays (the model tags the second)
+        ("Ikut bermain Ketua DPRK Abdya Roni, Nek Nan, Maijul, dan Rojo Panggabean.", "Roni"),
+        ("Ikut bermain Dun Kande, Kadis Perhubungan Amrizal, Marbawi Seramoe.", "Amrizal"),
+        # a name the model reads inside a longer organisation span stays the person
+        ("Wakil Menteri Imigrasi dan Pemasyarakatan Silmy Karim menjadi komisaris.", "Silmy Karim"),
+        (
+            (
+                "Ucapan datang dari Menteri ATR/Kepala BPN Nusron Wahid, Kapolri Jenderal Listyo "
+                "Sigit Prabowo, hingga PT Flexo."
+            ),
+            "Nusron Wahid",
+        ),
+        # a rank, a district's name and a unit after a region stay with the role
+        ("Kapolda Metro Jaya Irjen Karyoto mengatakan pelaku tawuran akan ditindak.", "Karyoto"),
+        ("Kapolda Metro Jaya Karyoto mengatakan pelaku tawuran akan ditindak.", "Karyoto"),
+        (
+            "Sekretariat Jenderal DPR menyiapkan ruang rapat, kata Sekjen DPR Indra Iskandar.",
+            "Indra Iskandar",
+        ),
+    ],
+)
+def test_a_name_after_a_role_stays_when_it_is_one(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("Penulis adalah Analis Kebijakan Senior di Badan Kebijakan Fiskal.", "Kebij"),
+        ("Lima pembalapMotoGP2025 pernah menang di Mugello, salah satunya Marc Marquez.", "Moto"),
+        ("WhatsApp mengatakan pihaknya khawatir atas tuduhan itu.", "Whats App"),
+    ],
+)
+def test_glue_is_not_undone_inside_a_word(text: str, junk: str) -> None:
+    found = people(text)
+    assert junk not in found and "WhatsApp" not in found, list(found)
+
+
+def test_glued_verbs_are_still_cut_from_names() -> None:
+    found = people("Menteri BUMN Erick Thohirmenyatakan dukungannya pada Jumat.")
+    assert "Erick Thohir" in found
+
+
+def test_two_people_joined_by_dan_in_one_model_span_are_two() -> None:
+    found = people("Akad nikah antarAl Ghazalidan Alyssa Daguise digelar di Jakarta Selatan.")
+    assert "Alyssa Daguise" in found
+    assert not any(" dan " in name for name in found), list(found)
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("Mantan pemain Swansea City itu mencetak tiga gol musim lalu.", "City"),
+        (
+            "Wakil Portugal itu bermain imbang dengan raksasa Argentina, Boca Juniors, 2-2.",
+            "Boca Juniors",
+        ),
+        (
+            "Ahmad Dhani mengusung tema Javanese Royal Wedding untuk pesta putranya.",
+            "Javanese Royal Wedding",
+        ),
+        (
+            "Ia menulis di platform media sosial miliknya, Truth Social, bahwa AS siap.",
+            "Truth Social",
+        ),
+        (
+            "Sekretaris Umum Indonesian Gastronomy Community (IGC), dr. Ray Wagiu Basrowi hadir.",
+            "Indonesian Gastronomy Community",
+        ),
+        (
+            "Dana bisa didapat dengan menggadai Buku Pemilik Kendaraan Bermotor (BPKB) di bank.",
+            "Kendaraan Bermotor",
+        ),
+        (
+            (
+                "Kapal bernama Madleen yang dioperasikan koalisi itu dicegat. Aktivis di kapal "
+                "Madleen ditahan."
+            ),
+            "Madleen",
+        ),
+        (
+            "Madrid dan Al Hilal tergabung di Grup H Piala Dunia Antarklub 2025.",
+            "Piala Dunia Antarklub",
+        ),
+    ],
+)
+def test_clubs_events_platforms_ships_and_phrases_are_no_person(text: str, junk: str) -> None:
+    assert junk not in people(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Bupati Pelalawan H Zukri menemui massa di depan kantor bupati.", "Zukri"),
+        ("Nakhoda kapal Budi Santoso mengatakan ombak sedang tinggi.", "Budi Santoso"),
+        ("Penyanyi Bunga Citra Lestari hadir di acara itu.", "Bunga Citra Lestari"),
+        ("Wakil Presiden Gibran berziarah ke makam Bung Karno di Blitar.", "Karno"),
+    ],
+)
+def test_names_that_look_like_those_things_stay_people(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text, name, junk",
+    [
+        (
+            "Bupati menerima Menteri Kehutanan Raja Juli Antoni bersama pimpinan PT Vale.",
+            "Raja Juli Antoni",
+            "Raja",
+        ),
+        (
+            "Trent Alexander-Arnold berbagi kesan pertamanya setelah menjadi pemain Real Madrid.",
+            "Trent Alexander-Arnold",
+            "Arnold",
+        ),
+        (
+            "Rayan Ait-Nouri resmi bergabung dengan Manchester City.",
+            "Rayan Ait-Nouri",
+            "Nouri",
+        ),
+        (
+            "Wakil Gubernur Jakarta Rano Karno membuka bazar UMKM di Balai Kota.",
+            "Rano Karno",
+            "Karno",
+        ),
+    ],
+)
+def test_a_name_is_not_cut_in_two(text: str, name: str, junk: str) -> None:
+    found = people(text)
+    assert name in found and junk not in found, list(found)
+
+
+def test_a_venue_named_after_a_person_names_nobody() -> None:
+    found = people("Rapat digelar di kantor KOI, kawasan Gelora Bung Karno (GBK), Jakarta.")
+    assert "Karno" not in found
+
+
+# Audit junk not fixed yet: strict xfail, so a fix shows up as a failure to turn into a test.
+_KNOWN_JUNK = pytest.mark.xfail(strict=True, reason="audit junk not fixed yet (audit_review.tsv)")
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        pytest.param(
+            "Dari tanggal 11 hingga 25 bulan ini, Aries akan mendapat banyak rezeki. Aries "
+            "juga perlu menjaga kesehatan.",
+            "Aries",
+            marks=_KNOWN_JUNK,
+        ),
+        pytest.param(
+            '"Ini terkait kebijakan ekspor," tulis Carnewschina. Dikutip Carnewschina, mobil '
+            "itu sudah terdaftar.",
+            "Carnewschina",
+            marks=_KNOWN_JUNK,
+        ),
+        pytest.param(
+            "Ahmad Dhani menyebut konsep acara Ngunduh Mantu Al Ghazali memadukan budaya Jawa.",
+            "Ngunduh Mantu Al Ghazali",
+            marks=_KNOWN_JUNK,
+        ),
+        pytest.param(
+            "Sekretaris jenderal organisasi Islam Turki Milli Gorus, Ali Mete, menyerukan hal itu.",
+            "Islam",
+            marks=_KNOWN_JUNK,
+        ),
+    ],
+)
+def test_audit_junk_people_not_fixed_yet(text: str, junk: str) -> None:
+    assert junk not in people(text)

@@ -82,6 +82,7 @@ class _Finder:
         self.votes: dict[str, str] = {}
         self.numbered: set[str] = set()
         self.org_words: frozenset[str] = frozenset()
+        self.tok_at: dict[int, int] = {}  # token index by start offset (built when needed)
         self.lower_words = {self.s.keys[k] for k in range(self.s.n) if self.s.toks[k].is_lower}
         self.model_spans = self._model_spans()
         self.model_per_starts = {i for i, _, label in self.model_spans if label == PER}
@@ -110,13 +111,16 @@ class _Finder:
             if i is None or j is None or j < i:
                 continue
             if label == PER:
-                # a ticket the model tagged as one person ("Ganjar-Mahfud"): each name
+                # a ticket the model tagged as one person ("Ganjar-Mahfud", "Al Ghazali dan
+                # Alyssa Daguise"): each name
                 for k in range(i + 1, j):
-                    if s.toks[k].text == "-" and _joins_names(s, k):
+                    if (s.toks[k].text == "-" and _joins_names(s, k)) or (
+                        s.keys[k] in ("dan", "&") and k + 1 < j and s.toks[k + 1].is_cap
+                    ):
                         out.append((i, k, label))
                         i = k + 1
             out.append((i, j + 1, label))
-        return out
+        return _hyphenated_surnames(s, out)
 
     # -- facilities ----------------------------------------------------------------
 
@@ -132,8 +136,8 @@ class _Finder:
                 k += 1
                 continue
             hit = s.gaz_at(k)
-            if hit is not None and hit.orgs:
-                k += 1
+            if hit is not None and hit.orgs and hit.j - k >= n:
+                k += 1  # "Pos Indonesia"; but "Gelora Bung Karno" is a venue, not the party
                 continue
             if s.phrase_at(k, PLACE_HEAD) > n or s.org_head_at(k)[0] > n:
                 k += 1
@@ -284,7 +288,10 @@ class _Finder:
         s = self.s
         last = s.toks[j - 1]
         numbered = last.text.isdigit() or (
-            j < s.n and s.toks[j].text.isdigit() and s.toks[j].space_before and not s.hard[j]
+            j < s.n
+            and (s.toks[j].text.isdigit() or _PRODUCT_CODE.fullmatch(s.toks[j].text))
+            and s.toks[j].space_before
+            and not s.hard[j]
         )
         if numbered:
             k = j - 1 if last.text.isdigit() else j
@@ -513,8 +520,10 @@ class _Finder:
         key = fold(p.name)
         if key in self.numbered:
             return False
-        if " " in key and key.rsplit(" ", 1)[1] in s.d.not_person_heads:
-            return False
+        if " " not in key and not p.honorifics and not p.roles and self._named_thing(p):
+            return False  # "kapal Madleen", "kapal bernama Madleen"
+        if key.rsplit(" ", 1)[-1] in s.d.not_person_heads:
+            return False  # "Nasdaq Composite", "Swansea City", and "City" alone
         if all(w.replace(".", "") in s.d.degrees for w in p.name.replace(",", " ").split()):
             return False  # only degrees written after a name: "S.H.", "M.H."
         if " " not in key and (p.name,) in s.d.honorifics:
@@ -525,6 +534,8 @@ class _Finder:
             return False  # a title-case headline: "Billy Sudah Menikah"
         if p.honorifics or p.name.isupper():
             return True  # initials are names ("MU, AD, KU dan RI")
+        if " " in key and all(w in s.d.corpus_words for w in key.split()):
+            return False  # common words in title case: "Kendaraan Bermotor"
         if len(key) <= 2 and key not in s.d.corpus_words:
             return True  # "Oh", "Wu"; not "Ya"
         if " " not in key and not p.roles and key in self.org_words and self.votes.get(key) == ORG:
@@ -534,6 +545,28 @@ class _Finder:
         ):
             return False
         return not s.d.gazetteer.get(tuple(key.split()))  # "Polsek Medan Tembung"
+
+    def _named_thing(self, p: PersonHit) -> bool:
+        """A mention comes right after a noun naming a kind of thing ("kapal [bernama] X")."""
+        s = self.s
+        things = words("thing_before")
+        if not self.tok_at:
+            self.tok_at = {t.start: k for k, t in enumerate(s.toks)}
+        for start, _end in p.mentions:
+            k = self.tok_at.get(start, 0) - 1
+            if k > 0 and s.keys[k] == "bernama":
+                k -= 1
+            if (
+                k >= 0
+                and s.keys[k] in things
+                and (s.toks[k].is_lower or s.sent_start[k])
+                and (
+                    s.sent_start[k]
+                    or (s.toks[k - 1].is_lower and not s.role_head_at(k - 1))
+                )
+            ):
+                return True  # not the end of a role: "nakhoda kapal Budi", "Kapten kapal Budi"
+        return False
 
     def _org_first_words(self, accepted: list[Cand]) -> frozenset[str]:
         """The first name word of every organisation of the text ("garuda" of "PT Garuda X")."""
@@ -652,6 +685,40 @@ def find_entities(
 
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
+_PRODUCT_CODE = regex.compile(r"\p{Lu}{1,3}\p{Nd}{1,4}\p{L}{0,4}")  # "J8", "X5", "J8AWD"
+
+
+def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join a full name and one word the model tagged apart at a hyphen: "Trent Alexander-Arnold".
+
+    A ticket joins two people ("Prabowo-Gibran", "Anies Baswedan-Muhaimin Iskandar"); a
+    two-word name glued to one more word that the text never writes alone and that is no
+    public figure of the table is one person's double surname ("Rayan Ait-Nouri").
+    """
+    alone = {
+        s.keys[k]
+        for k in range(s.n)
+        if s.toks[k].is_cap and not (k > 0 and s.toks[k - 1].text == "-")
+    }
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        i, j, label = span
+        if out and label == PER:
+            a, b, prev = out[-1]
+            if (
+                prev == PER
+                and b + 1 == i
+                and s.name_run(i) == i + 1
+                and b - a >= 2
+                and s.toks[b].text == "-"
+                and _joins_names(s, b)
+                and s.keys[i] not in alone
+                and not known_person(s.toks[i].text)
+            ):
+                out[-1] = (a, j, PER)
+                continue
+        out.append(span)
+    return out
 
 
 def _joins_names(s: Scan, k: int) -> bool:

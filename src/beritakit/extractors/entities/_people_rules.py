@@ -180,12 +180,29 @@ class PeopleRules:
         i, j, hons = self._name_after(m)
         for _ in range(2):
             if j > i and not hons and self._continues_role(j):
-                # the "name" is more of the role ("Kabid Poldagri Kesbangpol X")
-                tail = s.role_tail(j)
+                # the "name" is more of the role ("Kabid Poldagri Kesbangpol X", "Direktur
+                # Perencanaan Korporat dan Pengembangan Bisnis")
+                tail = s.role_tail(j + 1 if s.keys[j] in words("role_connectors") else j)
                 role = s.role_text(k, tail)
                 m = tail + 1 if tail < s.n and s.toks[tail].text == "," else tail
                 i, j, hons = self._name_after(m)
         role, i, j, hons = self._person_after_role(k, role, i, j, hons)
+        if j > i and not hons and not self._model_person_over(i, j):
+            # words the model does not read as a name: a piece of an organisation's name
+            # ("Koalisi Advokat Pemantau Peradilan", "Komunikasi Korporat"), or more of the
+            # role when the model sees the person further on ("Kabid Binpres PBSI Eng Hian")
+            later = (
+                self._model_person_after(i, j)
+                if j - i == 1 or s.keys[i] in s.d.corpus_words
+                else None
+            )
+            if later is not None:
+                role = s.role_text(k, later)
+                i, j, hons = self._name_after(later)
+            elif any(
+                (a < k and j <= b) or (a == i and b == j == i + 1) for a, b in self.model_org_spans
+            ):
+                return None
         if j > i:
             return self._person(i, j, T_RULE, honorifics=hons, roles=[role])
         return None
@@ -216,6 +233,51 @@ class PeopleRules:
             return None
         role = s.role_text(first, k + 1)[:-3]
         return self._person(i, j, T_RULE, honorifics=hons, roles=[role])
+
+    def _model_person_over(self, i: int, j: int) -> bool:
+        """The model tags a person over any of tokens ``[i, j)``."""
+        return any(a < j and i < b for a, b, label in self.model_spans if label == PER)
+
+    def _model_person_after(self, i: int, j: int, max_tokens: int = 8) -> int | None:
+        """Where a person the model tags starts after the role-like name ``[i, j)``, or None.
+
+        Only acronyms, capitalised words of organisations and places, brackets, commas and
+        role connectors may stand between ("PBSI", "(PPIH) Arab Saudi,", "RI,"); a new role,
+        a lower-case word or a sentence end stops the look. The person must have a full name
+        (two words or a title). Not in a list of people: when the person is followed by a
+        comma and another name ("Ketua DPRK Abdya Roni, Nek Nan, Maijul"), or when only a
+        comma stands between and the word before the "name" is not an organisation's
+        ("Kadis Perhubungan Amrizal, Marbawi Seramoe"; but "BNI Sekuritas, Fanny Suherman").
+        """
+        s = self.s
+        connectors = words("role_connectors")
+        p = j
+        while p < s.n and p - j <= max_tokens and not s.hard[p] and not s.sent_start[p]:
+            tok = s.toks[p]
+            h_end, _hons, titled = s.honorifics_at(p) if tok.is_word else (p, [], False)
+            if h_end in self.model_per_starts or p in self.model_per_starts:
+                if self._comma_list_after(p) or (s.name_run(h_end) - h_end < 2 and not titled):
+                    return None
+                only_comma = all(s.toks[q].text == "," for q in range(j, p))
+                org_before = s.is_acronym(i - 1) or (
+                    s.gaz_at(i - 1) is not None and bool(s.gaz[i - 1].orgs)
+                )
+                return None if only_comma and not org_before else p
+            if tok.is_word and tok.is_cap and s.phrase_at(p, ROLE_HEAD):
+                return None
+            if tok.is_word and not tok.is_cap and s.keys[p] not in connectors:
+                return None
+            if not tok.is_word and tok.text not in ",()":
+                return None
+            p += 1
+        return None
+
+    def _comma_list_after(self, p: int) -> bool:
+        """The person starting at ``p`` is followed by a comma and another name."""
+        s = self.s
+        e = s.name_run(s.honorifics_at(p)[0])
+        e = s.degrees_at(e)[0]
+        return e + 1 < s.n and s.toks[e].text == "," and s.is_title(e + 1)
 
     def _person_after_role(
         self, k: int, role: str, i: int, j: int, hons: list[str]
@@ -270,8 +332,8 @@ class PeopleRules:
         """HONORIFICS NAME [DEGREES] at ``k``: where the person ends, or None."""
         s = self.s
         h_end, hons, found = s.honorifics_at(k)
-        if not found:
-            return None
+        if not found or (k > 0 and s.toks[k - 1].is_cap and s.org_head_at(k - 1)[0]):
+            return None  # a rank word in a unit's name: "Direktorat Jenderal (Ditjen) X"
         j = s.name_run(h_end)
         if j == h_end:
             j = s.initials_at(h_end)
@@ -460,6 +522,13 @@ class PeopleRules:
             return False
         if s.toks[j].is_cap and (s.org_head_at(j)[0] or s.keys[j] in s.d.role_words):
             return True
+        if (
+            s.keys[j] in ("dan", "&")
+            and j + 1 < s.n
+            and s.toks[j + 1].is_cap
+            and s.keys[j + 1] in s.d.role_words
+        ):
+            return True  # "Korporat dan Pengembangan Bisnis": a second portfolio
         hit = s.gaz_at(j)
         return hit is not None and bool(hit.orgs)
 

@@ -21,6 +21,8 @@ from beritakit.extractors.entities._data import (
     data,
 )
 from beritakit.extractors.entities._tokens import Tok, fold, tokenize
+from beritakit.lang import LANG_ID
+from beritakit.resources import read_table
 
 __all__ = [
     "FACILITY",
@@ -72,6 +74,12 @@ class GazMatch:
     def orgs(self) -> tuple[OrgEntry, ...]:
         """The organisation entries among the hit's readings."""
         return tuple(a.entry for a in self.aliases if isinstance(a.entry, OrgEntry))
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    """Full month names (``lang/id/months.tsv``), folded."""
+    return frozenset(row[0] for row in read_table(LANG_ID, "months.tsv"))
 
 
 @functools.cache
@@ -376,9 +384,11 @@ class Scan:
                 len(found_key) == 1
                 and len(found_key[0]) <= 2
                 and j > 0
-                and self.toks[j - 1].text[0].isdigit()
+                and (
+                    self.toks[j - 1].text[0].isdigit() or self.keys[j - 1] in words("letter_labels")
+                )
             ):
-                break  # "1447 H." is a Hijri year
+                break  # "1447 H." is a Hijri year; "Grup H Piala Dunia" a group
             written = self.span_text(j, end).rstrip(".")
             paren = self.skip_paren_abbrev(end) if kind == "rank" else end
             if paren > end:
@@ -476,8 +486,22 @@ class Scan:
                 and j + 1 < self.n
                 and self.toks[j + 1].is_lower
                 and not self.hard[j + 1]
+                and not _VERBISH.match(self.keys[j + 1])
             ):
-                break  # a sentence after a lost full stop: "Siti Nurjanah Sidang banding"
+                # a sentence after a lost full stop: "Siti Nurjanah Sidang banding"; a name
+                # is followed by its verb: "Ely Chandra Perangin Angin menyampaikan"
+                break
+            if (
+                j > i
+                and self.keys[j] in _months()
+                and j + 1 < self.n
+                and not self.hard[j + 1]
+                and self.is_title(j + 1)
+                and not self.stops_name(j + 1, False)
+            ):
+                j += 1  # a month's name between two names is a name: "Raja Juli Antoni"
+                count += 1
+                continue
             if self.is_title(j) and not self.stops_name(j, j == i):
                 j += 1
                 count += 1
@@ -547,6 +571,24 @@ class Scan:
                 break
             hit = self.gaz.get(k)
             if hit is not None:
+                if (
+                    k > start
+                    and not hit.orgs
+                    and all(e.kind == "district" for e in hit.places)
+                    and any(
+                        h.j == k
+                        and any(e.code is not None and e.code.isdigit() for e in h.places)
+                        for h in (self.gaz.get(b) for b in range(max(start, k - 3), k))
+                        if h is not None
+                    )
+                    and hit.j < self.n
+                    and self.is_title(hit.j)
+                    and not self.honorifics_at(hit.j)[2]
+                    and not self.stops_name(hit.j, False)
+                    and hit.j not in self.gaz
+                    and (k in self.per_starts or hit.j not in self.per_starts)
+                ):
+                    break  # a district after a province opens a name: "Gubernur Jakarta Rano Karno"
                 k = self.skip_paren_abbrev(hit.j)
                 continue
             head, _ = self.org_head_at(k)

@@ -73,19 +73,33 @@ def _known_verbs() -> frozenset[str]:
     return _corpus_words() | verbs
 
 
+@functools.cache
+def _camel_names() -> frozenset[str]:
+    """Names written with a capital inside the word ("WhatsApp", "MotoGP"): never scraper glue."""
+    return frozenset(
+        w
+        for w in read_lines("beritakit.extractors.entities", "not_entities.txt")
+        if " " not in w and any(c.isupper() for c in w[1:]) and any(c.islower() for c in w)
+    )
+
+
 def _tail_cut(piece: str) -> int:
     """Where a function word or verb glued to a capitalised name starts in ``piece``; 0 if none."""
-    if len(piece) < 4 or not piece[0].isupper():
-        return 0
+    if len(piece) < 4 or not piece[0].isupper() or piece.casefold() in _corpus_words():
+        return 0  # a common word is whole: "Kebijakan" is not "Kebij" + "akan"
     end = piece[-40:]
     offset = len(piece) - len(end)
     m = _VERB_TAIL.search(end)
     if m is not None and offset + m.start() >= 2:
         head = piece[1 : offset + m.start()]
-        known = piece[offset + m.start() :] in _known_verbs()
-        if (head.islower() and (known or offset + m.start() >= 4)) or (head.isupper() and known):
-            # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known word:
-            # "Jaemengungkapkan" is cut, "Kementerian" is not
+        tail = piece[offset + m.start() :]
+        known = tail in _known_verbs()
+        short_ok = known and tail.startswith("me")
+        if (head.islower() and (short_ok or offset + m.start() >= 4)) or (
+            head.isupper() and known
+        ):
+            # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known me- verb:
+            # "Jaemengungkapkan" is cut, "Kementerian", "Sumberjaya", "Sambernyawa" are not
             return offset + m.start()
     for size, tails in _glued_tails():
         cut = len(piece) - size
@@ -113,6 +127,15 @@ def _tail_cut(piece: str) -> int:
 def _split(word: str) -> tuple[tuple[int, int], ...]:
     """Offsets of the parts of a word after undoing scraper glue (cached: words recur)."""
     cuts = [m.start() for m in _GLUE.finditer(word) if 0 < m.start() < len(word)]
+    if cuts:
+        inside = {
+            p
+            for name in _camel_names()
+            for at in [word.find(name)]
+            if at >= 0
+            for p in range(at + 1, at + len(name))
+        }
+        cuts = [c for c in cuts if c not in inside]
     bounds = [0, *cuts, len(word)]
     parts: list[tuple[int, int]] = []
     for i in range(len(bounds) - 1):
