@@ -243,6 +243,57 @@ def test_model_spans_fill_what_rules_miss(nlp: Language) -> None:
 # -- organisations ----------
 
 
+def tag(doc: Doc, *spans: tuple[str, str]) -> Doc:
+    """Set ``doc.ents`` as a model would: each (surface, label) at its first occurrence."""
+    ents = []
+    for surface, label in spans:
+        start = doc.text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        ents.append(span)
+    doc.ents = ents
+    return doc
+
+
+def test_model_name_around_a_rule_organisation_wins(nlp: Language) -> None:
+    # the rules see "Polsek Kutalimbaru" and "School of Finance"; the model the whole names
+    doc = tag(
+        nlp(
+            "Petugas Unit Reskrim Polsek Kutalimbaru menangkap pelaku. Ia lulusan Wharton "
+            "School of Finance di Amerika Serikat."
+        ),
+        ("Unit Reskrim Polsek Kutalimbaru", "ORG"),
+        ("Wharton School of Finance", "ORG"),
+    )
+    names = org_names(find_entities(doc))
+    assert {"Unit Reskrim Polsek Kutalimbaru", "Wharton School of Finance"} <= names
+    assert not names & {"Polsek Kutalimbaru", "School of Finance"}
+
+
+def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
+    doc = tag(
+        nlp(
+            "Kasi Humas Polres Pasuruan Iptu Joko Suseno mengatakan pelaku ditahan di Polsek "
+            "Rupit Polres Muratara."
+        ),
+        ("Polres Pasuruan Iptu", "ORG"),
+        ("Polsek Rupit Polres Muratara", "ORG"),
+    )
+    names = org_names(find_entities(doc))
+    assert {"Polres Pasuruan", "Polsek Rupit", "Polres Muratara"} <= names
+    assert not names & {"Polres Pasuruan Iptu", "Polsek Rupit Polres Muratara"}
+
+
+def test_country_after_a_known_body_keeps_its_short_form(nlp: Language) -> None:
+    doc = tag(
+        nlp("Kementerian Kesehatan RI menerbitkan surat edaran. Kemenkes meminta warga waspada."),
+        ("Kementerian Kesehatan RI", "ORG"),
+        ("Kemenkes", "ORG"),
+    )
+    orgs = find_entities(doc).organizations
+    assert len(orgs) == 1 and orgs[0].acronym == "Kemenkes"
+
+
 def test_acronym_inside_an_organisation_name(nlp: Language) -> None:
     ents = run(
         nlp,

@@ -64,6 +64,7 @@ from beritakit.extractors.entities._tokens import fold
 
 __all__ = ["find_entities"]
 
+
 class _Finder:
     def __init__(
         self, doc: Doc, text: str, exclude: Sequence[str], near: Sequence[str] = ()
@@ -235,12 +236,7 @@ class _Finder:
             known = label == PER and j - i == 1 and known_person(s.toks[i].text)
             if j - i == 1 and s.sent_start[i] and s.keys[i] not in mid_caps and not known:
                 continue  # one capitalised word opening a sentence, never seen elsewhere: too weak
-            if (
-                j - i == 1
-                and s.toks[i].is_upper
-                and label != PER
-                and s.keys[i] not in self.defined
-            ):
+            if j - i == 1 and s.toks[i].is_upper and label != PER and s.keys[i] not in self.defined:
                 continue  # an unknown bare acronym: as often a product or term (SUV, CSR)
             if j - i == 1 and s.keys[i] in d.common_words:
                 continue
@@ -269,6 +265,49 @@ class _Finder:
                     self.cands.append(Cand(i, j, ORG, T_MODEL, src="model"))
             elif place_word_ok(s, i, j) and not venue_tail(s, j - 1):
                 self.cands.append(Cand(i, j, LOC, T_MODEL, district_ok=True, src="model"))
+
+    def _model_names_over_rules(self) -> None:
+        """A model ORG span that holds one shorter rule organisation is the whole name.
+
+        The rules find an organisation by its head ("Polsek Kutalimbaru", "PT KPI",
+        "School of Finance"); the model reads the words around it that belong to the same
+        name ("Unit Reskrim Polsek Kutalimbaru", "PT KPI RU VI Balongan", "Wharton School of
+        Finance"). Such a span competes with the rules' hits on length, unless it runs over
+        a person a rule found, a rank ("Polres Pasuruan Iptu Joko") or a sentence end, starts
+        with a word the text also writes in lower case ("Perwakilan SMAN 1 Bandung"), or
+        holds two organisations the rules tell apart ("Polsek Rupit Polres Muratara").
+        """
+        s = self.s
+        by_start: dict[int, list[Cand]] = {}
+        in_person = [False] * s.n
+        for c in self.cands:
+            if c.label == ORG and c.tier < T_MODEL:
+                by_start.setdefault(c.i, []).append(c)
+            elif c.label == PER and c.tier < T_MODEL:
+                for p in range(c.i, c.j):
+                    in_person[p] = True
+        for c in self.cands:
+            if c.label != ORG or c.tier != T_MODEL or any(in_person[p] for p in range(c.i, c.j)):
+                continue
+            inner = [
+                r
+                for p in range(c.i, c.j)
+                for r in by_start.get(p, ())
+                if r.j <= c.j and r.j - r.i < c.j - c.i
+            ]
+            outer = {(r.i, r.j) for r in inner if not any(_holds(x, r) for x in inner)}
+            if len(outer) != 1:
+                continue
+            ((a, b),) = outer
+            extra = [*range(c.i, a), *range(b, c.j)]
+            if any(s.sent_start[p] or s.hard[p] or s.honorifics_at(p)[2] for p in extra if p > c.i):
+                continue
+            if any(s.keys[p] in self.lower_words for p in range(c.i, a)):
+                continue
+            c.tier = min(r.tier for r in inner)
+            if a == c.i and s.fold_span(b, c.j) in _COUNTRY_SUFFIX:
+                # "Kementerian Kesehatan Indonesia" is the gazetteer's Kementerian Kesehatan
+                c.org = next((r.org for r in inner if (r.i, r.j) == (a, b) and r.org), None)
 
     def _not_person(self, i: int, j: int) -> bool:
         """A model PER span that names a thing: "Nasdaq Composite", "Kapal Dewi Iriana 3".
@@ -573,6 +612,7 @@ class _Finder:
         rules.orgs(definitions)
         rules.places()
         self._add_model()
+        self._model_names_over_rules()
         self.cands = [c for c in self.cands if not (c.label == PER and self._address(c.j))]
         accepted = self._resolve()
         self._retype_people(accepted)
@@ -594,8 +634,6 @@ class _Finder:
             near=self.near,
         )
         return Entities(people=tuple(people), organizations=tuple(orgs), places=tuple(places))
-
-
 
 
 def find_entities(
@@ -622,6 +660,9 @@ def find_entities(
     return _Finder(doc, doc.text if text is None else text, exclude_names, near).run()
 
 
+# the country written after an Indonesian body's name: "Kementerian Kesehatan RI"
+_COUNTRY_SUFFIX = frozenset({"indonesia", "ri", "republik indonesia", "negara republik indonesia"})
+
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
 
 
@@ -636,6 +677,11 @@ def _joins_names(s: Scan, k: int) -> bool:
         and not s.toks[k - 1].is_upper
         and not s.toks[k + 1].is_upper
     )
+
+
+def _holds(outer: Cand, inner: Cand) -> bool:
+    """``outer`` covers more tokens than ``inner``, ``inner``'s among them."""
+    return outer.i <= inner.i and inner.j <= outer.j and outer.j - outer.i > inner.j - inner.i
 
 
 def _paired(s: Scan, i: int, j: int) -> bool:
