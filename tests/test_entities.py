@@ -284,6 +284,20 @@ def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
     assert not names & {"Polres Pasuruan Iptu", "Polsek Rupit Polres Muratara"}
 
 
+def test_bare_acronym_the_model_calls_an_organisation(nlp: Language) -> None:
+    doc = nlp("Saham HYBE turun setelah HYBE menggugat, sementara MLS menjadi liga tujuan pemain.")
+    first = doc.text.index("HYBE")
+    second = doc.text.index("HYBE", first + 1)
+    mls = doc.text.index("MLS")
+    doc.ents = [
+        doc.char_span(a, a + len(w), label=label)
+        for a, w, label in ((first, "HYBE", "ORG"), (second, "HYBE", "ORG"), (mls, "MLS", "LOC"))
+    ]
+    ents = find_entities(doc)
+    assert org_names(ents) == {"HYBE"}
+    assert not ents.places
+
+
 def test_country_after_a_known_body_keeps_its_short_form(nlp: Language) -> None:
     doc = tag(
         nlp("Kementerian Kesehatan RI menerbitkan surat edaran. Kemenkes meminta warga waspada."),

@@ -236,8 +236,8 @@ class _Finder:
             known = label == PER and j - i == 1 and known_person(s.toks[i].text)
             if j - i == 1 and s.sent_start[i] and s.keys[i] not in mid_caps and not known:
                 continue  # one capitalised word opening a sentence, never seen elsewhere: too weak
-            if j - i == 1 and s.toks[i].is_upper and label != PER and s.keys[i] not in self.defined:
-                continue  # an unknown bare acronym: as often a product or term (SUV, CSR)
+            if j - i == 1 and s.toks[i].is_upper and label == LOC and s.keys[i] not in self.defined:
+                continue  # an unknown bare acronym as a place: as often a term (MLS, SUV)
             if j - i == 1 and s.keys[i] in d.common_words:
                 continue
             if fold(s.span_text(i, j)) in self.terms and not (

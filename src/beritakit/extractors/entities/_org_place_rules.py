@@ -38,7 +38,6 @@ class OrgPlaceRules:
         self.cands = cands  # shared with the finder: rules append to it
         self.blocked = blocked
 
-
     def orgs(self, definitions: list[Definition]) -> None:
         s = self.s
         in_place = inside_places(s)

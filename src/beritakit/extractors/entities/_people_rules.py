@@ -50,7 +50,6 @@ class PeopleRules:
         self.model_per_starts = model_per_starts
         self.model_org_spans = model_org_spans
 
-
     def _person(
         self,
         i: int,

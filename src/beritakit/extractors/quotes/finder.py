@@ -555,8 +555,11 @@ class _Article:
                 if speaker is None:
                     speaker = _Resolved(r.name.text, r.name.start, r.name.end)
                     evidence = "named"
-            elif r.kind == "back" and d.cue is None and turn is not None and not _between(
-                positions, events, turn[0], d.start, turn[1]
+            elif (
+                r.kind == "back"
+                and d.cue is None
+                and turn is not None
+                and not _between(positions, events, turn[0], d.start, turn[1])
             ):
                 # a quotation with no cue goes on with the previous quote's speaker (and
                 # with nobody when that one was unnamed), unless someone else was named
@@ -628,9 +631,7 @@ def _words(name: str) -> list[str]:
 
 def _covers(short: frozenset[str], full: frozenset[str]) -> bool:
     """Whether a full name has every word of a short form (an initial begins a word)."""
-    return all(
-        w in full or (len(w) == 1 and any(f.startswith(w) for f in full)) for w in short
-    )
+    return all(w in full or (len(w) == 1 and any(f.startswith(w) for f in full)) for w in short)
 
 
 def _between(
