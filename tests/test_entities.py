@@ -270,6 +270,14 @@ def test_model_name_around_a_rule_organisation_wins(nlp: Language) -> None:
     assert not names & {"Polsek Kutalimbaru", "School of Finance"}
 
 
+def test_model_organisation_named_after_a_place(nlp: Language) -> None:
+    doc = nlp("Pemerintah Kalteng meminta warga Kalteng tidak panik, kata juru bicara gubernur.")
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    ents = find_entities(doc)
+    assert org_names(ents) == {"Pemerintah Kalteng"}
+    assert [p.name for p in ents.places] == ["Kalteng"]  # the second mention, by itself
+
+
 def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
     doc = tag(
         nlp(

@@ -279,10 +279,13 @@ class _Finder:
         """
         s = self.s
         by_start: dict[int, list[Cand]] = {}
+        places: dict[int, list[Cand]] = {}
         in_person = [False] * s.n
         for c in self.cands:
             if c.label == ORG and c.tier < T_MODEL:
                 by_start.setdefault(c.i, []).append(c)
+            elif c.label == LOC and c.tier < T_MODEL:
+                places.setdefault(c.i, []).append(c)
             elif c.label == PER and c.tier < T_MODEL:
                 for p in range(c.i, c.j):
                     in_person[p] = True
@@ -296,6 +299,9 @@ class _Finder:
                 if r.j <= c.j and r.j - r.i < c.j - c.i
             ]
             outer = {(r.i, r.j) for r in inner if not any(_holds(x, r) for x in inner)}
+            if not outer:
+                self._model_org_over_places(c, places)
+                continue
             if len(outer) != 1:
                 continue
             ((a, b),) = outer
@@ -308,6 +314,27 @@ class _Finder:
             if a == c.i and s.fold_span(b, c.j) in _COUNTRY_SUFFIX:
                 # "Kementerian Kesehatan Indonesia" is the gazetteer's Kementerian Kesehatan
                 c.org = next((r.org for r in inner if (r.i, r.j) == (a, b) and r.org), None)
+
+    def _model_org_over_places(self, c: Cand, places: dict[int, list[Cand]]) -> None:
+        """A model ORG span around a place is an organisation named after it ("Imigrasi Batam").
+
+        Places inside an organisation's name are not listed by themselves (flat names), so the
+        span competes with the place on length. Not when a place runs across its edge, nor
+        over a sentence end or a rank.
+        """
+        s = self.s
+        inner: list[Cand] = []
+        for p in range(max(0, c.i - 4), c.j):
+            for r in places.get(p, ()):
+                if r.i < c.i < r.j or r.i < c.j < r.j:
+                    return  # a place across the edge: "Kota Batam" / "Imigrasi Kota"
+                if c.i <= r.i and r.j <= c.j and r.j - r.i < c.j - c.i:
+                    inner.append(r)
+        if not inner or any(
+            s.sent_start[p] or s.hard[p] or s.honorifics_at(p)[2] for p in range(c.i + 1, c.j)
+        ):
+            return
+        c.tier = min(r.tier for r in inner)
 
     def _not_person(self, i: int, j: int) -> bool:
         """A model PER span that names a thing: "Nasdaq Composite", "Kapal Dewi Iriana 3".
