@@ -278,6 +278,20 @@ def test_model_organisation_named_after_a_place(nlp: Language) -> None:
     assert [p.name for p in ents.places] == ["Kalteng"]  # the second mention, by itself
 
 
+def test_one_person_reading_of_a_name_makes_it_a_person(nlp: Language) -> None:
+    # a name the model reads as a place twice and as a person once (not a majority)
+    doc = nlp("Rudi dan Cano ke markas. Rudi bercerita soal Cano. Mereka mencari pengeroyok Cano.")
+    at = [k for k, t in enumerate(doc) if t.text == "Cano"]
+    doc.ents = [
+        Span(doc, at[0], at[0] + 1, label="LOC"),
+        Span(doc, at[1], at[1] + 1, label="PER"),
+        Span(doc, at[2], at[2] + 1, label="LOC"),
+    ]
+    ents = find_entities(doc)
+    assert "Cano" in {p.name for p in ents.people}
+    assert not ents.places
+
+
 def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
     doc = tag(
         nlp(

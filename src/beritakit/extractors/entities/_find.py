@@ -244,7 +244,6 @@ class _Finder:
                 label == PER and fold(s.span_text(i, j)) in self.nicknamed and s.name_run(i) >= j
             ):
                 continue  # a term the text defines, unless a personal name: "Joko Widodo (Jokowi)"
-            label = self.votes.get(s.fold_span(i, j), label)
             if (
                 label == PER
                 and j - i == 1
