@@ -292,6 +292,19 @@ def test_one_person_reading_of_a_name_makes_it_a_person(nlp: Language) -> None:
     assert not ents.places
 
 
+def test_known_person_words_stay_out_of_model_organisations(nlp: Language) -> None:
+    # a scraper glue makes "Center" look like a person after a role; the model reads the
+    # later "Center" as part of a company's name, and the later mention is not that person
+    doc = tag(
+        nlp(
+            "Ketua Bidang IDC dan Data CenterAPTIKNAS, Rudi Hartanto, menjelaskan bahwa layanan "
+            "itu. Server disewa dari PT Prima Data Center Indonesia sejak tahun lalu."
+        ),
+        ("PT Prima Data Center Indonesia", "ORG"),
+    )
+    assert "PT Prima Data Center Indonesia" in org_names(find_entities(doc))
+
+
 def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
     doc = tag(
         nlp(

@@ -340,6 +340,8 @@ class PeopleRules:
         s = self.s
         people = [c for c in self.cands if c.label == PER]
         taken = {p for c in people for p in range(c.i, c.j)}
+        # words the model reads as part of an organisation or place: "Data Center", "Ancol"
+        taken.update(p for i, j, label in self.model_spans if label != PER for p in range(i, j))
         names: dict[str, int] = {}
         for c in people:
             for p in range(c.i, c.j):
