@@ -340,8 +340,11 @@ class PeopleRules:
         s = self.s
         people = [c for c in self.cands if c.label == PER]
         taken = {p for c in people for p in range(c.i, c.j)}
-        # words the model reads as part of an organisation or place: "Data Center", "Ancol"
-        taken.update(p for i, j, label in self.model_spans if label != PER for p in range(i, j))
+        # one word inside a longer name the model reads as an organisation or place is that
+        # name's word ("Center" of "PT Omni Data Center Indonesia"), not the person
+        other = {
+            p for i, j, label in self.model_spans if label != PER and j - i > 1 for p in range(i, j)
+        }
         names: dict[str, int] = {}
         for c in people:
             for p in range(c.i, c.j):
@@ -355,6 +358,7 @@ class PeopleRules:
             j = s.name_run(k)
             if (
                 j > k
+                and not (j - k == 1 and k in other)
                 and all(s.keys[p] in names or not s.toks[p].is_word for p in range(k, j))
                 and s.gaz_at(k) is None
                 and not s.org_head_at(k)[0]
