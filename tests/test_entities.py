@@ -305,6 +305,16 @@ def test_known_person_words_stay_out_of_model_organisations(nlp: Language) -> No
     assert "PT Prima Data Center Indonesia" in org_names(find_entities(doc))
 
 
+def test_sultan_is_part_of_a_monarchs_name(nlp: Language) -> None:
+    # ANNOTATION.md: hereditary titles stay in the name ("Sultan Hamengku Buwono X")
+    doc = tag(
+        nlp("Benteng itu dibangun pada masa Sultan Ageng Tirtayasa sebelum perang dengan VOC."),
+        ("Sultan Ageng Tirtayasa", "PER"),
+    )
+    people = find_entities(doc).people
+    assert [(p.name, p.honorifics) for p in people] == [("Sultan Ageng Tirtayasa", ())]
+
+
 def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
     doc = tag(
         nlp(
