@@ -315,6 +315,29 @@ def test_sultan_is_part_of_a_monarchs_name(nlp: Language) -> None:
     assert [(p.name, p.honorifics) for p in people] == [("Sultan Ageng Tirtayasa", ())]
 
 
+def test_model_name_around_a_rule_organisation_needs_no_second_tag(nlp: Language) -> None:
+    # one model tag; the span holds "PHRI" (a defined acronym), so it is an organisation
+    doc = tag(
+        nlp(
+            "Perhimpunan Hotel dan Restoran Indonesia (PHRI) mencatat kenaikan tamu. Ketua PHRI "
+            "DIY Deddy Pranowo mengatakan okupansi naik."
+        ),
+        ("PHRI DIY", "ORG"),
+    )
+    assert "PHRI DIY" in org_names(find_entities(doc))
+
+
+def test_model_name_over_a_month_or_a_platform_loses(nlp: Language) -> None:
+    doc = tag(
+        nlp("Rapat paripurna DPR Februari lalu disiarkan di kanal YouTube Trans TV."),
+        ("DPR Februari", "ORG"),
+        ("YouTube Trans TV", "ORG"),
+    )
+    names = org_names(find_entities(doc))
+    assert "DPR" in names
+    assert not names & {"DPR Februari", "YouTube Trans TV"}
+
+
 def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
     doc = tag(
         nlp(

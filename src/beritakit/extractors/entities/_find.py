@@ -80,6 +80,7 @@ class _Finder:
         self.nicknamed: set[str] = set()
         self.listed: set[tuple[int, int]] = set()  # names found only in a list of people
         self.votes: dict[str, str] = {}
+        self.rule_org_ends: dict[int, int] = {}
         self.numbered: set[str] = set()
         self.org_words: frozenset[str] = frozenset()
         self.lower_words = {self.s.keys[k] for k in range(self.s.n) if self.s.toks[k].is_lower}
@@ -197,6 +198,9 @@ class _Finder:
         self.votes = {
             text: max(t, key=lambda lab: (t[lab], lab == PER)) for text, t in counts.items()
         }
+        for c in self.cands:  # the shortest rule organisation starting at each token
+            if c.label == ORG and c.j < self.rule_org_ends.get(c.i, s.n + 1):
+                self.rule_org_ends[c.i] = c.j
         mid_caps = {s.keys[k] for k in range(s.n) if s.toks[k].is_cap and not s.sent_start[k]}
         rule_people = {c.i for c in self.cands if c.label == PER}
         for i, j, label in self.model_spans:
@@ -307,8 +311,10 @@ class _Finder:
             extra = [*range(c.i, a), *range(b, c.j)]
             if any(s.sent_start[p] or s.hard[p] or s.honorifics_at(p)[2] for p in extra if p > c.i):
                 continue
-            if any(s.keys[p] in self.lower_words for p in range(c.i, a)):
-                continue
+            if any(s.keys[p] in self.lower_words for p in range(c.i, a)) or any(
+                s.keys[p] in s.d.not_entities for p in extra
+            ):
+                continue  # a word never in a name (not_entities.txt): "YouTube Trans TV"
             c.tier = min(r.tier for r in inner)
             if a == c.i and s.fold_span(b, c.j) in _COUNTRY_SUFFIX:
                 # "Kementerian Kesehatan Indonesia" is the gazetteer's Kementerian Kesehatan
@@ -358,14 +364,17 @@ class _Finder:
         """Tell whether to keep a model ORG span the rules do not know.
 
         It is taken when it looks like an organisation's name (an organisation word in it:
-        "Sky Sport Italia" no, "Ohio State University" yes) or the model calls the same
-        words an organisation more than once.
+        "Sky Sport Italia" no, "Ohio State University" yes), holds an organisation the rules
+        found ("SSB Mitra Surabaya"), or the model calls the same words an organisation more
+        than once.
         """
         s = self.s
         if sum(counts.get(s.fold_span(i, j), {}).values()) >= 2:
             return True
         org_words = _org_words()
-        return any(s.keys[p] in org_words for p in range(i, j))
+        return any(
+            s.keys[p] in org_words or self.rule_org_ends.get(p, s.n + 1) <= j for p in range(i, j)
+        )
 
     def _clean_model(self, i: int, j: int, label: str) -> tuple[int, int, list[str]]:
         """Cut what does not belong to the name from a model span; ``j <= i`` drops it."""
