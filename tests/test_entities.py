@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+import beritakit
 from beritakit.clean.normalise import normalise
 from beritakit.extractors.entities import Entities, PersonHit, PlaceHit, find_entities
 from beritakit.extractors.entities._acronyms import best_long_form, find_definitions
@@ -336,6 +337,17 @@ def test_model_name_over_a_month_or_a_platform_loses(nlp: Language) -> None:
     names = org_names(find_entities(doc))
     assert "DPR" in names
     assert not names & {"DPR Februari", "YouTube Trans TV"}
+
+
+def test_a_league_is_not_an_organisation() -> None:
+    # ANNOTATION.md: "Liga 1" is a competition; PSSI, which runs it, is an organisation
+    art = beritakit.extract(
+        "Persib Bandung menjuarai BRI Liga 1 musim lalu, sementara Persela turun ke Liga 2. "
+        "PSSI akan menggelar undian Liga 1 bulan depan."
+    )
+    names = {o.name for o in art.organizations}
+    assert "PSSI" in {o.acronym or o.name for o in art.organizations}
+    assert not {n for n in names if n.endswith(("Liga 1", "Liga 2"))}
 
 
 def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
