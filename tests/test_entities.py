@@ -400,6 +400,16 @@ def test_acronym_inside_an_organisation_name(nlp: Language) -> None:
     assert person(ents, "Edy Suryanto").roles[0].startswith("Kepala Dinas Perhubungan (Dishub)")
 
 
+def test_facility_word_after_and_inside_an_agency_name(nlp: Language) -> None:
+    # "Perumahan" opens a housing estate's name, but after "dan" it is part of the agency's
+    ents = run(
+        nlp,
+        "Kasus itu terjadi di lingkungan Dinas Pekerjaan Umum dan Perumahan Kabupaten OKU "
+        "pada tahun anggaran 2024.",
+    )
+    assert org_names(ents) == {"Dinas Pekerjaan Umum dan Perumahan Kabupaten OKU"}
+
+
 def test_outlet_and_platforms_are_not_organisations(nlp: Language) -> None:
     ents = run(
         nlp,

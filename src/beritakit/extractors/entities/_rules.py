@@ -632,8 +632,13 @@ class Scan:
                 )
             ):
                 break
-            if tok.is_word and tok.is_cap and self.phrase_at(j, FACILITY):
-                break
+            if (
+                tok.is_word
+                and tok.is_cap
+                and self.phrase_at(j, FACILITY)
+                and not (j > end and self.keys[j - 1] in ("dan", "&"))
+            ):
+                break  # a building ("Polres X Jalan Y"); "Pekerjaan Umum dan Perumahan" goes on
             if after_place and not (
                 self.keys[j] in d.role_words
                 or self.is_acronym(j)
@@ -665,6 +670,9 @@ class Scan:
                 j += 1
                 continue
             break
-        while j > end and not self.toks[j - 1].is_word and self.toks[j - 1].text != ")":
+        while j > end and (
+            (not self.toks[j - 1].is_word and self.toks[j - 1].text != ")")
+            or self.keys[j - 1] in connectors  # "Dinas Pekerjaan Umum dan" + a word it stops at
+        ):
             j -= 1
         return j
