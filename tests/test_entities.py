@@ -410,6 +410,12 @@ def test_facility_word_after_and_inside_an_agency_name(nlp: Language) -> None:
     assert org_names(ents) == {"Dinas Pekerjaan Umum dan Perumahan Kabupaten OKU"}
 
 
+def test_country_written_after_a_known_body_is_part_of_its_name(nlp: Language) -> None:
+    ents = run(nlp, "Anggota Komisi II DPR RI, Heri Gunawan, meminta jalan itu segera diperbaiki.")
+    assert "Komisi II DPR RI" in org_names(ents)
+    assert not ents.places
+
+
 def test_outlet_and_platforms_are_not_organisations(nlp: Language) -> None:
     ents = run(
         nlp,

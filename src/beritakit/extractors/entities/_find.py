@@ -53,6 +53,7 @@ from beritakit.extractors.entities._rules import (
     words,
 )
 from beritakit.extractors.entities._tiers import (
+    COUNTRY_SUFFIX,
     LOC,
     MODEL_LABELS,
     ORG,
@@ -316,7 +317,7 @@ class _Finder:
             ):
                 continue  # a word never in a name (not_entities.txt): "YouTube Trans TV"
             c.tier = min(r.tier for r in inner)
-            if a == c.i and s.fold_span(b, c.j) in _COUNTRY_SUFFIX:
+            if a == c.i and s.fold_span(b, c.j) in COUNTRY_SUFFIX:
                 # "Kementerian Kesehatan Indonesia" is the gazetteer's Kementerian Kesehatan
                 c.org = next((r.org for r in inner if (r.i, r.j) == (a, b) and r.org), None)
 
@@ -694,9 +695,6 @@ def find_entities(
     """
     return _Finder(doc, doc.text if text is None else text, exclude_names, near).run()
 
-
-# the country written after an Indonesian body's name: "Kementerian Kesehatan RI"
-_COUNTRY_SUFFIX = frozenset({"indonesia", "ri", "republik indonesia", "negara republik indonesia"})
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
 

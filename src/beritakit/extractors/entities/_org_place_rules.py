@@ -24,7 +24,7 @@ from beritakit.extractors.entities._rules import (
     ROLE_HEAD,
     Scan,
 )
-from beritakit.extractors.entities._tiers import LOC, ORG, T_GAZ, T_RULE, Cand
+from beritakit.extractors.entities._tiers import COUNTRY_SUFFIX, LOC, ORG, T_GAZ, T_RULE, Cand
 from beritakit.extractors.entities._tokens import fold
 
 __all__ = ["OrgPlaceRules"]
@@ -148,7 +148,7 @@ class OrgPlaceRules:
                         )
 
     def _place_suffix(self, j: int, end: int) -> int:
-        """Extend an organisation over a place written right after it ("BPBD Aceh Timur")."""
+        """Extend an organisation over a place written right after it ("BPBD Aceh", "DPR RI")."""
         s = self.s
         if end == j and j < s.n and not s.hard[j]:
             hit = s.gaz_at(j)
@@ -156,7 +156,10 @@ class OrgPlaceRules:
                 hit is not None
                 and hit.places
                 and not hit.orgs
-                and any(e.indonesian_admin for e in hit.places)
+                and (
+                    any(e.indonesian_admin for e in hit.places)
+                    or s.fold_span(j, hit.j) in COUNTRY_SUFFIX  # "Komisi II DPR RI"
+                )
             ):
                 return hit.j
         return end
