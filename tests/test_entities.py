@@ -416,6 +416,17 @@ def test_country_written_after_a_known_body_is_part_of_its_name(nlp: Language) -
     assert not ents.places
 
 
+def test_age_group_team_apart_from_the_senior_team(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Bek Timnas Indonesia U-17 itu diincar Arema FC. Ia juga pernah dipanggil Timnas "
+        "Indonesia ke Piala AFF U-19.",
+    )
+    names = org_names(ents)
+    assert {"Timnas Indonesia U-17", "Timnas Indonesia", "AFF"} <= names
+    assert "AFF U-19" not in names  # a federation's competition, not a team
+
+
 def test_outlet_and_platforms_are_not_organisations(nlp: Language) -> None:
     ents = run(
         nlp,

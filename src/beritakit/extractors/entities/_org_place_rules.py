@@ -6,10 +6,12 @@ adds organisation and place candidates to its list.
 
 from __future__ import annotations
 
+import regex
+
 from beritakit.extractors.entities._acronyms import (
     Definition,
 )
-from beritakit.extractors.entities._data import PlaceEntry
+from beritakit.extractors.entities._data import OrgEntry, PlaceEntry
 from beritakit.extractors.entities._orgs import (
     english_head,
     inside_places,
@@ -28,6 +30,9 @@ from beritakit.extractors.entities._tiers import COUNTRY_SUFFIX, LOC, ORG, T_GAZ
 from beritakit.extractors.entities._tokens import fold
 
 __all__ = ["OrgPlaceRules"]
+
+_AGE_GROUP = regex.compile(r"U-?\d{2}")  # a team's age group: "U-17", "U23"
+_TEAMS = frozenset({"national_team", "club"})  # orgs.tsv types that field age-group teams
 
 
 class OrgPlaceRules:
@@ -70,7 +75,10 @@ class OrgPlaceRules:
                     continue
             if hit is not None and reads_as_org(s, k, hit) and not self._portfolio(k):
                 end = self._place_suffix(hit.j, hit.j)
-                self.cands.append(Cand(k, end, ORG, T_GAZ, org=hit.orgs[0]))
+                entry: OrgEntry | None = hit.orgs[0]
+                if end == hit.j and entry.type in _TEAMS and self._age_group(end):
+                    end, entry = end + 1, None  # "Timnas Indonesia U-17" is not the senior team
+                self.cands.append(Cand(k, end, ORG, T_GAZ, org=entry))
                 k = end
                 continue
             # suffix heads: "Stanford University", "TVS Motor Company"
@@ -163,6 +171,11 @@ class OrgPlaceRules:
             ):
                 return hit.j
         return end
+
+    def _age_group(self, j: int) -> bool:
+        """A team's age group is written at ``j`` ("U-17", "U23")."""
+        s = self.s
+        return j < s.n and not s.hard[j] and _AGE_GROUP.fullmatch(s.toks[j].text) is not None
 
     def _portfolio(self, k: int) -> bool:
         """An acronym right after "Menteri" is the minister's portfolio, not an organisation."""
