@@ -427,6 +427,20 @@ def test_age_group_team_apart_from_the_senior_team(nlp: Language) -> None:
     assert "AFF U-19" not in names  # a federation's competition, not a team
 
 
+def test_region_after_a_defined_acronym_is_part_of_the_name(nlp: Language) -> None:
+    # "Pemerintah Provinsi (Pemprov) DKI Jakarta" in ANNOTATION.md: one organisation
+    ents = run(
+        nlp,
+        "Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY, Deddy Pranowo, mengatakan "
+        "okupansi naik. PHRI DIY mencatat kenaikan tamu.",
+    )
+    assert [(o.name, o.acronym) for o in ents.organizations] == [
+        ("Perhimpunan Hotel dan Restoran Indonesia DIY", "PHRI")
+    ]
+    assert "PHRI DIY" in ents.organizations[0].aliases
+    assert not ents.places
+
+
 def test_outlet_and_platforms_are_not_organisations(nlp: Language) -> None:
     ents = run(
         nlp,

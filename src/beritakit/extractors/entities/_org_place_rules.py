@@ -124,7 +124,7 @@ class OrgPlaceRules:
                 self.cands.append(
                     Cand(
                         df.long_i,
-                        df.end,
+                        self._place_suffix(df.end, df.end),  # "Kejaksaan Tinggi (Kejati) NTT"
                         ORG,
                         T_RULE,
                         acronym=df.acronym,
@@ -146,7 +146,7 @@ class OrgPlaceRules:
                         self.cands.append(
                             Cand(
                                 p,
-                                p + n,
+                                self._place_suffix(p + n, p + n),  # "PHRI DIY"
                                 ORG,
                                 T_RULE,
                                 acronym=df.acronym,
