@@ -317,15 +317,15 @@ def test_sultan_is_part_of_a_monarchs_name(nlp: Language) -> None:
 
 
 def test_model_name_around_a_rule_organisation_needs_no_second_tag(nlp: Language) -> None:
-    # one model tag; the span holds "PHRI" (a defined acronym), so it is an organisation
+    # one model tag; the span holds "SSB" (a defined acronym), so it is an organisation
     doc = tag(
         nlp(
-            "Perhimpunan Hotel dan Restoran Indonesia (PHRI) mencatat kenaikan tamu. Ketua PHRI "
-            "DIY Deddy Pranowo mengatakan okupansi naik."
+            "Ia berlatih di Sekolah Sepak Bola (SSB) Putra Jaya sejak kecil. Pelatih SSB Mitra "
+            "Muda ikut menonton laga itu."
         ),
-        ("PHRI DIY", "ORG"),
+        ("SSB Mitra Muda", "ORG"),
     )
-    assert "PHRI DIY" in org_names(find_entities(doc))
+    assert "SSB Mitra Muda" in org_names(find_entities(doc))
 
 
 def test_model_name_over_a_month_or_a_platform_loses(nlp: Language) -> None:

@@ -75,10 +75,10 @@ class OrgPlaceRules:
                     continue
             if hit is not None and reads_as_org(s, k, hit) and not self._portfolio(k):
                 end = self._place_suffix(hit.j, hit.j)
-                entry: OrgEntry | None = hit.orgs[0]
-                if end == hit.j and entry.type in _TEAMS and self._age_group(end):
-                    end, entry = end + 1, None  # "Timnas Indonesia U-17" is not the senior team
-                self.cands.append(Cand(k, end, ORG, T_GAZ, org=entry))
+                team: OrgEntry | None = hit.orgs[0]
+                if end == hit.j and hit.orgs[0].type in _TEAMS and self._age_group(end):
+                    end, team = end + 1, None  # "Timnas Indonesia U-17" is not the senior team
+                self.cands.append(Cand(k, end, ORG, T_GAZ, org=team))
                 k = end
                 continue
             # suffix heads: "Stanford University", "TVS Motor Company"
@@ -119,41 +119,36 @@ class OrgPlaceRules:
                             df.acr_i - 1
                         )  # "Badan Pengawas Mahkamah Agung (MA)": the bracket is MA's
                         break
+        self._defined_orgs(definitions)
+
+    def _defined_orgs(self, definitions: list[Definition]) -> None:
+        """Organisations the text defines ("Komisi Yudisial (KY)") and their acronym's mentions.
+
+        A region written right after the definition or a mention is part of the name
+        ("Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY", "PHRI DIY"), as after a
+        gazetteer organisation ("BPBD Aceh Timur").
+        """
+        s = self.s
         for df in definitions:
-            if df.org:
-                self.cands.append(
-                    Cand(
-                        df.long_i,
-                        self._place_suffix(df.end, df.end),  # "Kejaksaan Tinggi (Kejati) NTT"
-                        ORG,
-                        T_RULE,
-                        acronym=df.acronym,
-                        expansion=df.long,
-                        org=df.entry,
-                    )
-                )
-                # later bare mentions of the acronym join it ("UCLG ASPAC merupakan ...")
-                key = [k for k in (fold(w) for w in df.acronym.split()) if k]
-                n = len(key)
-                for p in range(s.n - n + 1):
-                    if (
-                        s.keys[p] == key[0]
-                        and s.keys[p : p + n] == key
-                        and not (df.long_i <= p < df.end)
-                        and not self.blocked[p]
-                        and s.toks[p].text[0].isupper()
-                    ):
-                        self.cands.append(
-                            Cand(
-                                p,
-                                self._place_suffix(p + n, p + n),  # "PHRI DIY"
-                                ORG,
-                                T_RULE,
-                                acronym=df.acronym,
-                                expansion=df.long,
-                                org=df.entry,
-                            )
-                        )
+            if not df.org:
+                continue
+            self.cands.append(self._defined(df, df.long_i, self._place_suffix(df.end, df.end)))
+            # later bare mentions of the acronym join it ("UCLG ASPAC merupakan ...")
+            key = [k for k in (fold(w) for w in df.acronym.split()) if k]
+            n = len(key)
+            for p in range(s.n - n + 1):
+                if (
+                    s.keys[p] == key[0]
+                    and s.keys[p : p + n] == key
+                    and not (df.long_i <= p < df.end)
+                    and not self.blocked[p]
+                    and s.toks[p].text[0].isupper()
+                ):
+                    self.cands.append(self._defined(df, p, self._place_suffix(p + n, p + n)))
+
+    @staticmethod
+    def _defined(df: Definition, i: int, j: int) -> Cand:
+        return Cand(i, j, ORG, T_RULE, acronym=df.acronym, expansion=df.long, org=df.entry)
 
     def _place_suffix(self, j: int, end: int) -> int:
         """Extend an organisation over a place written right after it ("BPBD Aceh", "DPR RI")."""
