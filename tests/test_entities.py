@@ -225,6 +225,16 @@ def test_glued_words_are_split(nlp: Language) -> None:
     assert "Bareskrim" in org_names(ents) or "Bareskrim Polri" in org_names(ents)
 
 
+def test_outlet_written_as_one_word_is_not_split(nlp: Language) -> None:
+    # "detikSumut" is detik's regional site, not "detik" glued to the province "Sumut"
+    ents = run(
+        nlp,
+        "Pengumuman itu terpampang di akun resmi Dinas Pariwisata, dilihat detikSumut, Senin "
+        "(16/6/2025). Warga Medan juga membacanya di detikJateng.",
+    )
+    assert [p.name for p in ents.places] == ["Medan"]
+
+
 def test_model_person_spans_are_cleaned(nlp: Language) -> None:
     doc = nlp("Kasi Humas Polres Pasuruan Iptu Joko Suseno mengatakan dua korban tewas.")
     doc.ents = [Span(doc, 0, 7, label="PER")]  # a model that took the role and rank in
