@@ -235,6 +235,19 @@ def test_outlet_written_as_one_word_is_not_split(nlp: Language) -> None:
     assert [p.name for p in ents.places] == ["Medan"]
 
 
+def test_rank_after_an_unknown_unit_word_starts_the_name(nlp: Language) -> None:
+    # "Resrim" (a typo of Reskrim) is not a known unit word; the rank still opens the name
+    ents = run(
+        nlp,
+        "Kapolsek Kutalimbaru melalui Kanit Resrim Iptu Maruba Sinaga mengatakan pelaku "
+        "sudah ditahan. Rian Haji Syahputra mengakui perbuatannya.",
+    )
+    maruba = person(ents, "Maruba Sinaga")
+    assert maruba.honorifics == ("Iptu",)
+    assert maruba.roles == ("Kanit Resrim",)
+    person(ents, "Rian Haji Syahputra")  # "Haji" inside a name is a name word, not a rank
+
+
 def test_model_person_spans_are_cleaned(nlp: Language) -> None:
     doc = nlp("Kasi Humas Polres Pasuruan Iptu Joko Suseno mengatakan dua korban tewas.")
     doc.ents = [Span(doc, 0, 7, label="PER")]  # a model that took the role and rank in

@@ -383,6 +383,8 @@ class PeopleRules:
             return False
         if s.toks[j].is_cap and (s.org_head_at(j)[0] or s.keys[j] in s.d.role_words):
             return True
+        if s.d.honorifics.get((s.toks[j].text,)) == "rank" and s.honorifics_at(j)[2]:
+            return True  # a rank and the name come next: "Kanit Resrim Iptu Maruba Sinaga"
         hit = s.gaz_at(j)
         return hit is not None and bool(hit.orgs)
 

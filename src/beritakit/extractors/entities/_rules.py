@@ -445,8 +445,8 @@ class Scan:
             or self.phrase_at(k, FACILITY)
         ):
             return True
-        if not first and self.degrees_at(k)[1]:
-            return True
+        if not first and (self.degrees_at(k)[1] or self._rank_at(k)):
+            return True  # a degree, or a rank before the next name: "Resrim Iptu Maruba"
         if key in d.role_words:
             return True
         hit = self.gaz.get(k)
@@ -458,6 +458,10 @@ class Scan:
         ):
             return True
         return False
+
+    def _rank_at(self, k: int) -> bool:
+        """A police or military rank opens a name at ``k`` ("Iptu Maruba"; not "Haji")."""
+        return self.d.honorifics.get((self.toks[k].text,)) == "rank" and self.honorifics_at(k)[2]
 
     def name_run(self, i: int, max_words: int = 5) -> int:
         """End of the run of personal-name tokens from ``i`` ("Akhmad Najib", "Vera C. Rubin")."""
