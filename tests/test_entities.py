@@ -464,6 +464,20 @@ def test_region_after_a_defined_acronym_is_part_of_the_name(nlp: Language) -> No
     assert not ents.places
 
 
+def test_company_closed_by_tbk_opens_at_pt(nlp: Language) -> None:
+    # the model reads "Ancol" as a person, so the prefix rule stops there; the "Tbk" rule
+    # walks back over the capitalised words and must not take the role word before "PT"
+    doc = tag(
+        nlp(
+            "Hal itu disampaikan Direktur Operasional PT Pembangunan Jaya Ancol Tbk, Eddy "
+            "Prastiyo, Selasa."
+        ),
+        ("Ancol", "PER"),
+        ("Eddy Prastiyo", "PER"),
+    )
+    assert "PT Pembangunan Jaya Ancol Tbk" in org_names(find_entities(doc))
+
+
 def test_outlet_and_platforms_are_not_organisations(nlp: Language) -> None:
     ents = run(
         nlp,

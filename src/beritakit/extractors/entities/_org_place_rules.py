@@ -100,6 +100,8 @@ class OrgPlaceRules:
                         and not s.role_head_at(b - 1)
                     ):
                         b -= 1
+                    # the name opens at a prefix head in it: "Direktur Operasional PT X Tbk"
+                    b = next((p for p in range(b, k) if s.org_head_at(p)[0]), b)
                     if b < k:
                         self.cands.append(Cand(b, k + n, ORG, T_RULE))
                         k += n
