@@ -248,6 +248,26 @@ def test_rank_after_an_unknown_unit_word_starts_the_name(nlp: Language) -> None:
     person(ents, "Rian Haji Syahputra")  # "Haji" inside a name is a name word, not a rank
 
 
+def test_two_names_joined_by_dan_are_two_people(nlp: Language) -> None:
+    # the scraper glued "Marquezdan": the model reads one span over both riders
+    doc = tag(
+        nlp("Pebalap Marc Marquezdan Francesco Bagnaia bakal memakai livery spesial."),
+        ("Marc Marquezdan Francesco Bagnaia", "PER"),
+    )
+    names = {p.name for p in find_entities(doc).people}
+    assert {"Marc Marquez", "Francesco Bagnaia"} <= names
+
+
+def test_lower_case_di_is_a_preposition_not_a_name_particle(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        '"Kami berjuang dari bawah," ujar Sri Agung di Kemang, Jakarta Selatan. Pelatih Eusebio '
+        "Di Francesco hadir.",
+    )
+    names = {p.name for p in ents.people}
+    assert {"Sri Agung", "Eusebio Di Francesco"} <= names
+
+
 def test_model_person_spans_are_cleaned(nlp: Language) -> None:
     doc = nlp("Kasi Humas Polres Pasuruan Iptu Joko Suseno mengatakan dua korban tewas.")
     doc.ents = [Span(doc, 0, 7, label="PER")]  # a model that took the role and rank in

@@ -50,6 +50,7 @@ from beritakit.extractors.entities._rules import (
     PLACE_HEAD,
     ROLE_HEAD,
     Scan,
+    person_particles,
     words,
 )
 from beritakit.extractors.entities._tiers import (
@@ -109,9 +110,12 @@ class _Finder:
             if i is None or j is None or j < i:
                 continue
             if label == PER:
-                # a ticket the model tagged as one person ("Ganjar-Mahfud"): each name
+                # a ticket the model tagged as one person ("Ganjar-Mahfud"), or two names
+                # joined by "dan" ("Marc Marquezdan Francesco Bagnaia"): each name
                 for k in range(i + 1, j):
-                    if s.toks[k].text == "-" and _joins_names(s, k):
+                    if (s.toks[k].text == "-" and _joins_names(s, k)) or (
+                        s.toks[k].text in ("dan", "&") and s.is_title(k - 1) and s.is_title(k + 1)
+                    ):
                         out.append((i, k, label))
                         i = k + 1
             out.append((i, j + 1, label))
@@ -425,19 +429,8 @@ class _Finder:
             return i, i, hons  # lowercase: "adanya hazard", "gigi"
         if s.phrase_at(i, FACILITY) and first.is_cap:
             return i, i, hons
-        # cut at the first lowercase word that is not a name particle ("Alyssa siraman")
+        j = self._cut_glued(i, j, label)
         particles = words("name_particles") | words("role_connectors")
-        for p in range(i + 1, j):
-            t = s.toks[p]
-            if t.is_word and t.is_lower and s.keys[p] not in particles:
-                j = p
-                break
-            if t.is_word and t.text[0].isdigit() and not t.space_before:
-                j = p  # a list number glued on: "(Persero)13"
-                break
-            if len(t.text) == 1 and t.is_cap and not t.space_before and s.toks[p - 1].is_word:
-                j = p  # an option letter glued on: "Yesus KristusC. AllahD."
-                break
         if label == PER:
             while j > i and s.degrees_at(j - 1)[1] and s.degrees_at(j - 1)[0] >= j:
                 j -= 1
@@ -456,6 +449,26 @@ class _Finder:
         if label == PER and j > i:
             i, j = self._widen_name(i, j)
         return i, j, hons
+
+    def _cut_glued(self, i: int, j: int, label: str) -> int:
+        """Where a model span stops being a name (``j`` if it does not).
+
+        At the first lower-case word that is not a name particle ("Alyssa siraman";
+        "Marquez dan Bagnaia" is two people), or a number or letter glued on.
+        """
+        s = self.s
+        particles = person_particles()
+        if label != PER:  # "Pekerjaan Umum dan Perumahan"; a person's name has no "dan"
+            particles = words("name_particles") | words("role_connectors")
+        for p in range(i + 1, j):
+            t = s.toks[p]
+            if t.is_word and t.is_lower and s.keys[p] not in particles:
+                return p
+            if t.is_word and t.text[0].isdigit() and not t.space_before:
+                return p  # a list number glued on: "(Persero)13"
+            if len(t.text) == 1 and t.is_cap and not t.space_before and s.toks[p - 1].is_word:
+                return p  # an option letter glued on: "Yesus KristusC. AllahD."
+        return j
 
     def _widen_name(self, i: int, j: int) -> tuple[int, int]:
         """Take in name words the model left out next to its span ("Ju Haknyeon", "Daichi Kamada").

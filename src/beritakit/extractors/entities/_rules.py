@@ -30,6 +30,7 @@ __all__ = [
     "ROLE_HEAD",
     "ROLE_PREFIX",
     "Scan",
+    "person_particles",
     "words",
 ]
 
@@ -53,6 +54,16 @@ def words(rule: str) -> frozenset[str]:
             assert isinstance(values, list)
             return frozenset(str(v) for v in values)
     raise KeyError(rule)
+
+
+@functools.cache
+def person_particles() -> frozenset[str]:
+    """Lower-case words inside a person's name ("bin", "van", "de").
+
+    Not "di": written in lower case in Indonesian text it is the preposition ("kata Doni
+    di Sekayu"); the Italian particle is written "Di" there ("Eusebio Di Francesco").
+    """
+    return words("name_particles") - {"di"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,7 +478,7 @@ class Scan:
         """End of the run of personal-name tokens from ``i`` ("Akhmad Najib", "Vera C. Rubin")."""
         j = i
         count = 0
-        particles = words("name_particles")
+        particles = person_particles()
         while j < self.n and count < max_words:
             tok = self.toks[j]
             if j > i and self.hard[j]:
