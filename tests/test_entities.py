@@ -268,6 +268,25 @@ def test_lower_case_di_is_a_preposition_not_a_name_particle(nlp: Language) -> No
     assert {"Sri Agung", "Eusebio Di Francesco"} <= names
 
 
+def test_field_after_bidang_is_part_of_the_role(nlp: Language) -> None:
+    # the field's words run on until the model's person: "Perdata" is no person
+    doc = tag(
+        nlp(
+            "Jaksa Agung Muda Bidang Perdata dan Tata Usaha Negara selaku jaksa pengacara negara "
+            "memberi rekomendasi. Deputi Bidang Kelembagaan Rini Widyantini membacakannya."
+        ),
+        ("Rini Widyantini", "PER"),
+    )
+    ents = find_entities(doc)
+    assert [p.name for p in ents.people] == ["Rini Widyantini"]
+    assert ents.people[0].roles == ("Deputi Bidang Kelembagaan",)
+    # with no model, a field word it does not know leaves the name to the rules
+    ents = run(nlp, "Deputi Bidang Ekonomi Rini Widyantini membacakannya.")
+    assert [(p.name, p.roles) for p in ents.people] == [
+        ("Rini Widyantini", ("Deputi Bidang Ekonomi",))
+    ]
+
+
 def test_model_person_spans_are_cleaned(nlp: Language) -> None:
     doc = nlp("Kasi Humas Polres Pasuruan Iptu Joko Suseno mengatakan dua korban tewas.")
     doc.ents = [Span(doc, 0, 7, label="PER")]  # a model that took the role and rank in

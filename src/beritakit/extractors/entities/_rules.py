@@ -549,15 +549,21 @@ class Scan:
         start = k
         connectors = words("role_connectors")
         modifiers = words("role_modifiers")
+        field = False  # inside the name of a field: "Deputi Bidang Kelembagaan dan Tata Laksana"
         while k < self.n and k - start < max_tokens:
             tok = self.toks[k]
             if self.hard[k]:
                 break
             if tok.is_word and self.honorifics_at(k)[2]:
                 break
+            field = field or (k > 0 and self.keys[k - 1] == "bidang")
             hit = self.gaz.get(k)
             if hit is not None:
                 k = self.skip_paren_abbrev(hit.j)
+                field = False
+                continue
+            if field and self._field_word(k):
+                k += 1  # "Perdata dan Tata Usaha Negara": the field, not a person
                 continue
             head, _ = self.org_head_at(k)
             if head and not (head == 1 and self.keys[k] in d.role_words):
@@ -624,6 +630,28 @@ class Scan:
                 continue
             break
         return k
+
+    def _field_word(self, k: int) -> bool:
+        """Token ``k`` goes on naming a field after "Bidang" ("Kelembagaan dan Tata Laksana").
+
+        A capitalised word the model does not start a person at: a common word, a word
+        "dan" joins to the next (a name has no "dan"), or any word when the model starts a
+        person a few words on (it knows where the name begins); or a connector between two
+        such words.
+        """
+        if k in self.per_starts:
+            return False
+        if self.toks[k].text in ("dan", ",", "&"):
+            return k + 1 < self.n and self.is_title(k + 1) and self._field_word(k + 1)
+        if not self.is_title(k):
+            return False
+        key = self.keys[k]
+        return (
+            key in self.d.corpus_words
+            or key in self.d.role_words
+            or (k + 2 < self.n and self.toks[k + 1].text == "dan" and self.is_title(k + 2))
+            or any(p in self.per_starts for p in range(k + 1, min(self.n, k + 8)))
+        )
 
     def role_text(self, i: int, j: int) -> str:
         """A role as written, with spaces put back where words were glued."""
