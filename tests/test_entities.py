@@ -412,6 +412,17 @@ def test_a_league_is_not_an_organisation() -> None:
     assert not {n for n in names if n.endswith(("Liga 1", "Liga 2"))}
 
 
+def test_company_the_model_tags_twice_is_not_retyped_a_person(nlp: Language) -> None:
+    doc = nlp(
+        "Nintendo mengatakan stok konsol baru habis. Toko Jepang menjual produk Nintendo "
+        "sejak Kamis, dan saham Nintendo naik."
+    )
+    at = [k for k, t in enumerate(doc) if t.text == "Nintendo"]
+    doc.ents = [Span(doc, k, k + 1, label="ORG") for k in at]
+    ents = find_entities(doc)
+    assert "Nintendo" in org_names(ents)
+
+
 def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
     doc = tag(
         nlp(

@@ -83,6 +83,7 @@ class _Finder:
         self.listed: set[tuple[int, int]] = set()  # names found only in a list of people
         self.votes: dict[str, str] = {}
         self.rule_org_ends: dict[int, int] = {}
+        self.votes_of: dict[str, dict[str, int]] = {}  # the model's labels of each text
         self.numbered: set[str] = set()
         self.org_words: frozenset[str] = frozenset()
         self.lower_words = {self.s.keys[k] for k in range(self.s.n) if self.s.toks[k].is_lower}
@@ -196,7 +197,7 @@ class _Finder:
     def _add_model(self) -> None:
         s = self.s
         d = s.d
-        counts: dict[str, dict[str, int]] = {}
+        counts: dict[str, dict[str, int]] = self.votes_of
         for i, j, label in self.model_spans:
             tally = counts.setdefault(s.fold_span(i, j), {})
             tally[label] = tally.get(label, 0) + 1
@@ -540,13 +541,23 @@ class _Finder:
         return accepted
 
     def _retype_people(self, accepted: list[Cand]) -> None:
-        """A model ORG/LOC span that names a person found elsewhere is that person ("El Rumi")."""
+        """A model ORG/LOC span that names a person found elsewhere is that person ("El Rumi").
+
+        Not when the model tags that text at least twice, never as a person, and it is not
+        written in capitals: a company a speech rule took for a speaker ("Nintendo
+        mengatakan") stays a company.
+        """
         s = self.s
         names = [
             [s.keys[p] for p in range(c.i, c.j) if s.keys[p]] for c in accepted if c.label == PER
         ]
         for c in accepted:
             if c.tier != T_MODEL or c.label == PER or c.org is not None or c.places:
+                continue
+            tags = self.votes_of.get(s.fold_span(c.i, c.j), {})
+            if not tags.get(PER) and sum(tags.values()) >= 2 and not s.toks[c.i].is_upper:
+                # the model reads it twice as no person ("Nintendo"); initials ("SNZ (23)")
+                # stay a person whatever the model says
                 continue
             toks = [s.keys[p] for p in range(c.i, c.j) if s.keys[p]]
             if any(
