@@ -224,6 +224,7 @@ COLUMNS = (
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", action="append", choices=sorted(ABLATIONS))
+    parser.add_argument("--none", action="store_true", help="no ablation: the code as is")
     parser.add_argument("--verbose", action="store_true", help="list what each ablation changes")
     parser.add_argument("--save", type=Path, help="write the figures and errors of the code as is")
     parser.add_argument("--against", type=Path, help="compare the code as is with a --save file")
@@ -254,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| ablation | " + " | ".join(short for _, short in COLUMNS) + " |")
     print("|---" * (len(COLUMNS) + 1) + "|")
     print("| (none) | " + " | ".join(f"{base[key]:.3f}" for key, _ in COLUMNS) + " |")
-    for name in args.only or ABLATIONS:
+    for name in [] if args.none else args.only or ABLATIONS:
         what, patches = ABLATIONS[name]
         lines: list[str] = []
         with patched(patches()):

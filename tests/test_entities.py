@@ -528,6 +528,27 @@ def test_company_closed_by_tbk_opens_at_pt(nlp: Language) -> None:
     assert "PT Pembangunan Jaya Ancol Tbk" in org_names(find_entities(doc))
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Ketua Komunitas Konsumen Indonesia, David Tobing, menilai aturan itu lemah.",
+            "Komunitas Konsumen Indonesia",
+        ),
+        ("Koalisi Masyarakat Sipil menolak revisi undang-undang itu.", "Koalisi Masyarakat Sipil"),
+        ("Dinas membekukan Kelompok Sadar Wisata Air Manis.", "Kelompok Sadar Wisata Air Manis"),
+        ("Satgas Pangan Polri memeriksa gudang beras di Karawang.", "Satgas Pangan Polri"),
+        ("Siswa MTs Negeri 2 Bogor ikut lomba cerdas cermat.", "MTs Negeri 2 Bogor"),
+    ],
+)
+def test_community_coalition_group_taskforce_and_school_heads(
+    nlp: Language, text: str, name: str
+) -> None:
+    ents = run(nlp, text)
+    assert name in org_names(ents)
+    assert not ents.people or all(name not in p.name for p in ents.people)
+
+
 def test_outlet_and_platforms_are_not_organisations(nlp: Language) -> None:
     ents = run(
         nlp,

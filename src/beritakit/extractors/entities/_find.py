@@ -8,6 +8,9 @@ Merge policy (documented in SOURCE.md and the package docstring):
 2. Model spans fill what the rules left: a span is taken only where it overlaps no accepted hit,
    after its edges are cleaned (honorifics, degrees and role words cut off). A model span whose
    text is a gazetteer entry takes the gazetteer's type (``Jepang`` tagged ORG is the country).
+   A model ORG span that reads more of a name than one rule organisation or gazetteer place
+   inside it takes that hit's tier (``Unit Reskrim Polsek X``, ``Imigrasi Batam``). Each model
+   mention keeps its own label.
 3. Among overlapping candidates of one tier the longest wins, so a place inside an organisation's
    name is not listed by itself (flat names); a role is not an entity, so places and organisations
    inside a role are listed.
