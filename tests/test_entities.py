@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+import beritakit
 from beritakit.clean.normalise import normalise
 from beritakit.extractors.entities import Entities, PersonHit, PlaceHit, find_entities
 from beritakit.extractors.entities._acronyms import best_long_form, find_definitions
@@ -224,6 +225,68 @@ def test_glued_words_are_split(nlp: Language) -> None:
     assert "Bareskrim" in org_names(ents) or "Bareskrim Polri" in org_names(ents)
 
 
+def test_outlet_written_as_one_word_is_not_split(nlp: Language) -> None:
+    # "detikSumut" is detik's regional site, not "detik" glued to the province "Sumut"
+    ents = run(
+        nlp,
+        "Pengumuman itu terpampang di akun resmi Dinas Pariwisata, dilihat detikSumut, Senin "
+        "(16/6/2025). Warga Medan juga membacanya di detikJateng.",
+    )
+    assert [p.name for p in ents.places] == ["Medan"]
+
+
+def test_rank_after_an_unknown_unit_word_starts_the_name(nlp: Language) -> None:
+    # "Resrim" (a typo of Reskrim) is not a known unit word; the rank still opens the name
+    ents = run(
+        nlp,
+        "Kapolsek Kutalimbaru melalui Kanit Resrim Iptu Maruba Sinaga mengatakan pelaku "
+        "sudah ditahan. Rian Haji Syahputra mengakui perbuatannya.",
+    )
+    maruba = person(ents, "Maruba Sinaga")
+    assert maruba.honorifics == ("Iptu",)
+    assert maruba.roles == ("Kanit Resrim",)
+    person(ents, "Rian Haji Syahputra")  # "Haji" inside a name is a name word, not a rank
+
+
+def test_two_names_joined_by_dan_are_two_people(nlp: Language) -> None:
+    # the scraper glued "Marquezdan": the model reads one span over both riders
+    doc = tag(
+        nlp("Pebalap Marc Marquezdan Francesco Bagnaia bakal memakai livery spesial."),
+        ("Marc Marquezdan Francesco Bagnaia", "PER"),
+    )
+    names = {p.name for p in find_entities(doc).people}
+    assert {"Marc Marquez", "Francesco Bagnaia"} <= names
+
+
+def test_lower_case_di_is_a_preposition_not_a_name_particle(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        '"Kami berjuang dari bawah," ujar Sri Agung di Kemang, Jakarta Selatan. Pelatih Eusebio '
+        "Di Francesco hadir.",
+    )
+    names = {p.name for p in ents.people}
+    assert {"Sri Agung", "Eusebio Di Francesco"} <= names
+
+
+def test_field_after_bidang_is_part_of_the_role(nlp: Language) -> None:
+    # the field's words run on until the model's person: "Perdata" is no person
+    doc = tag(
+        nlp(
+            "Jaksa Agung Muda Bidang Perdata dan Tata Usaha Negara selaku jaksa pengacara negara "
+            "memberi rekomendasi. Deputi Bidang Kelembagaan Rini Widyantini membacakannya."
+        ),
+        ("Rini Widyantini", "PER"),
+    )
+    ents = find_entities(doc)
+    assert [p.name for p in ents.people] == ["Rini Widyantini"]
+    assert ents.people[0].roles == ("Deputi Bidang Kelembagaan",)
+    # with no model, a field word it does not know leaves the name to the rules
+    ents = run(nlp, "Deputi Bidang Ekonomi Rini Widyantini membacakannya.")
+    assert [(p.name, p.roles) for p in ents.people] == [
+        ("Rini Widyantini", ("Deputi Bidang Ekonomi",))
+    ]
+
+
 def test_model_person_spans_are_cleaned(nlp: Language) -> None:
     doc = nlp("Kasi Humas Polres Pasuruan Iptu Joko Suseno mengatakan dua korban tewas.")
     doc.ents = [Span(doc, 0, 7, label="PER")]  # a model that took the role and rank in
@@ -243,6 +306,161 @@ def test_model_spans_fill_what_rules_miss(nlp: Language) -> None:
 # -- organisations ----------
 
 
+def tag(doc: Doc, *spans: tuple[str, str]) -> Doc:
+    """Set ``doc.ents`` as a model would: each (surface, label) at its first occurrence."""
+    ents = []
+    for surface, label in spans:
+        start = doc.text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        ents.append(span)
+    doc.ents = ents
+    return doc
+
+
+def test_model_name_around_a_rule_organisation_wins(nlp: Language) -> None:
+    # the rules see "Polsek Kutalimbaru" and "School of Finance"; the model the whole names
+    doc = tag(
+        nlp(
+            "Petugas Unit Reskrim Polsek Kutalimbaru menangkap pelaku. Ia lulusan Wharton "
+            "School of Finance di Amerika Serikat."
+        ),
+        ("Unit Reskrim Polsek Kutalimbaru", "ORG"),
+        ("Wharton School of Finance", "ORG"),
+    )
+    names = org_names(find_entities(doc))
+    assert {"Unit Reskrim Polsek Kutalimbaru", "Wharton School of Finance"} <= names
+    assert not names & {"Polsek Kutalimbaru", "School of Finance"}
+
+
+def test_model_organisation_named_after_a_place(nlp: Language) -> None:
+    doc = nlp("Pemerintah Kalteng meminta warga Kalteng tidak panik, kata juru bicara gubernur.")
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    ents = find_entities(doc)
+    assert org_names(ents) == {"Pemerintah Kalteng"}
+    assert [p.name for p in ents.places] == ["Kalteng"]  # the second mention, by itself
+
+
+def test_one_person_reading_of_a_name_makes_it_a_person(nlp: Language) -> None:
+    # a name the model reads as a place twice and as a person once (not a majority)
+    doc = nlp("Rudi dan Cano ke markas. Rudi bercerita soal Cano. Mereka mencari pengeroyok Cano.")
+    at = [k for k, t in enumerate(doc) if t.text == "Cano"]
+    doc.ents = [
+        Span(doc, at[0], at[0] + 1, label="LOC"),
+        Span(doc, at[1], at[1] + 1, label="PER"),
+        Span(doc, at[2], at[2] + 1, label="LOC"),
+    ]
+    ents = find_entities(doc)
+    assert "Cano" in {p.name for p in ents.people}
+    assert not ents.places
+
+
+def test_known_person_words_stay_out_of_model_organisations(nlp: Language) -> None:
+    # a scraper glue makes "Center" look like a person after a role; the model reads the
+    # later "Center" as part of a company's name, and the later mention is not that person
+    doc = tag(
+        nlp(
+            "Ketua Bidang IDC dan Data CenterAPTIKNAS, Rudi Hartanto, menjelaskan bahwa layanan "
+            "itu. Server disewa dari PT Prima Data Center Indonesia sejak tahun lalu."
+        ),
+        ("PT Prima Data Center Indonesia", "ORG"),
+    )
+    assert "PT Prima Data Center Indonesia" in org_names(find_entities(doc))
+
+
+def test_sultan_is_part_of_a_monarchs_name(nlp: Language) -> None:
+    # ANNOTATION.md: hereditary titles stay in the name ("Sultan Hamengku Buwono X")
+    doc = tag(
+        nlp("Benteng itu dibangun pada masa Sultan Ageng Tirtayasa sebelum perang dengan VOC."),
+        ("Sultan Ageng Tirtayasa", "PER"),
+    )
+    people = find_entities(doc).people
+    assert [(p.name, p.honorifics) for p in people] == [("Sultan Ageng Tirtayasa", ())]
+
+
+def test_model_name_around_a_rule_organisation_needs_no_second_tag(nlp: Language) -> None:
+    # one model tag; the span holds "SSB" (a defined acronym), so it is an organisation
+    doc = tag(
+        nlp(
+            "Ia berlatih di Sekolah Sepak Bola (SSB) Putra Jaya sejak kecil. Pelatih SSB Mitra "
+            "Muda ikut menonton laga itu."
+        ),
+        ("SSB Mitra Muda", "ORG"),
+    )
+    assert "SSB Mitra Muda" in org_names(find_entities(doc))
+
+
+def test_model_name_over_a_month_or_a_platform_loses(nlp: Language) -> None:
+    doc = tag(
+        nlp("Rapat paripurna DPR Februari lalu disiarkan di kanal YouTube Trans TV."),
+        ("DPR Februari", "ORG"),
+        ("YouTube Trans TV", "ORG"),
+    )
+    names = org_names(find_entities(doc))
+    assert "DPR" in names
+    assert not names & {"DPR Februari", "YouTube Trans TV"}
+
+
+def test_a_league_is_not_an_organisation() -> None:
+    # ANNOTATION.md: "Liga 1" is a competition; PSSI, which runs it, is an organisation
+    art = beritakit.extract(
+        "Persib Bandung menjuarai BRI Liga 1 musim lalu, sementara Persela turun ke Liga 2. "
+        "PSSI akan menggelar undian Liga 1 bulan depan."
+    )
+    names = {o.name for o in art.organizations}
+    assert "PSSI" in {o.acronym or o.name for o in art.organizations}
+    assert not {n for n in names if n.endswith(("Liga 1", "Liga 2"))}
+
+
+def test_company_the_model_tags_twice_is_not_retyped_a_person(nlp: Language) -> None:
+    doc = nlp(
+        "Nintendo mengatakan stok konsol baru habis. Toko Jepang menjual produk Nintendo "
+        "sejak Kamis, dan saham Nintendo naik."
+    )
+    at = [k for k, t in enumerate(doc) if t.text == "Nintendo"]
+    doc.ents = [Span(doc, k, k + 1, label="ORG") for k in at]
+    ents = find_entities(doc)
+    assert "Nintendo" in org_names(ents)
+
+
+def test_model_name_over_a_rank_or_two_bodies_loses(nlp: Language) -> None:
+    doc = tag(
+        nlp(
+            "Kasi Humas Polres Pasuruan Iptu Joko Suseno mengatakan pelaku ditahan di Polsek "
+            "Rupit Polres Muratara."
+        ),
+        ("Polres Pasuruan Iptu", "ORG"),
+        ("Polsek Rupit Polres Muratara", "ORG"),
+    )
+    names = org_names(find_entities(doc))
+    assert {"Polres Pasuruan", "Polsek Rupit", "Polres Muratara"} <= names
+    assert not names & {"Polres Pasuruan Iptu", "Polsek Rupit Polres Muratara"}
+
+
+def test_bare_acronym_the_model_calls_an_organisation(nlp: Language) -> None:
+    doc = nlp("Saham HYBE turun setelah HYBE menggugat, sementara MLS menjadi liga tujuan pemain.")
+    first = doc.text.index("HYBE")
+    second = doc.text.index("HYBE", first + 1)
+    mls = doc.text.index("MLS")
+    doc.ents = [
+        doc.char_span(a, a + len(w), label=label)
+        for a, w, label in ((first, "HYBE", "ORG"), (second, "HYBE", "ORG"), (mls, "MLS", "LOC"))
+    ]
+    ents = find_entities(doc)
+    assert org_names(ents) == {"HYBE"}
+    assert not ents.places
+
+
+def test_country_after_a_known_body_keeps_its_short_form(nlp: Language) -> None:
+    doc = tag(
+        nlp("Kementerian Kesehatan RI menerbitkan surat edaran. Kemenkes meminta warga waspada."),
+        ("Kementerian Kesehatan RI", "ORG"),
+        ("Kemenkes", "ORG"),
+    )
+    orgs = find_entities(doc).organizations
+    assert len(orgs) == 1 and orgs[0].acronym == "Kemenkes"
+
+
 def test_acronym_inside_an_organisation_name(nlp: Language) -> None:
     ents = run(
         nlp,
@@ -253,6 +471,82 @@ def test_acronym_inside_an_organisation_name(nlp: Language) -> None:
     assert dishub.name == "Dinas Perhubungan Kabupaten Probolinggo"
     assert "Dishub Kabupaten Probolinggo" in dishub.aliases
     assert person(ents, "Edy Suryanto").roles[0].startswith("Kepala Dinas Perhubungan (Dishub)")
+
+
+def test_facility_word_after_and_inside_an_agency_name(nlp: Language) -> None:
+    # "Perumahan" opens a housing estate's name, but after "dan" it is part of the agency's
+    ents = run(
+        nlp,
+        "Kasus itu terjadi di lingkungan Dinas Pekerjaan Umum dan Perumahan Kabupaten OKU "
+        "pada tahun anggaran 2024.",
+    )
+    assert org_names(ents) == {"Dinas Pekerjaan Umum dan Perumahan Kabupaten OKU"}
+
+
+def test_country_written_after_a_known_body_is_part_of_its_name(nlp: Language) -> None:
+    ents = run(nlp, "Anggota Komisi II DPR RI, Heri Gunawan, meminta jalan itu segera diperbaiki.")
+    assert "Komisi II DPR RI" in org_names(ents)
+    assert not ents.places
+
+
+def test_age_group_team_apart_from_the_senior_team(nlp: Language) -> None:
+    ents = run(
+        nlp,
+        "Bek Timnas Indonesia U-17 itu diincar Arema FC. Ia juga pernah dipanggil Timnas "
+        "Indonesia ke Piala AFF U-19.",
+    )
+    names = org_names(ents)
+    assert {"Timnas Indonesia U-17", "Timnas Indonesia", "AFF"} <= names
+    assert "AFF U-19" not in names  # a federation's competition, not a team
+
+
+def test_region_after_a_defined_acronym_is_part_of_the_name(nlp: Language) -> None:
+    # "Pemerintah Provinsi (Pemprov) DKI Jakarta" in ANNOTATION.md: one organisation
+    ents = run(
+        nlp,
+        "Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY, Deddy Pranowo, mengatakan "
+        "okupansi naik. PHRI DIY mencatat kenaikan tamu.",
+    )
+    assert [(o.name, o.acronym) for o in ents.organizations] == [
+        ("Perhimpunan Hotel dan Restoran Indonesia DIY", "PHRI")
+    ]
+    assert "PHRI DIY" in ents.organizations[0].aliases
+    assert not ents.places
+
+
+def test_company_closed_by_tbk_opens_at_pt(nlp: Language) -> None:
+    # the model reads "Ancol" as a person, so the prefix rule stops there; the "Tbk" rule
+    # walks back over the capitalised words and must not take the role word before "PT"
+    doc = tag(
+        nlp(
+            "Hal itu disampaikan Direktur Operasional PT Pembangunan Jaya Ancol Tbk, Eddy "
+            "Prastiyo, Selasa."
+        ),
+        ("Ancol", "PER"),
+        ("Eddy Prastiyo", "PER"),
+    )
+    assert "PT Pembangunan Jaya Ancol Tbk" in org_names(find_entities(doc))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Ketua Komunitas Konsumen Indonesia, David Tobing, menilai aturan itu lemah.",
+            "Komunitas Konsumen Indonesia",
+        ),
+        ("Koalisi Masyarakat Sipil menolak revisi undang-undang itu.", "Koalisi Masyarakat Sipil"),
+        ("Dinas membekukan Kelompok Sadar Wisata Air Manis.", "Kelompok Sadar Wisata Air Manis"),
+        ("Satgas Pangan Polri memeriksa gudang beras di Karawang.", "Satgas Pangan Polri"),
+        ("Siswa MTs Negeri 2 Bogor ikut lomba cerdas cermat.", "MTs Negeri 2 Bogor"),
+    ],
+)
+def test_community_coalition_group_taskforce_and_school_heads(
+    nlp: Language, text: str, name: str
+) -> None:
+    ents = run(nlp, text)
+    assert name in org_names(ents)
+    assert not ents.people or all(name not in p.name for p in ents.people)
 
 
 def test_outlet_and_platforms_are_not_organisations(nlp: Language) -> None:

@@ -251,7 +251,8 @@ def test_a_status_is_a_role_only_when_the_sentence_asserts_it() -> None:
         (
             "Di sisi lain, Christian Suwarna, CEO & Co-Founder Klinik Sehat, menerangkan hal itu.",
             "Christian Suwarna",
-            "CEO & Co-Founder",
+            # the organisation is part of the role, as in the dev gold ("Sekjen Asosiasi …")
+            "CEO & Co-Founder Klinik Sehat",
         ),
         (
             (

@@ -268,11 +268,7 @@ def test_audit_junk_places_of_other_kinds(text: str, name: str) -> None:
         ),
         ("Jadwal Piala Dunia Klub 2025 malam ini sudah dirilis FIFA.", "Klub 2025"),
         ("Presiden Federasi Rusia Vladimir Putin menerima Prabowo di Moskow.", "Federasi Rusia"),
-        pytest.param(
-            "Izin dipegang PT Mulia Raymond Perkasa sejak 2019, kata Kepala Dinas.",
-            "PT Mulia",
-            marks=_KNOWN_JUNK,
-        ),
+        ("Izin dipegang PT Mulia Raymond Perkasa sejak 2019, kata Kepala Dinas.", "PT Mulia"),
         ("Balapan Moto GP Aragon digelar akhir pekan ini, kata panitia.", "Moto GP Aragon"),
         pytest.param(
             "Pesawat Saudia Airlines mendarat darurat di Medan pada Senin.",
@@ -304,11 +300,7 @@ def test_english_names_opened_by_their_head() -> None:
         ("Hal itu dilaporkan media Al Arabiya pada Senin malam.", "Arabiya"),
         ("Mobil listrik Jaecoo J7 mulai dikirim ke konsumen pekan ini.", "Jaecoo"),
         ("Arsenal menang 2-1 atas Bournemouth dalam laga Liga Inggris.", "Bournemouth"),
-        pytest.param(
-            "Inter Milan menghadapi River Plate di Piala Dunia Antarklub.",
-            "River Plate",
-            marks=_KNOWN_JUNK,
-        ),
+        ("Inter Milan menghadapi River Plate di Piala Dunia Antarklub.", "River Plate"),
     ],
 )
 def test_audit_junk_places_final_run(text: str, name: str) -> None:

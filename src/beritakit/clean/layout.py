@@ -42,7 +42,7 @@ _SENTENCE_END = regex.compile(
     r"(?<=[\p{Ll}\p{N})\]%][.!?][\"\u201d\u2019']?)[ \t]{0,3}(?=[\p{Lu}\u201c\"(\[])"
 )
 _WORD_BEFORE = regex.compile(r"[\p{L}]{1,12}$")
-_CODE_AFTER = ".!?\"\u201d]"
+_CODE_AFTER = '.!?"\u201d]'
 # A bracketed initials code (`(m26)`, `( Wan)`, `(cas/mrp)`); its context is checked in
 # Python: a pattern that looked behind at every offset made one long line slow.
 _CODE = regex.compile(r"[(\[][ \t]?[A-Za-z*][A-Za-z0-9]{0,7}(?:/[A-Za-z0-9]{1,8}){0,3}[)\]]")

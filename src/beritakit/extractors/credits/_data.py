@@ -96,6 +96,4 @@ def credit_name_particles() -> frozenset[str]:
 
 @functools.cache
 def wordset(name: str, fold: bool = True) -> frozenset[str]:
-    return frozenset(
-        w.strip().casefold() if fold else w.strip() for w in read_lines(PACKAGE, name)
-    )
+    return frozenset(w.strip().casefold() if fold else w.strip() for w in read_lines(PACKAGE, name))

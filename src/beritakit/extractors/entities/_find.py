@@ -8,6 +8,9 @@ Merge policy (documented in SOURCE.md and the package docstring):
 2. Model spans fill what the rules left: a span is taken only where it overlaps no accepted hit,
    after its edges are cleaned (honorifics, degrees and role words cut off). A model span whose
    text is a gazetteer entry takes the gazetteer's type (``Jepang`` tagged ORG is the country).
+   A model ORG span that reads more of a name than one rule organisation or gazetteer place
+   inside it takes that hit's tier (``Unit Reskrim Polsek X``, ``Imigrasi Batam``). Each model
+   mention keeps its own label.
 3. Among overlapping candidates of one tier the longest wins, so a place inside an organisation's
    name is not listed by itself (flat names); a role is not an entity, so places and organisations
    inside a role are listed.
@@ -50,9 +53,11 @@ from beritakit.extractors.entities._rules import (
     PLACE_HEAD,
     ROLE_HEAD,
     Scan,
+    person_particles,
     words,
 )
 from beritakit.extractors.entities._tiers import (
+    COUNTRY_SUFFIX,
     LOC,
     MODEL_LABELS,
     ORG,
@@ -64,6 +69,7 @@ from beritakit.extractors.entities._tiers import (
 from beritakit.extractors.entities._tokens import fold
 
 __all__ = ["find_entities"]
+
 
 class _Finder:
     def __init__(
@@ -80,6 +86,8 @@ class _Finder:
         self.nicknamed: set[str] = set()
         self.listed: set[tuple[int, int]] = set()  # names found only in a list of people
         self.votes: dict[str, str] = {}
+        self.rule_org_ends: dict[int, int] = {}
+        self.votes_of: dict[str, dict[str, int]] = {}  # the model's labels of each text
         self.numbered: set[str] = set()
         self.org_words: frozenset[str] = frozenset()
         self.tok_at: dict[int, int] = {}  # token index by start offset (built when needed)
@@ -111,11 +119,14 @@ class _Finder:
             if i is None or j is None or j < i:
                 continue
             if label == PER:
-                # a ticket the model tagged as one person ("Ganjar-Mahfud", "Al Ghazali dan
-                # Alyssa Daguise"): each name
+                # a ticket the model tagged as one person ("Ganjar-Mahfud"), or two names
+                # joined by "dan" ("Al Ghazali dan Alyssa Daguise", "Marc Marquezdan
+                # Francesco Bagnaia"): each name
                 for k in range(i + 1, j):
                     if (s.toks[k].text == "-" and _joins_names(s, k)) or (
-                        s.keys[k] in ("dan", "&") and k + 1 < j and s.toks[k + 1].is_cap
+                        s.keys[k] in ("dan", "&")
+                        and k + 1 < j
+                        and (s.toks[k + 1].is_cap or (s.is_title(k - 1) and s.is_title(k + 1)))
                     ):
                         out.append((i, k, label))
                         i = k + 1
@@ -197,13 +208,16 @@ class _Finder:
     def _add_model(self) -> None:
         s = self.s
         d = s.d
-        counts: dict[str, dict[str, int]] = {}
+        counts: dict[str, dict[str, int]] = self.votes_of
         for i, j, label in self.model_spans:
             tally = counts.setdefault(s.fold_span(i, j), {})
             tally[label] = tally.get(label, 0) + 1
         self.votes = {
             text: max(t, key=lambda lab: (t[lab], lab == PER)) for text, t in counts.items()
         }
+        for c in self.cands:  # the shortest rule organisation starting at each token
+            if c.label == ORG and c.j < self.rule_org_ends.get(c.i, s.n + 1):
+                self.rule_org_ends[c.i] = c.j
         mid_caps = {s.keys[k] for k in range(s.n) if s.toks[k].is_cap and not s.sent_start[k]}
         rule_people = {c.i for c in self.cands if c.label == PER}
         for i, j, label in self.model_spans:
@@ -243,20 +257,14 @@ class _Finder:
             known = label == PER and j - i == 1 and known_person(s.toks[i].text)
             if j - i == 1 and s.sent_start[i] and s.keys[i] not in mid_caps and not known:
                 continue  # one capitalised word opening a sentence, never seen elsewhere: too weak
-            if (
-                j - i == 1
-                and s.toks[i].is_upper
-                and label != PER
-                and s.keys[i] not in self.defined
-            ):
-                continue  # an unknown bare acronym: as often a product or term (SUV, CSR)
+            if j - i == 1 and s.toks[i].is_upper and label == LOC and s.keys[i] not in self.defined:
+                continue  # an unknown bare acronym as a place: as often a term (MLS, SUV)
             if j - i == 1 and s.keys[i] in d.common_words:
                 continue
             if fold(s.span_text(i, j)) in self.terms and not (
                 label == PER and fold(s.span_text(i, j)) in self.nicknamed and s.name_run(i) >= j
             ):
                 continue  # a term the text defines, unless a personal name: "Joko Widodo (Jokowi)"
-            label = self.votes.get(s.fold_span(i, j), label)
             if (
                 label == PER
                 and j - i == 1
@@ -277,6 +285,78 @@ class _Finder:
                     self.cands.append(Cand(i, j, ORG, T_MODEL, src="model"))
             elif place_word_ok(s, i, j) and not venue_tail(s, j - 1):
                 self.cands.append(Cand(i, j, LOC, T_MODEL, district_ok=True, src="model"))
+
+    def _model_names_over_rules(self) -> None:
+        """A model ORG span that holds one shorter rule organisation is the whole name.
+
+        The rules find an organisation by its head ("Polsek Kutalimbaru", "PT KPI",
+        "School of Finance"); the model reads the words around it that belong to the same
+        name ("Unit Reskrim Polsek Kutalimbaru", "PT KPI RU VI Balongan", "Wharton School of
+        Finance"). Such a span competes with the rules' hits on length, unless it runs over
+        a person a rule found, a rank ("Polres Pasuruan Iptu Joko") or a sentence end, starts
+        with a word the text also writes in lower case ("Perwakilan SMAN 1 Bandung"), or
+        holds two organisations the rules tell apart ("Polsek Rupit Polres Muratara").
+        """
+        s = self.s
+        by_start: dict[int, list[Cand]] = {}
+        places: dict[int, list[Cand]] = {}
+        in_person = [False] * s.n
+        for c in self.cands:
+            if c.label == ORG and c.tier < T_MODEL:
+                by_start.setdefault(c.i, []).append(c)
+            elif c.label == LOC and c.tier < T_MODEL:
+                places.setdefault(c.i, []).append(c)
+            elif c.label == PER and c.tier < T_MODEL:
+                for p in range(c.i, c.j):
+                    in_person[p] = True
+        for c in self.cands:
+            if c.label != ORG or c.tier != T_MODEL or any(in_person[p] for p in range(c.i, c.j)):
+                continue
+            inner = [
+                r
+                for p in range(c.i, c.j)
+                for r in by_start.get(p, ())
+                if r.j <= c.j and r.j - r.i < c.j - c.i
+            ]
+            outer = {(r.i, r.j) for r in inner if not any(_holds(x, r) for x in inner)}
+            if not outer:
+                self._model_org_over_places(c, places)
+                continue
+            if len(outer) != 1:
+                continue
+            ((a, b),) = outer
+            extra = [*range(c.i, a), *range(b, c.j)]
+            if any(s.sent_start[p] or s.hard[p] or s.honorifics_at(p)[2] for p in extra if p > c.i):
+                continue
+            if any(s.keys[p] in self.lower_words for p in range(c.i, a)) or any(
+                s.keys[p] in s.d.not_entities for p in extra
+            ):
+                continue  # a word never in a name (not_entities.txt): "YouTube Trans TV"
+            c.tier = min(r.tier for r in inner)
+            if a == c.i and s.fold_span(b, c.j) in COUNTRY_SUFFIX:
+                # "Kementerian Kesehatan Indonesia" is the gazetteer's Kementerian Kesehatan
+                c.org = next((r.org for r in inner if (r.i, r.j) == (a, b) and r.org), None)
+
+    def _model_org_over_places(self, c: Cand, places: dict[int, list[Cand]]) -> None:
+        """A model ORG span around a place is an organisation named after it ("Imigrasi Batam").
+
+        Places inside an organisation's name are not listed by themselves (flat names), so the
+        span competes with the place on length. Not when a place runs across its edge, nor
+        over a sentence end or a rank.
+        """
+        s = self.s
+        inner: list[Cand] = []
+        for p in range(max(0, c.i - 4), c.j):
+            for r in places.get(p, ()):
+                if r.i < c.i < r.j or r.i < c.j < r.j:
+                    return  # a place across the edge: "Kota Batam" / "Imigrasi Kota"
+                if c.i <= r.i and r.j <= c.j and r.j - r.i < c.j - c.i:
+                    inner.append(r)
+        if not inner or any(
+            s.sent_start[p] or s.hard[p] or s.honorifics_at(p)[2] for p in range(c.i + 1, c.j)
+        ):
+            return
+        c.tier = min(r.tier for r in inner)
 
     def _not_person(self, i: int, j: int) -> bool:
         """A model PER span that names a thing: "Nasdaq Composite", "Kapal Dewi Iriana 3".
@@ -304,14 +384,17 @@ class _Finder:
         """Tell whether to keep a model ORG span the rules do not know.
 
         It is taken when it looks like an organisation's name (an organisation word in it:
-        "Sky Sport Italia" no, "Ohio State University" yes) or the model calls the same
-        words an organisation more than once.
+        "Sky Sport Italia" no, "Ohio State University" yes), holds an organisation the rules
+        found ("SSB Mitra Surabaya"), or the model calls the same words an organisation more
+        than once.
         """
         s = self.s
         if sum(counts.get(s.fold_span(i, j), {}).values()) >= 2:
             return True
         org_words = _org_words()
-        return any(s.keys[p] in org_words for p in range(i, j))
+        return any(
+            s.keys[p] in org_words or self.rule_org_ends.get(p, s.n + 1) <= j for p in range(i, j)
+        )
 
     def _clean_model(self, i: int, j: int, label: str) -> tuple[int, int, list[str]]:
         """Cut what does not belong to the name from a model span; ``j <= i`` drops it."""
@@ -361,19 +444,8 @@ class _Finder:
             return i, i, hons  # lowercase: "adanya hazard", "gigi"
         if s.phrase_at(i, FACILITY) and first.is_cap:
             return i, i, hons
-        # cut at the first lowercase word that is not a name particle ("Alyssa siraman")
+        j = self._cut_glued(i, j, label)
         particles = words("name_particles") | words("role_connectors")
-        for p in range(i + 1, j):
-            t = s.toks[p]
-            if t.is_word and t.is_lower and s.keys[p] not in particles:
-                j = p
-                break
-            if t.is_word and t.text[0].isdigit() and not t.space_before:
-                j = p  # a list number glued on: "(Persero)13"
-                break
-            if len(t.text) == 1 and t.is_cap and not t.space_before and s.toks[p - 1].is_word:
-                j = p  # an option letter glued on: "Yesus KristusC. AllahD."
-                break
         if label == PER:
             while j > i and s.degrees_at(j - 1)[1] and s.degrees_at(j - 1)[0] >= j:
                 j -= 1
@@ -392,6 +464,26 @@ class _Finder:
         if label == PER and j > i:
             i, j = self._widen_name(i, j)
         return i, j, hons
+
+    def _cut_glued(self, i: int, j: int, label: str) -> int:
+        """Where a model span stops being a name (``j`` if it does not).
+
+        At the first lower-case word that is not a name particle ("Alyssa siraman";
+        "Marquez dan Bagnaia" is two people), or a number or letter glued on.
+        """
+        s = self.s
+        particles = person_particles()
+        if label != PER:  # "Pekerjaan Umum dan Perumahan"; a person's name has no "dan"
+            particles = words("name_particles") | words("role_connectors")
+        for p in range(i + 1, j):
+            t = s.toks[p]
+            if t.is_word and t.is_lower and s.keys[p] not in particles:
+                return p
+            if t.is_word and t.text[0].isdigit() and not t.space_before:
+                return p  # a list number glued on: "(Persero)13"
+            if len(t.text) == 1 and t.is_cap and not t.space_before and s.toks[p - 1].is_word:
+                return p  # an option letter glued on: "Yesus KristusC. AllahD."
+        return j
 
     def _widen_name(self, i: int, j: int) -> tuple[int, int]:
         """Take in name words the model left out next to its span ("Ju Haknyeon", "Daichi Kamada").
@@ -486,13 +578,23 @@ class _Finder:
         return out
 
     def _retype_people(self, accepted: list[Cand]) -> None:
-        """A model ORG/LOC span that names a person found elsewhere is that person ("El Rumi")."""
+        """A model ORG/LOC span that names a person found elsewhere is that person ("El Rumi").
+
+        Not when the model tags that text at least twice, never as a person, and it is not
+        written in capitals: a company a speech rule took for a speaker ("Nintendo
+        mengatakan") stays a company.
+        """
         s = self.s
         names = [
             [s.keys[p] for p in range(c.i, c.j) if s.keys[p]] for c in accepted if c.label == PER
         ]
         for c in accepted:
             if c.tier != T_MODEL or c.label == PER or c.org is not None or c.places:
+                continue
+            tags = self.votes_of.get(s.fold_span(c.i, c.j), {})
+            if not tags.get(PER) and sum(tags.values()) >= 2 and not s.toks[c.i].is_upper:
+                # the model reads it twice as no person ("Nintendo"); initials ("SNZ (23)")
+                # stay a person whatever the model says
                 continue
             toks = [s.keys[p] for p in range(c.i, c.j) if s.keys[p]]
             if any(
@@ -633,6 +735,7 @@ class _Finder:
         rules.orgs(definitions)
         rules.places()
         self._add_model()
+        self._model_names_over_rules()
         self.cands = [c for c in self.cands if not (c.label == PER and self._address(c.j))]
         accepted = self._resolve()
         self._retype_people(accepted)
@@ -656,8 +759,6 @@ class _Finder:
             near=self.near,
         )
         return Entities(people=tuple(people), organizations=tuple(orgs), places=tuple(places))
-
-
 
 
 def find_entities(
@@ -732,6 +833,11 @@ def _joins_names(s: Scan, k: int) -> bool:
         and not s.toks[k - 1].is_upper
         and not s.toks[k + 1].is_upper
     )
+
+
+def _holds(outer: Cand, inner: Cand) -> bool:
+    """``outer`` covers more tokens than ``inner``, ``inner``'s among them."""
+    return outer.i <= inner.i and inner.j <= outer.j and outer.j - outer.i > inner.j - inner.i
 
 
 def _paired(s: Scan, i: int, j: int) -> bool:

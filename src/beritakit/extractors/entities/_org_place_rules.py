@@ -6,10 +6,12 @@ adds organisation and place candidates to its list.
 
 from __future__ import annotations
 
+import regex
+
 from beritakit.extractors.entities._acronyms import (
     Definition,
 )
-from beritakit.extractors.entities._data import PlaceEntry
+from beritakit.extractors.entities._data import OrgEntry, PlaceEntry
 from beritakit.extractors.entities._orgs import (
     english_head,
     inside_places,
@@ -24,10 +26,13 @@ from beritakit.extractors.entities._rules import (
     ROLE_HEAD,
     Scan,
 )
-from beritakit.extractors.entities._tiers import LOC, ORG, T_GAZ, T_RULE, Cand
+from beritakit.extractors.entities._tiers import COUNTRY_SUFFIX, LOC, ORG, T_GAZ, T_RULE, Cand
 from beritakit.extractors.entities._tokens import fold
 
 __all__ = ["OrgPlaceRules"]
+
+_AGE_GROUP = regex.compile(r"U-?\d{2}")  # a team's age group: "U-17", "U23"
+_TEAMS = frozenset({"national_team", "club"})  # orgs.tsv types that field age-group teams
 
 
 class OrgPlaceRules:
@@ -37,7 +42,6 @@ class OrgPlaceRules:
         self.s = s
         self.cands = cands  # shared with the finder: rules append to it
         self.blocked = blocked
-
 
     def orgs(self, definitions: list[Definition]) -> None:
         s = self.s
@@ -71,7 +75,10 @@ class OrgPlaceRules:
                     continue
             if hit is not None and reads_as_org(s, k, hit) and not self._portfolio(k):
                 end = self._place_suffix(hit.j, hit.j)
-                self.cands.append(Cand(k, end, ORG, T_GAZ, org=hit.orgs[0]))
+                team: OrgEntry | None = hit.orgs[0]
+                if end == hit.j and hit.orgs[0].type in _TEAMS and self._age_group(end):
+                    end, team = end + 1, None  # "Timnas Indonesia U-17" is not the senior team
+                self.cands.append(Cand(k, end, ORG, T_GAZ, org=team))
                 k = end
                 continue
             # suffix heads: "Stanford University", "TVS Motor Company"
@@ -93,6 +100,8 @@ class OrgPlaceRules:
                         and not s.role_head_at(b - 1)
                     ):
                         b -= 1
+                    # the name opens at a prefix head in it: "Direktur Operasional PT X Tbk"
+                    b = next((p for p in range(b, k) if s.org_head_at(p)[0]), b)
                     if b < k:
                         self.cands.append(Cand(b, k + n, ORG, T_RULE))
                         k += n
@@ -112,46 +121,41 @@ class OrgPlaceRules:
                             df.acr_i - 1
                         )  # "Badan Pengawas Mahkamah Agung (MA)": the bracket is MA's
                         break
+        self._defined_orgs(definitions)
+
+    def _defined_orgs(self, definitions: list[Definition]) -> None:
+        """Organisations the text defines ("Komisi Yudisial (KY)") and their acronym's mentions.
+
+        A region written right after the definition or a mention is part of the name
+        ("Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY", "PHRI DIY"), as after a
+        gazetteer organisation ("BPBD Aceh Timur").
+        """
+        s = self.s
         for df in definitions:
-            if df.org:
-                self.cands.append(
-                    Cand(
-                        df.long_i,
-                        df.end,
-                        ORG,
-                        T_RULE,
-                        acronym=df.acronym,
-                        expansion=df.long,
-                        org=df.entry,
-                        src="acronym",
-                    )
-                )
-                # later bare mentions of the acronym join it ("UCLG ASPAC merupakan ...")
-                key = [k for k in (fold(w) for w in df.acronym.split()) if k]
-                n = len(key)
-                for p in range(s.n - n + 1):
-                    if (
-                        s.keys[p] == key[0]
-                        and s.keys[p : p + n] == key
-                        and not (df.long_i <= p < df.end)
-                        and not self.blocked[p]
-                        and s.toks[p].text[0].isupper()
-                    ):
-                        self.cands.append(
-                            Cand(
-                                p,
-                                p + n,
-                                ORG,
-                                T_RULE,
-                                acronym=df.acronym,
-                                expansion=df.long,
-                                org=df.entry,
-                                src="acronym",
-                            )
-                        )
+            if not df.org:
+                continue
+            self.cands.append(self._defined(df, df.long_i, self._place_suffix(df.end, df.end)))
+            # later bare mentions of the acronym join it ("UCLG ASPAC merupakan ...")
+            key = [k for k in (fold(w) for w in df.acronym.split()) if k]
+            n = len(key)
+            for p in range(s.n - n + 1):
+                if (
+                    s.keys[p] == key[0]
+                    and s.keys[p : p + n] == key
+                    and not (df.long_i <= p < df.end)
+                    and not self.blocked[p]
+                    and s.toks[p].text[0].isupper()
+                ):
+                    self.cands.append(self._defined(df, p, self._place_suffix(p + n, p + n)))
+
+    @staticmethod
+    def _defined(df: Definition, i: int, j: int) -> Cand:
+        return Cand(
+            i, j, ORG, T_RULE, acronym=df.acronym, expansion=df.long, org=df.entry, src="acronym"
+        )
 
     def _place_suffix(self, j: int, end: int) -> int:
-        """Extend an organisation over a place written right after it ("BPBD Aceh Timur")."""
+        """Extend an organisation over a place written right after it ("BPBD Aceh", "DPR RI")."""
         s = self.s
         if end == j and j < s.n and not s.hard[j]:
             hit = s.gaz_at(j)
@@ -159,10 +163,18 @@ class OrgPlaceRules:
                 hit is not None
                 and hit.places
                 and not hit.orgs
-                and any(e.indonesian_admin for e in hit.places)
+                and (
+                    any(e.indonesian_admin for e in hit.places)
+                    or s.fold_span(j, hit.j) in COUNTRY_SUFFIX  # "Komisi II DPR RI"
+                )
             ):
                 return hit.j
         return end
+
+    def _age_group(self, j: int) -> bool:
+        """A team's age group is written at ``j`` ("U-17", "U23")."""
+        s = self.s
+        return j < s.n and not s.hard[j] and _AGE_GROUP.fullmatch(s.toks[j].text) is not None
 
     def _portfolio(self, k: int) -> bool:
         """An acronym right after "Menteri" is the minister's portfolio, not an organisation."""

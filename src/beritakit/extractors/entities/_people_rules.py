@@ -80,7 +80,6 @@ class PeopleRules:
         self.model_org_spans = model_org_spans
         self.model_per_len = {i: j - i for i, j, label in model_spans if label == PER}
 
-
     def _person(
         self,
         i: int,
@@ -485,6 +484,11 @@ class PeopleRules:
         s = self.s
         people = [c for c in self.cands if c.label == PER]
         taken = {p for c in people for p in range(c.i, c.j)}
+        # one word inside a longer name the model reads as an organisation or place is that
+        # name's word ("Center" of "PT Omni Data Center Indonesia"), not the person
+        other = {
+            p for i, j, label in self.model_spans if label != PER and j - i > 1 for p in range(i, j)
+        }
         names: dict[str, int] = {}
         for c in people:
             for p in range(c.i, c.j):
@@ -498,6 +502,7 @@ class PeopleRules:
             j = s.name_run(k)
             if (
                 j > k
+                and not (j - k == 1 and k in other)
                 and all(s.keys[p] in names or not s.toks[p].is_word for p in range(k, j))
                 and s.gaz_at(k) is None
                 and not s.org_head_at(k)[0]
@@ -529,6 +534,8 @@ class PeopleRules:
             and s.keys[j + 1] in s.d.role_words
         ):
             return True  # "Korporat dan Pengembangan Bisnis": a second portfolio
+        if s.d.honorifics.get((s.toks[j].text,)) == "rank" and s.honorifics_at(j)[2]:
+            return True  # a rank and the name come next: "Kanit Resrim Iptu Maruba Sinaga"
         hit = s.gaz_at(j)
         return hit is not None and bool(hit.orgs)
 

@@ -32,6 +32,7 @@ __all__ = [
     "ROLE_HEAD",
     "ROLE_PREFIX",
     "Scan",
+    "person_particles",
     "words",
 ]
 
@@ -55,6 +56,16 @@ def words(rule: str) -> frozenset[str]:
             assert isinstance(values, list)
             return frozenset(str(v) for v in values)
     raise KeyError(rule)
+
+
+@functools.cache
+def person_particles() -> frozenset[str]:
+    """Lower-case words inside a person's name ("bin", "van", "de").
+
+    Not "di": written in lower case in Indonesian text it is the preposition ("kata Doni
+    di Sekayu"); the Italian particle is written "Di" there ("Eusebio Di Francesco").
+    """
+    return words("name_particles") - {"di"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,8 +466,8 @@ class Scan:
             or self.phrase_at(k, FACILITY)
         ):
             return True
-        if not first and self.degrees_at(k)[1]:
-            return True
+        if not first and (self.degrees_at(k)[1] or self._rank_at(k)):
+            return True  # a degree, or a rank before the next name: "Resrim Iptu Maruba"
         if key in d.role_words:
             return True
         hit = self.gaz.get(k)
@@ -469,11 +480,15 @@ class Scan:
             return True
         return False
 
+    def _rank_at(self, k: int) -> bool:
+        """A police or military rank opens a name at ``k`` ("Iptu Maruba"; not "Haji")."""
+        return self.d.honorifics.get((self.toks[k].text,)) == "rank" and self.honorifics_at(k)[2]
+
     def name_run(self, i: int, max_words: int = 5) -> int:
         """End of the run of personal-name tokens from ``i`` ("Akhmad Najib", "Vera C. Rubin")."""
         j = i
         count = 0
-        particles = words("name_particles")
+        particles = person_particles()
         while j < self.n and count < max_words:
             tok = self.toks[j]
             if j > i and self.hard[j]:
@@ -560,6 +575,7 @@ class Scan:
         modifiers = words("role_modifiers")
         closers = words("role_closers")
         joiners = words("role_joiners")
+        field = False  # inside the name of a field: "Deputi Bidang Kelembagaan dan Tata Laksana"
         while k < self.n and k - start < max_tokens:
             tok = self.toks[k]
             if self.hard[k]:
@@ -569,6 +585,7 @@ class Scan:
                 break
             if tok.is_word and self.honorifics_at(k)[2]:
                 break
+            field = field or (k > 0 and self.keys[k - 1] == "bidang")
             hit = self.gaz.get(k)
             if hit is not None:
                 if (
@@ -590,6 +607,10 @@ class Scan:
                 ):
                     break  # a district after a province opens a name: "Gubernur Jakarta Rano Karno"
                 k = self.skip_paren_abbrev(hit.j)
+                field = False
+                continue
+            if field and self._field_word(k):
+                k += 1  # "Perdata dan Tata Usaha Negara": the field, not a person
                 continue
             head, _ = self.org_head_at(k)
             if head and not (head == 1 and self.keys[k] in d.role_words):
@@ -681,6 +702,28 @@ class Scan:
             return j + 1  # "(LBH AP)", "(Menkeu RI)"; not "(European Council)"
         return k
 
+    def _field_word(self, k: int) -> bool:
+        """Token ``k`` goes on naming a field after "Bidang" ("Kelembagaan dan Tata Laksana").
+
+        A capitalised word the model does not start a person at: a common word, a word
+        "dan" joins to the next (a name has no "dan"), or any word when the model starts a
+        person a few words on (it knows where the name begins); or a connector between two
+        such words.
+        """
+        if k in self.per_starts:
+            return False
+        if self.toks[k].text in ("dan", ",", "&"):
+            return k + 1 < self.n and self.is_title(k + 1) and self._field_word(k + 1)
+        if not self.is_title(k):
+            return False
+        key = self.keys[k]
+        return (
+            key in self.d.corpus_words
+            or key in self.d.role_words
+            or (k + 2 < self.n and self.toks[k + 1].text == "dan" and self.is_title(k + 2))
+            or any(p in self.per_starts for p in range(k + 1, min(self.n, k + 8)))
+        )
+
     def role_text(self, i: int, j: int) -> str:
         """A role as written, with spaces put back where words were glued."""
         text = self.name_text(i, j).rstrip(" ,")
@@ -703,8 +746,13 @@ class Scan:
                 )
             ):
                 break
-            if tok.is_word and tok.is_cap and self.phrase_at(j, FACILITY):
-                break
+            if (
+                tok.is_word
+                and tok.is_cap
+                and self.phrase_at(j, FACILITY)
+                and not (j > end and self.keys[j - 1] in ("dan", "&"))
+            ):
+                break  # a building ("Polres X Jalan Y"); "Pekerjaan Umum dan Perumahan" goes on
             if after_place and not (
                 self.keys[j] in d.role_words
                 or self.is_acronym(j)
@@ -736,6 +784,9 @@ class Scan:
                 j += 1
                 continue
             break
-        while j > end and not self.toks[j - 1].is_word and self.toks[j - 1].text != ")":
+        while j > end and (
+            (not self.toks[j - 1].is_word and self.toks[j - 1].text != ")")
+            or self.keys[j - 1] in connectors  # "Dinas Pekerjaan Umum dan" + a word it stops at
+        ):
             j -= 1
         return j

@@ -7,6 +7,7 @@ import regex
 from beritakit.extractors.entities._cluster import Mention
 
 __all__ = [
+    "COUNTRY_SUFFIX",
     "HYPHEN_GIVEN",
     "IS_WORDS",
     "LOC",
@@ -31,6 +32,9 @@ T_RULE, T_GAZ, T_MODEL, T_WEAK = 0, 1, 2, 3
 Cand = Mention
 # A romanised Korean given name: two syllables joined by a hyphen ("Joon-ho", "Seon-gyeom").
 HYPHEN_GIVEN = regex.compile(r"(\p{Lu}\p{Ll}{0,5})-(\p{Ll}{1,6})")
+
+# the country written after an Indonesian body's name: "Komisi II DPR RI", "Kemenkes RI"
+COUNTRY_SUFFIX = frozenset({"indonesia", "ri", "republik indonesia", "negara republik indonesia"})
 
 IS_WORDS = frozenset({"merupakan", "adalah", "ialah", "menjabat"})  # "Dewi yang merupakan …"
 

@@ -8,8 +8,8 @@ from typing import NamedTuple
 
 import regex
 
-from beritakit.lang import fold
-from beritakit.resources import read_lines
+from beritakit.lang import LANG_ID, fold
+from beritakit.resources import read_lines, read_table
 
 __all__ = ["Tok", "fold", "tokenize"]
 
@@ -54,6 +54,21 @@ def _glued_tails() -> tuple[tuple[int, frozenset[str]], ...]:
             break
     sizes = sorted({len(w) for w in words}, reverse=True)
     return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sizes)
+
+
+@functools.cache
+def _outlet_words() -> frozenset[str]:
+    """Outlets written as one mixed-case word ("detikSumut", "kumparanBISNIS"), casefolded.
+
+    From ``lang/id/outlets.tsv``; such a word is a brand, not two words glued together.
+    """
+    out: set[str] = set()
+    for row in read_table(LANG_ID, "outlets.tsv"):
+        for cell in row[:3]:
+            for form in cell.split("|"):
+                if form and " " not in form and not form.islower() and not form.isupper():
+                    out.add(form.casefold())
+    return frozenset(out)
 
 
 @functools.cache
@@ -218,6 +233,7 @@ def tokenize(text: str) -> list[Tok]:
             and not (
                 word[1:].isalpha() and word[1:].islower() and (word[0].islower() or len(word) < 7)
             )
+            and word.casefold() not in _outlet_words()
         ):
             for k, (s, e) in enumerate(_split(word)):
                 append(_tok(word[s:e], start + s, start + e, space and k == 0, newline and k == 0))

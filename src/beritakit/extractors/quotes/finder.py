@@ -556,8 +556,11 @@ class _Article:
                 if speaker is None:
                     speaker = _back(positions, events, d.back_at)
                     evidence = "pronoun"
-            elif r.kind == "back" and d.cue is None and turn is not None and not _between(
-                positions, events, turn[0], d.start, turn[1]
+            elif (
+                r.kind == "back"
+                and d.cue is None
+                and turn is not None
+                and not _between(positions, events, turn[0], d.start, turn[1])
             ):
                 # a quotation with no cue goes on with the previous quote's speaker (and
                 # with nobody when that one was unnamed), unless someone else was named
@@ -629,9 +632,7 @@ def _words(name: str) -> list[str]:
 
 def _covers(short: frozenset[str], full: frozenset[str]) -> bool:
     """Whether a full name has every word of a short form (an initial begins a word)."""
-    return all(
-        w in full or (len(w) == 1 and any(f.startswith(w) for f in full)) for w in short
-    )
+    return all(w in full or (len(w) == 1 and any(f.startswith(w) for f in full)) for w in short)
 
 
 def _between(

@@ -46,6 +46,7 @@ from beritakit.extractors.quotes.text import Tok
 
 __all__ = ["SentenceReader"]
 
+
 class SentenceReader:
     """The analysis of one sentence."""
 
