@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,21 @@ SHARED = ROOT.parent / "shared"
 SEED_TEXT = SHARED / "seed" / "palembang.txt"
 SEED_GOLD = SHARED / "seed" / "palembang.gold.json"
 DEV_GOLD = SHARED / "data" / "articles" / "dev.gold.jsonl"
+NEWS_CORPUS = SHARED / "data" / "corpus" / "news.jsonl.gz"
+
+
+def corpus_texts(ids: Iterable[str], path: Path = NEWS_CORPUS) -> dict[str, str]:
+    """The texts of the given ids in a corpus file of ``../shared`` (stops when all are read)."""
+    wanted = set(ids)
+    out: dict[str, str] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row["id"] in wanted:
+                out[row["id"]] = row["text"]
+                if len(out) == len(wanted):
+                    break
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
-import gzip
 import importlib
-import json
-from pathlib import Path
 
 import pytest
 
 from beritakit.extractors.language import detect
 from beritakit.extractors.language.detect import _surely_malay_or_indonesian
 
-from .conftest import SHARED
+from .conftest import NEWS_CORPUS, corpus_texts
 
 
 def test_seed_article_is_indonesian(seed_text: str) -> None:
@@ -84,11 +81,10 @@ _LINGUA_SAYS_MALAY = ("c-0d177aaea7cd", "c-f5c5b6b1a9f3", "c-e5fd2015c155", "c-b
 
 
 def test_indonesian_news_lingua_calls_malay_stays_indonesian() -> None:
-    corpus = SHARED / "data" / "corpus" / "news.jsonl.gz"
-    if not corpus.exists():
+    if not NEWS_CORPUS.exists():
         pytest.skip("../shared/data/corpus is not beside the repo")
     module = importlib.import_module("beritakit.extractors.language.detect")
-    texts = _corpus_texts(corpus, set(_LINGUA_SAYS_MALAY))
+    texts = corpus_texts(_LINGUA_SAYS_MALAY)
     assert len(texts) == len(_LINGUA_SAYS_MALAY)
     for text in texts.values():
         top = module._lingua().compute_language_confidence_values(text[:1000])[0]
@@ -113,15 +109,3 @@ def test_malay_spelling_keeps_a_malay_call() -> None:
         "tidak pulang ke rumah selama air belum surut, yaitu sampai besok."
     )
     assert detect(indonesian)[0] == "id"
-
-
-def _corpus_texts(path: Path, ids: set[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            if row["id"] in ids:
-                out[row["id"]] = row["text"]
-                if len(out) == len(ids):
-                    break
-    return out
