@@ -63,7 +63,9 @@ def test_fixture_is_well_formed() -> None:
         assert r["speaker"] or r["none_ok"]
 
 
-@pytest.mark.skipif(not NEWS_CORPUS.exists(), reason="../shared/data/corpus/news.jsonl.gz is absent")
+@pytest.mark.skipif(
+    not NEWS_CORPUS.exists(), reason="../shared/data/corpus/news.jsonl.gz is absent"
+)
 def test_speakers_on_other_outlets() -> None:
     right, total, wrong = score_fixture()
     assert right / total >= FLOOR, wrong
