@@ -37,7 +37,6 @@ _VERB_TAIL = regex.compile(r"(?:meng|meny|mem|men|ber)\p{Ll}{4,24}$")  # "Thohir
 _DIGIT_TAIL = regex.compile(r"(?<=\p{Ll}{2})\p{Nd}{1,4}$")  # a list number: "Tbk5", "Medika17"
 
 
-_MAX_HEAD = 64  # the longest name part looked for at the start of a glued word
 
 
 @functools.cache
@@ -240,43 +239,7 @@ def tokenize(text: str) -> list[Tok]:
         else:
             append(_tok(word, start, end, space, newline))
         prev_end = end
-    return _unglue_tails(toks)
-
-
-def _unglue_tails(toks: list[Tok]) -> list[Tok]:
-    """Split "Daguisedigelar" into "Daguise" + "digelar" when "Daguise" stands alone elsewhere."""
-    todo = [
-        k
-        for k, t in enumerate(toks)
-        if t.is_cap and len(t.text) >= 7 and t.text[1:].isalpha() and t.text[1:].islower()
-    ]
-    if not todo:
-        return toks
-    alone = {t.text for t in toks if t.is_cap and len(t.text) >= 4}
-    splits: dict[int, tuple[Tok, Tok]] = {}
-    for k in todo:
-        t = toks[k]
-        text = t.text
-        if text in alone:
-            continue
-        # a name is never longer than _MAX_HEAD letters: a long word costs no more
-        for p in range(min(len(text) - 2, _MAX_HEAD), 3, -1):
-            if text[:p] in alone:
-                splits[k] = (
-                    _tok(text[:p], t.start, t.start + p, t.space_before, t.newline_before),
-                    _tok(text[p:], t.start + p, t.end, False, False),
-                )
-                break
-    if not splits:
-        return toks
-    out: list[Tok] = []
-    for k, t in enumerate(toks):
-        pair = splits.get(k)
-        if pair is None:
-            out.append(t)
-        else:
-            out.extend(pair)
-    return out
+    return toks
 
 
 def _min_head(size: int) -> int:
