@@ -677,3 +677,19 @@ _KNOWN_JUNK = pytest.mark.xfail(strict=True, reason="audit junk not fixed yet (a
 )
 def test_audit_junk_people_not_fixed_yet(text: str, junk: str) -> None:
     assert junk not in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Penyanyi April Jasmin mengumumkan kabar bahagia itu di Bekasi, kemarin.", "April Jasmin"),
+        ("Aktris Juni Ardianti hadir di acara peluncuran film itu di Jakarta.", "Juni Ardianti"),
+    ],
+)
+def test_a_first_name_that_is_a_month(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_a_month_after_a_day_is_a_date_not_a_name() -> None:
+    found = people("Sejak 5 Mei Presiden Prabowo berada di Bali. Pada April lalu harga naik.")
+    assert not any(n.startswith(("Mei", "April")) for n in found)

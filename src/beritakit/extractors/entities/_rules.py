@@ -507,14 +507,16 @@ class Scan:
                 # is followed by its verb: "Ely Chandra Perangin Angin menyampaikan"
                 break
             if (
-                j > i
+                (j > i or not (i > 0 and self.is_number(i - 1)))
                 and self.keys[j] in _months()
                 and j + 1 < self.n
                 and not self.hard[j + 1]
                 and self.is_title(j + 1)
                 and not self.stops_name(j + 1, False)
             ):
-                j += 1  # a month's name between two names is a name: "Raja Juli Antoni"
+                # a month's name before or between names is a name: "Raja Juli Antoni",
+                # "April Jasmin" (not after a day's number: "12 April Presiden …")
+                j += 1
                 count += 1
                 continue
             if self.is_title(j) and not self.stops_name(j, j == i):
