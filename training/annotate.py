@@ -207,19 +207,10 @@ def extend(corpus: Path, target: int, prefix: str, seed: int) -> list[dict[str, 
     rng.shuffle(chosen)
     out = []
     for k, record in enumerate(chosen):
-        text = str(record["text"])
-        out.append(
-            {
-                "id": record["id"],
-                "sha256": sha256(text),
-                "outlet": outlet_of(str(record.get("outlet") or record.get("url"))),
-                "section": section_of(str(record.get("url") or "")),
-                "split": "train",
-                "chars": len(text),
-                "sentences": count_sentences(text),
-                "batch": f"{prefix}{k // BATCH_SIZE:02d}",
-            }
-        )
+        group = str(outlet_of(str(record.get("outlet") or record.get("url"))))
+        row = selection_row(record, group, "train")
+        row["batch"] = f"{prefix}{k // BATCH_SIZE:02d}"
+        out.append(row)
     return out
 
 
@@ -290,18 +281,7 @@ def assign_splits(chosen: list[dict[str, object]], rng: random.Random) -> list[d
         n_val = round(len(records) * SPLIT_SIZES["validation"] / n)
         for i, record in enumerate(records):
             split = "test" if i < n_test else "validation" if i < n_test + n_val else "train"
-            text = str(record["text"])
-            rows.append(
-                {
-                    "id": record["id"],
-                    "sha256": sha256(text),
-                    "outlet": group,
-                    "section": section_of(str(record.get("url") or "")),
-                    "split": split,
-                    "chars": len(text),
-                    "sentences": count_sentences(text),
-                }
-            )
+            rows.append(selection_row(record, group, split))
     order = {"test": 0, "validation": 1, "train": 2}
     rows.sort(key=lambda row: (order[str(row["split"])], str(row["outlet"]), str(row["id"])))
     batch_of_split: Counter[str] = Counter()
@@ -311,6 +291,20 @@ def assign_splits(chosen: list[dict[str, object]], rng: random.Random) -> list[d
         batch_of_split[split] += 1
         row["batch"] = f"{split[:3]}{index:02d}"
     return rows
+
+
+def selection_row(record: dict[str, object], group: str, split: str) -> dict[str, object]:
+    """The ``selection.jsonl`` row of a corpus article (without its batch)."""
+    text = str(record["text"])
+    return {
+        "id": record["id"],
+        "sha256": sha256(text),
+        "outlet": group,
+        "section": section_of(str(record.get("url") or "")),
+        "split": split,
+        "chars": len(text),
+        "sentences": count_sentences(text),
+    }
 
 
 def load_selection() -> list[dict[str, object]]:

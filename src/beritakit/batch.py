@@ -344,9 +344,8 @@ def _jobs(items: Iterable[object], size: int) -> Iterator[_Job]:
             index = next(counter)
             try:
                 item = as_item(value)
-            except Exception as exc:  # a mapping or id whose methods raise, as in one process
-                error = InputError(f"unreadable item: {type(exc).__name__}: {exc}")
-                job.ready[index] = Failure.of(error, index=index, id=None)
+            except InputError as exc:  # a mapping or id whose methods raise, as in one process
+                job.ready[index] = Failure.of(exc, index=index, id=None)
                 continue
             text = item.text
             if isinstance(text, bytearray | memoryview):

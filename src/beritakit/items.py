@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from beritakit import errors
-from beritakit.errors import BeritakitError, ConfigError, ExtractionError
+from beritakit.errors import BeritakitError, ConfigError, ExtractionError, InputError
 
 __all__ = ["Failure", "Item", "OnError", "as_item", "check_on_error"]
 
@@ -76,7 +76,19 @@ class Item:
 
 
 def as_item(value: object) -> Item:
-    """Accept a text, a ``(text, context)`` pair or a mapping with ``text``."""
+    """Accept a text, a ``(text, context)`` pair or a mapping with ``text``.
+
+    Raises:
+        InputError: The value's methods raised while it was read (a mapping whose ``get``
+            or an id whose ``__str__`` fails).
+    """
+    try:
+        return _as_item(value)
+    except Exception as exc:
+        raise InputError(f"unreadable item: {type(exc).__name__}: {exc}") from exc
+
+
+def _as_item(value: object) -> Item:
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], Mapping):
         ctx = value[1]
         return Item(value[0], ctx.get("published"), ctx.get("url"), _str_or_none(ctx.get("id")))

@@ -231,8 +231,8 @@ class Pipeline:
         """The text stage of one input, or the error that stopped it (never raises)."""
         try:
             item = as_item(value)
-        except Exception as exc:  # a mapping or id whose methods raise
-            return index, Item(None), InputError(f"unreadable item: {type(exc).__name__}: {exc}")
+        except InputError as exc:  # a mapping or id whose methods raise
+            return index, Item(None), exc
         try:
             return index, item, self._text_stage(item, index)
         except BeritakitError as exc:

@@ -261,15 +261,17 @@ def parse_all(nlp: Language, texts: list[str]) -> Iterator[Doc]:
         yield next(short) if len(doc) <= PARSE_TOKENS else _parse_long(nlp, doc, text)
 
 
-def _prose(starts: list[int], text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Token ranges of the windows worth parsing, and character ranges of those skipped."""
-    n = len(starts)
-    bounds = [*starts, len(text)]
+def _prose(bounds: list[int], text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Token ranges of the windows worth parsing, and character ranges of those skipped.
+
+    ``bounds``: the start of every token, then the end of the text.
+    """
+    n = len(bounds) - 1
     keep: list[tuple[int, int]] = []
     skip: list[tuple[int, int]] = []
     for w in range(0, n, WINDOW_TOKENS):
         e = min(w + WINDOW_TOKENS, n)
-        a, b = starts[w], bounds[e]
+        a, b = bounds[w], bounds[e]
         if b - a >= MIN_TOKEN_CHARS * (e - w) and _LETTER.search(text, a, b):
             _extend(keep, w, e)
         else:
@@ -285,25 +287,25 @@ def _extend(ranges: list[tuple[int, int]], start: int, end: int) -> None:
         ranges.append((start, end))
 
 
-def _pieces(starts: list[int], text: str, first: int, last: int) -> list[tuple[int, int]]:
+def _pieces(bounds: list[int], text: str, first: int, last: int) -> list[tuple[int, int]]:
     """Character ranges cutting tokens ``first`` to ``last`` into parse pieces.
 
     A piece ends after the last line break or sentence end in the second half of its
-    window when there is one. Reads token offsets as numbers: building spaCy's ``Token``
-    objects (or ``doc.text``) for half a million tokens costs seconds.
+    window when there is one. Reads token offsets as numbers (``bounds``, as for
+    :func:`_prose`): building spaCy's ``Token`` objects (or ``doc.text``) for half a
+    million tokens costs seconds.
     """
-    bounds = [*starts, len(text)]
     out: list[tuple[int, int]] = []
     start = first
     while start < last:
         end = min(start + PARSE_TOKENS, last)
         if end < last:
             for k in range(end - 1, start + PARSE_TOKENS // 2, -1):
-                token = text[starts[k] : bounds[k + 1]]  # the token and its whitespace
+                token = text[bounds[k] : bounds[k + 1]]  # the token and its whitespace
                 if token.rstrip() in _CUT_AFTER or "\n" in token:
                     end = k + 1
                     break
-        out.append((starts[start], bounds[end]))
+        out.append((bounds[start], bounds[end]))
         start = end
     return out
 
@@ -313,9 +315,9 @@ def _parse_long(nlp: Language, doc: Doc, text: str) -> Doc:
     # entities are put on ``doc`` (tokenised once, over the whole text) by character
     # offsets. Joining parsed pieces (``Doc.from_docs``) or copying token spans
     # (``Span.as_doc``) costs several times the parse itself on token-dense text.
-    starts = [int(i) for i in doc.to_array(IDX).tolist()]
-    keep, skipped = _prose(starts, text)
-    ranges = [r for first, last in keep for r in _pieces(starts, text, first, last)]
+    bounds = [*(int(i) for i in doc.to_array(IDX).tolist()), len(text)]
+    keep, skipped = _prose(bounds, text)
+    ranges = [r for first, last in keep for r in _pieces(bounds, text, first, last)]
     spans: list[Span] = []
     parsed = nlp.pipe((text[a:b] for a, b in ranges), batch_size=4)
     for (at, _), piece in zip(ranges, parsed, strict=True):
