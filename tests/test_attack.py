@@ -87,8 +87,21 @@ def test_a_long_doc_skips_only_stretches_that_are_not_prose(
     assert [e for e in ents if e[1] <= len(prose)] == alone
     assert [(a - second, b - second, lab) for a, b, lab in ents if a >= second] == alone
     record = beritakit.extract("JAKARTA - " + text)
-    assert any("did not read" in w for w in record.warnings)
-    assert not any("did not read" in w for w in beritakit.extract(prose * 3).warnings)
+    assert any("is not used for" in w for w in record.warnings)
+    assert not any("is not used for" in w for w in beritakit.extract(prose * 3).warnings)
+
+
+def test_a_long_list_of_names_gets_no_model_spans(dev_gold: list[dict[str, Any]]) -> None:
+    # 12,000 tokens of acronyms, then prose: the list's model spans are dropped (each would
+    # cost the rules again), the prose keeps its own, and the record says so
+    nlp = beritakit.load().nlp
+    prose = "\n\n".join(str(row["text"]) for row in dev_gold[:12])
+    text = "PDIP KPK DPR " * 4_000 + "\n\n" + prose
+    (doc,) = parse_all(nlp, [text])
+    start = text.index(prose)
+    assert not [e for e in doc.ents if e.end_char <= start - 2_000]
+    assert len([e for e in doc.ents if e.start_char >= start + 2_000]) > 50
+    assert any(a < start and b > 1_000 for a, b in doc.user_data[NER_SKIPPED])
 
 
 # -- 2. many distinct people: clustered through an index, same answers as all pairs --------

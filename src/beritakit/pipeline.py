@@ -342,10 +342,10 @@ class Pipeline:
         if skipped:
             chars = sum(end - start for start, end in skipped)
             ctx.warnings.append(
-                f"entities: the NER model did not read {len(skipped):,} stretch(es) of the "
-                f"body ({chars:,} characters) that are not prose (no letters, or under "
-                f"{MIN_TOKEN_CHARS:g} characters a token); entities there come from the "
-                "rules and lists only"
+                f"entities: the NER model's output is not used for {len(skipped):,} "
+                f"stretch(es) of the body ({chars:,} characters) that are not prose (no "
+                f"letters, under {MIN_TOKEN_CHARS:g} characters a token, or mostly names); "
+                "entities there come from the rules and lists only"
             )
         for spec, func in self._specs:
             if spec.stage == "doc":

@@ -14,6 +14,7 @@ Registered as ``beritakit.id_tokenizer.v1``; importing :mod:`beritakit.models` r
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -242,6 +243,9 @@ PARSE_TOKENS = 8_000
 # costs the same for every token, and such a text can hold half a million of them.
 WINDOW_TOKENS = 1_000
 MIN_TOKEN_CHARS = 3.0
+# ... and the model's entities in a window whose tokens are more than this share entities
+# (news prose: about a tenth) are dropped: such a window is a list of names, not prose.
+MAX_ENTITY_SHARE = 0.5
 #: ``Doc.user_data`` key: the character ranges of the doc the NER model did not read.
 NER_SKIPPED = "beritakit.ner_skipped"
 _CUT_AFTER = frozenset({".", "!", "?", "\n"})
@@ -318,18 +322,35 @@ def _parse_long(nlp: Language, doc: Doc, text: str) -> Doc:
     bounds = [*(int(i) for i in doc.to_array(IDX).tolist()), len(text)]
     keep, skipped = _prose(bounds, text)
     ranges = [r for first, last in keep for r in _pieces(bounds, text, first, last)]
-    spans: list[Span] = []
+    found: list[tuple[int, int, str, int]] = []  # start, end, label, tokens
     parsed = nlp.pipe((text[a:b] for a, b in ranges), batch_size=4)
     for (at, _), piece in zip(ranges, parsed, strict=True):
-        for ent in piece.ents:
-            span = doc.char_span(
-                at + ent.start_char, at + ent.end_char, ent.label_, alignment_mode="expand"
-            )
-            if span is not None:
-                spans.append(span)
+        found += [(at + e.start_char, at + e.end_char, e.label_, len(e)) for e in piece.ents]
+    # "PDIP KPK DPR …": a window that is mostly names is a list, not prose; its model
+    # spans are dropped (the rules and lists still read it; each span would cost them)
+    window_starts = bounds[: len(bounds) - 1 : WINDOW_TOKENS]
+    named: dict[int, int] = {}
+    for a, _, _, size in found:
+        w = bisect.bisect_right(window_starts, a) - 1
+        named[w] = named.get(w, 0) + size
+    n = len(bounds) - 1
+    listy = {
+        w
+        for w, size in named.items()
+        if size > MAX_ENTITY_SHARE * (min(n, (w + 1) * WINDOW_TOKENS) - w * WINDOW_TOKENS)
+    }
+    for w in sorted(listy):
+        _extend(skipped, bounds[w * WINDOW_TOKENS], bounds[min(n, (w + 1) * WINDOW_TOKENS)])
+    spans: list[Span] = []
+    for a, b, label, _ in found:
+        if bisect.bisect_right(window_starts, a) - 1 in listy:
+            continue
+        span = doc.char_span(a, b, label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
     doc.set_ents(filter_spans(spans), default="outside")
     if skipped:
-        doc.user_data[NER_SKIPPED] = tuple(skipped)
+        doc.user_data[NER_SKIPPED] = tuple(sorted(skipped))
     return doc
 
 
