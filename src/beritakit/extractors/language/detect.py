@@ -32,7 +32,7 @@ _LINGUA_CHARS = 1000
 _LOCK = threading.Lock()
 _LINGUA_CODES = {Language.INDONESIAN: "id", Language.MALAY: "ms", Language.ENGLISH: "en"}
 _WORD = regex.compile(r"\p{L}+")
-_SURE_SHARE = 0.15
+_SURE_SHARE = 0.10
 _SURE_MIN_WORDS = 20
 
 
