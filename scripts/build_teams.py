@@ -36,6 +36,7 @@ def nba_teams(folder: Path) -> list[tuple[str, str]]:
 
 
 def main(argv: list[str]) -> int:
+    """Write teams.tsv from the unpacked nba_api wheel folder given as the one argument."""
     if len(argv) != 1:
         print(__doc__)
         return 2

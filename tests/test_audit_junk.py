@@ -34,6 +34,8 @@ CORPUS_CASES = [
     ("c-db5c4222448b", "people", "Gen Z", ""),  # "di kalangan Gen Z, pembeli mobil pertama"
     ("c-ad9296548e08", "people", "Islam", ""),  # "sekretaris jenderalorganisasi Islam Turki"
     ("c-b03846768f35", "people", "Carnewschina", ""),  # '," tulis Carnewschina'
+    ("c-5a610aaada2f", "people", "Xpeng", ""),  # "mobil listrik Xpeng G6 dan Xpeng X9"
+    ("c-4ab940061981", "people", "Jaecoo", ""),  # "Jaecoo J8AWD hadir sebagai kendaraan"
     # a reporting verb or a kind of thing before an organisation; a head before a long form
     ("c-856053d0f053", "organizations", "Dilansir AFP", "AFP"),  # "DilansirAFP, Rabu"
     ("c-9698a3e71120", "organizations", "Pesawat Saudia Airlines", "Saudia Airlines"),
@@ -161,8 +163,10 @@ def test_a_hyphen_joins_a_ticket_or_a_given_name(text: str, expected: set[str]) 
     ("text", "junk", "person"),
     [
         (
-            '"Dia paling cantik," ujar Dhani, dikutip dari YouTube MAIA ALELDUL TV, Rabu. '
-            "Maia menyebut ini adalah kado darinya.",
+            (
+                '"Dia paling cantik," ujar Dhani, dikutip dari YouTube MAIA ALELDUL TV, Rabu. '
+                "Maia menyebut ini adalah kado darinya."
+            ),
             "MAIA ALELDUL TV",
             "Maia",
         ),
@@ -177,8 +181,10 @@ def test_a_hyphen_joins_a_ticket_or_a_given_name(text: str, expected: set[str]) 
             "Abdul Somad",
         ),
         (
-            '"Ini terkait kebijakan ekspor," tulis Carnewschina. Menurut Andi Wijaya, mobil itu '
-            "sudah terdaftar.",
+            (
+                '"Ini terkait kebijakan ekspor," tulis Carnewschina. Menurut Andi Wijaya, '
+                "mobil itu sudah terdaftar."
+            ),
             "Carnewschina",
             "Andi Wijaya",
         ),
@@ -187,6 +193,14 @@ def test_a_hyphen_joins_a_ticket_or_a_given_name(text: str, expected: set[str]) 
 def test_things_named_like_people(text: str, junk: str, person: str) -> None:
     people = _extract(text)["people"]
     assert junk not in people and person in people, people
+
+
+def test_a_brand_written_before_a_model_code_is_no_person() -> None:
+    names = _extract(
+        "ATPM Xpeng di Indonesia mengumumkan harga mobil listrik Xpeng G6. Xpeng menyebut "
+        "harga itu kompetitif, kata Direktur Pemasaran Budi Santoso."
+    )
+    assert "Xpeng" not in names["people"] and "Budi Santoso" in names["people"]
 
 
 def test_a_name_holding_a_religion_word_stays_a_person() -> None:
@@ -208,7 +222,7 @@ def test_a_name_holding_a_religion_word_stays_a_person() -> None:
             "AFP",
         ),
         (
-            "Penumpang pesawat Saudia Airlines dievakuasi. Pesawat Saudia Airlines mendarat di Medan.",
+            "Penumpang pesawat Saudia Airlines dievakuasi. Pesawat Saudia Airlines mendarat.",
             "Pesawat Saudia Airlines",
             "Saudia Airlines",
         ),

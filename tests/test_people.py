@@ -658,8 +658,10 @@ _KNOWN_JUNK = pytest.mark.xfail(strict=True, reason="audit junk not fixed yet (a
             marks=_KNOWN_JUNK,
         ),
         (
-            '"Ini terkait kebijakan ekspor," tulis Carnewschina. Dikutip Carnewschina, mobil '
-            "itu sudah terdaftar.",
+            (
+                '"Ini terkait kebijakan ekspor," tulis Carnewschina. Dikutip Carnewschina, mobil '
+                "itu sudah terdaftar."
+            ),
             "Carnewschina",
         ),
         pytest.param(

@@ -113,7 +113,9 @@ class Alias:
     entry: PlaceEntry | OrgEntry
     form: str
     caps: bool  # only as written in capitals (or exactly as listed)
-    sport: bool = False  # a team's short form that is also a word or town: the team only about sport
+    sport: bool = (
+        False  # a team's short form that is also a word or town: the team only about sport
+    )
 
 
 @dataclass(slots=True)

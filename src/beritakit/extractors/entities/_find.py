@@ -449,17 +449,10 @@ class _Finder:
                 i += 1  # "Permukiman Fahri Hamzah": the end of a role
                 continue
             break
-        while (
-            label != LOC
-            and j - i >= 2
-            and not hons
-            and (s.keys[i] in d.corpus_words or (label == PER and s.keys[i] in self.lower_words))
-            and (s.sent_start[i] or s.keys[i] in self.lower_words)
-            and not (label == ORG and (s.org_head_at(i)[0] or s.keys[i] in _org_words()))
-        ):
-            # a common word before the name: "Lanjut Nangoi", "Skuad Garuda", "Pesawat Saudia
-            # Airlines", "Dilansir AFP"; and a phrase the text writes in lower case: "acara
-            # Ngunduh Mantu Al Ghazali"
+        while j - i >= 2 and not hons and self._lead_word(i, label):
+            # a common word before the name: "Lanjut Nangoi", "Skuad Garuda"; a noun of a
+            # kind of thing or a source verb before an organisation: "Pesawat Saudia
+            # Airlines", "Dilansir AFP"
             i += 1
             if j - i == 1 and s.toks[i].is_upper and label == PER:
                 return i, i, hons  # "Sinar UV"
@@ -498,6 +491,16 @@ class _Finder:
         if label == PER and j > i:
             i, j = self._widen_name(i, j)
         return i, j, hons
+
+    def _lead_word(self, i: int, label: str) -> bool:
+        """The word at ``i`` opens a model span but is no part of the name."""
+        s = self.s
+        key = s.keys[i]
+        if label == PER:
+            return key in s.d.corpus_words and (s.sent_start[i] or key in self.lower_words)
+        if label == ORG and s.toks[i].is_cap and not s.org_head_at(i)[0]:
+            return key in words("source_before") or key in words("thing_before")
+        return False
 
     def _cut_glued(self, i: int, j: int, label: str) -> int:
         """Where a model span stops being a name (``j`` if it does not).
@@ -695,6 +698,26 @@ class _Finder:
             return False
         return not s.d.gazetteer.get(tuple(key.split()))  # "Polsek Medan Tembung"
 
+    def _product_names(self) -> None:
+        """One-word names the text writes before a model code ("Xpeng G6", "Jaecoo J8AWD").
+
+        A brand or product line is numbered, a person is not: such a word is no person in
+        any of its mentions ("Xpeng di Indonesia", "Jaecoo bakal ...").
+        """
+        s = self.s
+        for k in range(s.n - 1):
+            tok, nxt = s.toks[k], s.toks[k + 1]
+            if (
+                tok.is_cap
+                and tok.is_word
+                and not tok.is_upper
+                and nxt.space_before
+                and not s.hard[k + 1]
+                and _PRODUCT_CODE.fullmatch(nxt.text)
+                and not _AGE_GROUP.fullmatch(nxt.text)
+            ):
+                self.numbered.add(s.keys[k])
+
     def _named_thing(self, p: PersonHit) -> bool:
         """A mention comes right after a noun naming a kind of thing ("kapal [bernama] X")."""
         s = self.s
@@ -709,10 +732,7 @@ class _Finder:
                 k >= 0
                 and s.keys[k] in things
                 and (s.toks[k].is_lower or s.sent_start[k])
-                and (
-                    s.sent_start[k]
-                    or (s.toks[k - 1].is_lower and not s.role_head_at(k - 1))
-                )
+                and (s.sent_start[k] or (s.toks[k - 1].is_lower and not s.role_head_at(k - 1)))
             ):
                 return True  # not the end of a role: "nakhoda kapal Budi", "Kapten kapal Budi"
         return False
@@ -790,6 +810,7 @@ class _Finder:
         for c in accepted:
             c.evidence = self._evidence(c)
         self.org_words = self._org_first_words(accepted)
+        self._product_names()
         people = [
             p
             for p in cluster_people(self.s, [c for c in accepted if c.label == PER], self.exclude)
@@ -835,6 +856,7 @@ def find_entities(
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
 _PRODUCT_CODE = regex.compile(r"\p{Lu}{1,3}\p{Nd}{1,4}\p{L}{0,4}")  # "J8", "X5", "J8AWD"
+_AGE_GROUP = regex.compile(r"U\p{Nd}{2}")  # "Indonesia U23": a team's age group, no model
 
 
 def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
