@@ -732,7 +732,10 @@ class _Finder:
                 k >= 0
                 and s.keys[k] in things
                 and (s.toks[k].is_lower or s.sent_start[k])
-                and (s.sent_start[k] or (s.toks[k - 1].is_lower and not s.role_head_at(k - 1)))
+                and (
+                    s.sent_start[k]
+                    or (s.toks[k - 1].is_lower and not s.role_head_at(k - 1))
+                )
             ):
                 return True  # not the end of a role: "nakhoda kapal Budi", "Kapten kapal Budi"
         return False

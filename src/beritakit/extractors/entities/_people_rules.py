@@ -39,7 +39,7 @@ _CLAUSE_BACK = 8  # tokens read back from a name for a negation of its "sebagai"
 # a clause goes on after a status word: "X, tersangka kasus ini masih buron"
 _PREDICATE_WORDS = frozenset({"masih", "sudah", "telah", "akan", "sedang", "belum", "tidak", "tak"})
 _VERB_SHAPE = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter)\p{Ll}{3,}")
-_APPOSITION_CLOSERS = frozenset(',.;:)!?"\u201c\u201d')
+_APPOSITION_CLOSERS = frozenset(",.;:)!?\"\u201c\u201d")
 
 
 @functools.cache

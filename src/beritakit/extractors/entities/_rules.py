@@ -621,7 +621,8 @@ class Scan:
                     and not hit.orgs
                     and all(e.kind == "district" for e in hit.places)
                     and any(
-                        h.j == k and any(e.code is not None and e.code.isdigit() for e in h.places)
+                        h.j == k
+                        and any(e.code is not None and e.code.isdigit() for e in h.places)
                         for h in (self.gaz.get(b) for b in range(max(start, k - 3), k))
                         if h is not None
                     )

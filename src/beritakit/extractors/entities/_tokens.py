@@ -37,6 +37,8 @@ _VERB_TAIL = regex.compile(r"(?:meng|meny|mem|men|ber)\p{Ll}{4,24}$")  # "Thohir
 _DIGIT_TAIL = regex.compile(r"(?<=\p{Ll}{2})\p{Nd}{1,4}$")  # a list number: "Tbk5", "Medika17"
 
 
+
+
 @functools.cache
 def _glued_tails() -> tuple[tuple[int, frozenset[str]], ...]:
     """Function words scrapers glue after a name ("Medandengan"), from patterns.jsonl.
@@ -107,7 +109,9 @@ def _tail_cut(piece: str) -> int:
         tail = piece[offset + m.start() :]
         known = tail in _known_verbs()
         short_ok = known and tail.startswith("me")
-        if (head.islower() and (short_ok or offset + m.start() >= 4)) or (head.isupper() and known):
+        if (head.islower() and (short_ok or offset + m.start() >= 4)) or (
+            head.isupper() and known
+        ):
             # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known me- verb:
             # "Jaemengungkapkan" is cut, "Kementerian", "Sumberjaya", "Sambernyawa" are not
             return offset + m.start()
