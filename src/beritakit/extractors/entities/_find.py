@@ -19,6 +19,7 @@ Merge policy (documented in SOURCE.md and the package docstring):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import regex
@@ -107,7 +108,6 @@ class _Finder:
         starts = {t.start: k for k, t in enumerate(s.toks)}
         ends = {t.end: k for k, t in enumerate(s.toks)}
         out: list[tuple[int, int, str]] = []
-        alone = _written_alone(s)
         for ent in self.doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
@@ -127,7 +127,7 @@ class _Finder:
                 # Francesco Bagnaia"): each name
                 for k in range(i + 1, j):
                     if (
-                        s.toks[k].text == "-" and _joins_names(s, k) and _ticket(s, i, k, alone)
+                        s.toks[k].text == "-" and _joins_names(s, k) and _ticket(s, i, k)
                     ) or (
                         s.keys[k] in ("dan", "&")
                         and k + 1 < j
@@ -145,14 +145,11 @@ class _Finder:
         half is no ticket (:func:`_ticket`) belongs to the name.
         """
         s = self.s
-        alone: set[str] | None = None
         for c in self.cands:
             k = c.i - 1
             if c.label != PER or k < 1 or s.toks[k].text != "-" or not _joins_names(s, k):
                 continue
-            if alone is None:
-                alone = _written_alone(s)
-            if not _ticket(s, k - 1, k, alone) and not (k > 1 and s.toks[k - 2].text == "-"):
+            if not _ticket(s, k - 1, k) and not (k > 1 and s.toks[k - 2].text == "-"):
                 c.i = k - 1
 
     # -- facilities ----------------------------------------------------------------
@@ -705,16 +702,19 @@ class _Finder:
         any of its mentions ("Xpeng di Indonesia", "Jaecoo bakal ...").
         """
         s = self.s
-        for k in range(s.n - 1):
-            tok, nxt = s.toks[k], s.toks[k + 1]
+        toks = s.toks
+        for found in _CODE_AFTER_SPACE.finditer(s.text):  # usually none: no token loop
+            m = bisect.bisect_left(toks, found.start(), key=lambda t: t.start)
+            if not 0 < m < s.n or toks[m].start != found.start():
+                continue
+            k, tok, code = m - 1, toks[m - 1], toks[m].text
             if (
                 tok.is_cap
                 and tok.is_word
                 and not tok.is_upper
-                and nxt.space_before
-                and not s.hard[k + 1]
-                and _PRODUCT_CODE.fullmatch(nxt.text)
-                and not _AGE_GROUP.fullmatch(nxt.text)
+                and not s.hard[m]
+                and _PRODUCT_CODE.fullmatch(code)
+                and not _AGE_GROUP.fullmatch(code)
             ):
                 self.numbered.add(s.keys[k])
 
@@ -859,6 +859,7 @@ def find_entities(
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
 _PRODUCT_CODE = regex.compile(r"\p{Lu}{1,3}\p{Nd}{1,4}\p{L}{0,4}")  # "J8", "X5", "J8AWD"
+_CODE_AFTER_SPACE = regex.compile(r"(?<=\p{L} )\p{Lu}{1,3}\p{Nd}")  # where a model code may start
 _AGE_GROUP = regex.compile(r"U\p{Nd}{2}")  # "Indonesia U23": a team's age group, no model
 
 
@@ -869,7 +870,6 @@ def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tup
     two-word name glued to one more word that the text never writes alone and that is no
     public figure of the table is one person's double surname ("Rayan Ait-Nouri").
     """
-    alone = _written_alone(s)
     out: list[tuple[int, int, str]] = []
     for span in spans:
         i, j, label = span
@@ -881,7 +881,7 @@ def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tup
                 and b - a == 2
                 and s.toks[b - 1].text == "-"
                 and _joins_names(s, b - 1)
-                and not _ticket(s, a, b - 1, alone)
+                and not _ticket(s, a, b - 1)
             ):
                 out[-1] = (a, j, PER)  # "Jean-" + "Paul van Gastel": a hyphenated given name
                 continue
@@ -892,7 +892,7 @@ def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tup
                 and b - a >= 2
                 and s.toks[b].text == "-"
                 and _joins_names(s, b)
-                and s.keys[i] not in alone
+                and s.keys[i] not in _written_alone(s)
                 and not known_person(s.toks[i].text)
             ):
                 out[-1] = (a, j, PER)
@@ -902,7 +902,13 @@ def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tup
 
 
 def _written_alone(s: Scan) -> set[str]:
-    """Capitalised words the text writes other than joined to another by a hyphen."""
+    """Capitalised words the text writes other than joined to another by a hyphen (cached)."""
+    if s.alone is None:
+        s.alone = _alone_words(s)
+    return s.alone
+
+
+def _alone_words(s: Scan) -> set[str]:
     return {
         s.keys[k]
         for k in range(s.n)
@@ -912,7 +918,7 @@ def _written_alone(s: Scan) -> set[str]:
     }
 
 
-def _ticket(s: Scan, i: int, k: int, alone: set[str]) -> bool:
+def _ticket(s: Scan, i: int, k: int) -> bool:
     """The hyphen at ``k`` of a person span from ``i`` joins two people, not a given name.
 
     A ticket joins two names ("Prabowo-Gibran", "Anies Baswedan-Muhaimin Iskandar"): the
@@ -926,7 +932,7 @@ def _ticket(s: Scan, i: int, k: int, alone: set[str]) -> bool:
     word = s.toks[first[0]].text
     if known_person(word):
         return True
-    return s.keys[first[0]] in alone  # "Bobby-Surya" ... "Bobby mengatakan"
+    return s.keys[first[0]] in _written_alone(s)  # "Bobby-Surya" ... "Bobby mengatakan"
 
 
 def _joins_names(s: Scan, k: int) -> bool:

@@ -127,6 +127,7 @@ class Scan:
         self.per_starts: set[int] = set()  # where the NER model says a person's name begins
         self._hon_memo: dict[int, tuple[int, list[str], bool]] = {}
         self.sport_article: bool | None = None  # the article is about a game (_orgs.py)
+        self.alone: set[str] | None = None  # words written without a hyphen (_find.py)
         self._lookup_all()
 
     # -- basic token facts ---------------------------------------------------
