@@ -657,25 +657,25 @@ _KNOWN_JUNK = pytest.mark.xfail(strict=True, reason="audit junk not fixed yet (a
             "Aries",
             marks=_KNOWN_JUNK,
         ),
-        pytest.param(
-            '"Ini terkait kebijakan ekspor," tulis Carnewschina. Dikutip Carnewschina, mobil '
-            "itu sudah terdaftar.",
+        (
+            (
+                '"Ini terkait kebijakan ekspor," tulis Carnewschina. Dikutip Carnewschina, mobil '
+                "itu sudah terdaftar."
+            ),
             "Carnewschina",
-            marks=_KNOWN_JUNK,
         ),
         pytest.param(
             "Ahmad Dhani menyebut konsep acara Ngunduh Mantu Al Ghazali memadukan budaya Jawa.",
             "Ngunduh Mantu Al Ghazali",
             marks=_KNOWN_JUNK,
         ),
-        pytest.param(
+        (
             "Sekretaris jenderal organisasi Islam Turki Milli Gorus, Ali Mete, menyerukan hal itu.",
             "Islam",
-            marks=_KNOWN_JUNK,
         ),
     ],
 )
-def test_audit_junk_people_not_fixed_yet(text: str, junk: str) -> None:
+def test_audit_junk_people(text: str, junk: str) -> None:
     assert junk not in people(text)
 
 

@@ -270,10 +270,9 @@ def test_audit_junk_places_of_other_kinds(text: str, name: str) -> None:
         ("Presiden Federasi Rusia Vladimir Putin menerima Prabowo di Moskow.", "Federasi Rusia"),
         ("Izin dipegang PT Mulia Raymond Perkasa sejak 2019, kata Kepala Dinas.", "PT Mulia"),
         ("Balapan Moto GP Aragon digelar akhir pekan ini, kata panitia.", "Moto GP Aragon"),
-        pytest.param(
+        (
             "Pesawat Saudia Airlines mendarat darurat di Medan pada Senin.",
             "Pesawat Saudia Airlines",
-            marks=_KNOWN_JUNK,
         ),
     ],
 )
@@ -294,9 +293,7 @@ def test_english_names_opened_by_their_head() -> None:
 @pytest.mark.parametrize(
     "text, name",
     [
-        pytest.param(
-            "Indeks Kosdaq di Seoul turun 1,2 persen pada Selasa.", "Kosdaq", marks=_KNOWN_JUNK
-        ),
+        ("Indeks Kosdaq di Seoul turun 1,2 persen pada Selasa.", "Kosdaq"),
         ("Hal itu dilaporkan media Al Arabiya pada Senin malam.", "Arabiya"),
         ("Mobil listrik Jaecoo J7 mulai dikirim ke konsumen pekan ini.", "Jaecoo"),
         ("Arsenal menang 2-1 atas Bournemouth dalam laga Liga Inggris.", "Bournemouth"),

@@ -113,6 +113,9 @@ class Alias:
     entry: PlaceEntry | OrgEntry
     form: str
     caps: bool  # only as written in capitals (or exactly as listed)
+    sport: bool = (
+        False  # a team's short form that is also a word or town: the team only about sport
+    )
 
 
 @dataclass(slots=True)
@@ -139,6 +142,7 @@ class Data:
     stop_words: frozenset[str] = frozenset()
     corpus_words: frozenset[str] = frozenset()  # common lower-case words, never names
     not_person_heads: frozenset[str] = frozenset()
+    not_people: frozenset[str] = frozenset()  # never a person by themselves (not_people.txt)
     korean_surnames: frozenset[str] = frozenset()  # as written: "Park", "Bong"
     patterns: tuple[dict[str, object], ...] = ()
     provinces: dict[str, str] = field(default_factory=dict)
@@ -209,14 +213,16 @@ def gazetteer_forms() -> list[str]:
     return forms
 
 
-def _add(d: Data, form: str, entry: PlaceEntry | OrgEntry, caps: bool = False) -> None:
+def _add(
+    d: Data, form: str, entry: PlaceEntry | OrgEntry, caps: bool = False, sport: bool = False
+) -> None:
     key = d.key_fn(form)
     if not key:
         return
     aliases = d.gazetteer.setdefault(key, [])
     if any(a.entry.id == entry.id for a in aliases):
         return
-    aliases.append(Alias(entry, form, caps))
+    aliases.append(Alias(entry, form, caps, sport))
     for i in range(1, len(key) + 1):
         d.prefixes.add(key[:i])
     d.max_len = max(d.max_len, len(key))
@@ -348,17 +354,61 @@ def _load_regions(d: Data) -> None:
             _add(d, form, entry, caps=form.isupper() and len(form) <= 4)
 
 
+# Words of a football club's legal name that the news leaves out ("AFC Bournemouth",
+# "Parma Calcio 1913", "Real Betis Balompié"): abbreviations of club, association, sport
+# club and company forms in the openfootball names of lang/id/orgs.tsv.
+_CLUB_AFFIXES = frozenset(
+    """
+    fc afc cf cfc sc ssc ac acf as us ss bc ud rcd rc ca sv tsg vfb vfl fsv ogc aj sl cp sk
+    osc sco calcio balompie balompié futbol fútbol de 1.
+    """.split()
+)
+
+
+def club_short_form(name: str) -> str | None:
+    """The name a foreign club goes by without its legal affixes and founding year.
+
+    ``AFC Bournemouth`` → ``Bournemouth``, ``Parma Calcio 1913`` → ``Parma``, ``1. FC Union
+    Berlin`` → ``Union Berlin``, ``Real Sociedad de Fútbol`` → ``Real Sociedad``; None when
+    nothing is left out or nothing is left.
+    """
+    words_ = name.split()
+
+    def affix(w: str) -> bool:
+        return fold(w) in _CLUB_AFFIXES or w.isdigit()
+
+    i, j = 0, len(words_)
+    while i < j and affix(words_[i]):
+        i += 1
+    while j > i and affix(words_[j - 1]):
+        j -= 1
+    short = " ".join(words_[i:j])
+    return short if short and short != name else None
+
+
 def _load_orgs(d: Data) -> None:
-    for row in read_table(LANG_ID, "orgs.tsv"):
-        name, kind, short_forms = _cells(row, 3)[:3]
-        forms = [f for f in short_forms.split("|") if f]
-        acronym = _acronym(kind, forms)
-        entry = OrgEntry(f"org:{name}", name, acronym, kind)
-        _add(d, name, entry)
-        if acronym:
-            _add(d, acronym, entry, caps=True)
-        for other in forms:
-            _add(d, other, entry, caps=other.isupper() and len(other) <= 6)
+    clubs: list[tuple[str, OrgEntry]] = []
+    for file in ("orgs.tsv", "teams.tsv"):
+        for row in read_table(LANG_ID, file):
+            name, kind, short_forms, _parent, country = _cells(row, 5)[:5]
+            forms = [f for f in short_forms.split("|") if f]
+            acronym = _acronym(kind, forms)
+            entry = OrgEntry(f"org:{name}", name, acronym, kind)
+            _add(d, name, entry)
+            if acronym:
+                _add(d, acronym, entry, caps=True)
+            for other in forms:
+                # a team's nickname ("Pacers", "Thunder") is the team only about sport
+                sport = file == "teams.tsv" and " " not in other
+                _add(d, other, entry, caps=other.isupper() and len(other) <= 6, sport=sport)
+            if kind == "club" and country != "ID":
+                clubs.append((name, entry))
+    # after every listed name: a derived form that is already a place or another name
+    # (Paris FC → "Paris", AS Monaco FC → "Monaco") is left to the lists
+    for name, entry in clubs:
+        short = club_short_form(name)
+        if short and d.key_fn(short) not in d.gazetteer:
+            _add(d, short, entry, sport=" " not in short)
 
 
 def _pattern(rule: dict[str, object]) -> dict[str, object]:
@@ -420,6 +470,7 @@ def data() -> Data:
     d.common_words = frozenset(read_lines(_PKG, "common_words.txt")) | d.stop_words
     d.corpus_words = frozenset(read_lines(_PKG, "corpus_words.txt"))
     d.not_person_heads = frozenset(fold(w) for w in read_lines(_PKG, "not_person_heads.txt"))
+    d.not_people = frozenset(fold(w) for w in read_lines(_PKG, "not_people.txt"))
     d.korean_surnames = frozenset(read_lines(_PKG, "korean_surnames.txt"))
     d.patterns = tuple(_pattern(json.loads(line)) for line in read_lines(_PKG, "patterns.jsonl"))
     for bit in (ROLE_HEAD, ROLE_PREFIX, ORG_HEAD, ORG_SUFFIX, PLACE_HEAD, FACILITY):

@@ -19,6 +19,7 @@ Merge policy (documented in SOURCE.md and the package docstring):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import regex
@@ -118,12 +119,16 @@ class _Finder:
             j = ends.get(ent.end_char - trail)
             if i is None or j is None or j < i:
                 continue
+            if s.reduplicated_after(j + 1):
+                j += 2  # "Gunung Lewotobi Laki" + "-Laki"
             if label == PER:
                 # a ticket the model tagged as one person ("Ganjar-Mahfud"), or two names
                 # joined by "dan" ("Al Ghazali dan Alyssa Daguise", "Marc Marquezdan
                 # Francesco Bagnaia"): each name
                 for k in range(i + 1, j):
-                    if (s.toks[k].text == "-" and _joins_names(s, k)) or (
+                    if (
+                        s.toks[k].text == "-" and _joins_names(s, k) and _ticket(s, i, k)
+                    ) or (
                         s.keys[k] in ("dan", "&")
                         and k + 1 < j
                         and (s.toks[k + 1].is_cap or (s.is_title(k - 1) and s.is_title(k + 1)))
@@ -132,6 +137,20 @@ class _Finder:
                         i = k + 1
             out.append((i, j + 1, label))
         return _hyphenated_surnames(s, out)
+
+    def _hyphenated_given_names(self) -> None:
+        """A rule's person that starts after "Jean-" starts at "Jean" ("Jean-Paul van Gastel").
+
+        The rules read a name from a capitalised word on; a hyphenated given name whose first
+        half is no ticket (:func:`_ticket`) belongs to the name.
+        """
+        s = self.s
+        for c in self.cands:
+            k = c.i - 1
+            if c.label != PER or k < 1 or s.toks[k].text != "-" or not _joins_names(s, k):
+                continue
+            if not _ticket(s, k - 1, k) and not (k > 1 and s.toks[k - 2].text == "-"):
+                c.i = k - 1
 
     # -- facilities ----------------------------------------------------------------
 
@@ -283,7 +302,15 @@ class _Finder:
             elif label == ORG:
                 if self._org_evidence(i, j, counts):
                     self.cands.append(Cand(i, j, ORG, T_MODEL, src="model"))
-            elif place_word_ok(s, i, j) and not venue_tail(s, j - 1):
+            elif (
+                place_word_ok(s, i, j)
+                and not venue_tail(s, j - 1)
+                and not (j - i == 1 and len(s.toks[i].text) <= 2 and not s.toks[i].is_upper)
+                and not (i > 0 and s.keys[i - 1] in words("thing_before_place"))
+            ):
+                # a two-letter word no gazetteer holds is no place ("kata Alonso di As",
+                # "Kartu As"); a country's code in capitals ("di AS") is the gazetteer's;
+                # nor a name after a noun of a kind of thing ("indeks Kosdaq")
                 self.cands.append(Cand(i, j, LOC, T_MODEL, district_ok=True, src="model"))
 
     def _model_names_over_rules(self) -> None:
@@ -419,15 +446,12 @@ class _Finder:
                 i += 1  # "Permukiman Fahri Hamzah": the end of a role
                 continue
             break
-        if (
-            label == PER
-            and j - i >= 2
-            and not hons
-            and s.keys[i] in d.corpus_words
-            and (s.sent_start[i] or s.keys[i] in self.lower_words)
-        ):
-            i += 1  # a common word before the name: "Lanjut Nangoi", "Skuad Garuda"
-            if j - i == 1 and s.toks[i].is_upper:
+        while j - i >= 2 and not hons and self._lead_word(i, label):
+            # a common word before the name: "Lanjut Nangoi", "Skuad Garuda"; a noun of a
+            # kind of thing or a source verb before an organisation: "Pesawat Saudia
+            # Airlines", "Dilansir AFP"
+            i += 1
+            if j - i == 1 and s.toks[i].is_upper and label == PER:
                 return i, i, hons  # "Sinar UV"
         if i >= j:
             return i, i, hons
@@ -464,6 +488,16 @@ class _Finder:
         if label == PER and j > i:
             i, j = self._widen_name(i, j)
         return i, j, hons
+
+    def _lead_word(self, i: int, label: str) -> bool:
+        """The word at ``i`` opens a model span but is no part of the name."""
+        s = self.s
+        key = s.keys[i]
+        if label == PER:
+            return key in s.d.corpus_words and (s.sent_start[i] or key in self.lower_words)
+        if label == ORG and s.toks[i].is_cap and not s.org_head_at(i)[0]:
+            return key in words("source_before") or key in words("thing_before")
+        return False
 
     def _cut_glued(self, i: int, j: int, label: str) -> int:
         """Where a model span stops being a name (``j`` if it does not).
@@ -507,6 +541,7 @@ class _Finder:
             and s.gaz_at(i - 1) is None
             and not s.honorifics_at(i - 1)[2]
             and s.keys[i - 1] not in s.d.corpus_words
+            and s.keys[i - 1] not in self.lower_words  # "acara Ngunduh Mantu" / "ngunduh mantu"
         ):
             i -= 1
         while (
@@ -588,13 +623,21 @@ class _Finder:
         names = [
             [s.keys[p] for p in range(c.i, c.j) if s.keys[p]] for c in accepted if c.label == PER
         ]
+        # last words of the full names of the text: "Inzaghi" of "Simone Inzaghi"
+        surnames = {n[-1] for n in names if len(n) >= 2}
         for c in accepted:
             if c.tier != T_MODEL or c.label == PER or c.org is not None or c.places:
                 continue
             tags = self.votes_of.get(s.fold_span(c.i, c.j), {})
-            if not tags.get(PER) and sum(tags.values()) >= 2 and not s.toks[c.i].is_upper:
+            if (
+                not tags.get(PER)
+                and sum(tags.values()) >= 2
+                and not s.toks[c.i].is_upper
+                and not (c.j - c.i == 1 and s.keys[c.i] in surnames)
+            ):
                 # the model reads it twice as no person ("Nintendo"); initials ("SNZ (23)")
-                # stay a person whatever the model says
+                # stay a person whatever the model says, and so does the surname of a full
+                # name of the text ("Simone Inzaghi" ... "Inzaghi dan Inter sepakat")
                 continue
             toks = [s.keys[p] for p in range(c.i, c.j) if s.keys[p]]
             if any(
@@ -624,6 +667,10 @@ class _Finder:
             return False
         if " " not in key and not p.honorifics and not p.roles and self._named_thing(p):
             return False  # "kapal Madleen", "kapal bernama Madleen"
+        if key in s.d.not_people:
+            return False  # a religion or a generation: "Islam", "Gen Z"
+        if " " not in key and "news" in key[1:]:
+            return False  # an outlet's one-word name: "Carnewschina", "Antaranews"
         if key.rsplit(" ", 1)[-1] in s.d.not_person_heads:
             return False  # "Nasdaq Composite", "Swansea City", and "City" alone
         if all(w.replace(".", "") in s.d.degrees for w in p.name.replace(",", " ").split()):
@@ -647,6 +694,29 @@ class _Finder:
         ):
             return False
         return not s.d.gazetteer.get(tuple(key.split()))  # "Polsek Medan Tembung"
+
+    def _product_names(self) -> None:
+        """One-word names the text writes before a model code ("Xpeng G6", "Jaecoo J8AWD").
+
+        A brand or product line is numbered, a person is not: such a word is no person in
+        any of its mentions ("Xpeng di Indonesia", "Jaecoo bakal ...").
+        """
+        s = self.s
+        toks = s.toks
+        for found in _CODE_AFTER_SPACE.finditer(s.text):  # usually none: no token loop
+            m = bisect.bisect_left(toks, found.start(), key=lambda t: t.start)
+            if not 0 < m < s.n or toks[m].start != found.start():
+                continue
+            k, tok, code = m - 1, toks[m - 1], toks[m].text
+            if (
+                tok.is_cap
+                and tok.is_word
+                and not tok.is_upper
+                and not s.hard[m]
+                and _PRODUCT_CODE.fullmatch(code)
+                and not _AGE_GROUP.fullmatch(code)
+            ):
+                self.numbered.add(s.keys[k])
 
     def _named_thing(self, p: PersonHit) -> bool:
         """A mention comes right after a noun naming a kind of thing ("kapal [bernama] X")."""
@@ -729,6 +799,7 @@ class _Finder:
             self.model_per_starts,
             self.model_org_spans,
         ).find()
+        self._hyphenated_given_names()
         # an organisation's name ends where a person found by a rule begins
         self.s.per_starts = self.model_per_starts | {c.i for c in self.cands if c.label == PER}
         rules = OrgPlaceRules(self.s, self.cands, self.blocked)
@@ -742,6 +813,7 @@ class _Finder:
         for c in accepted:
             c.evidence = self._evidence(c)
         self.org_words = self._org_first_words(accepted)
+        self._product_names()
         people = [
             p
             for p in cluster_people(self.s, [c for c in accepted if c.label == PER], self.exclude)
@@ -787,6 +859,8 @@ def find_entities(
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
 _PRODUCT_CODE = regex.compile(r"\p{Lu}{1,3}\p{Nd}{1,4}\p{L}{0,4}")  # "J8", "X5", "J8AWD"
+_CODE_AFTER_SPACE = regex.compile(r"(?<=\p{L} )\p{Lu}{1,3}\p{Nd}")  # where a model code may start
+_AGE_GROUP = regex.compile(r"U\p{Nd}{2}")  # "Indonesia U23": a team's age group, no model
 
 
 def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -796,11 +870,6 @@ def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tup
     two-word name glued to one more word that the text never writes alone and that is no
     public figure of the table is one person's double surname ("Rayan Ait-Nouri").
     """
-    alone = {
-        s.keys[k]
-        for k in range(s.n)
-        if s.toks[k].is_cap and not (k > 0 and s.toks[k - 1].text == "-")
-    }
     out: list[tuple[int, int, str]] = []
     for span in spans:
         i, j, label = span
@@ -808,18 +877,62 @@ def _hyphenated_surnames(s: Scan, spans: list[tuple[int, int, str]]) -> list[tup
             a, b, prev = out[-1]
             if (
                 prev == PER
+                and b == i
+                and b - a == 2
+                and s.toks[b - 1].text == "-"
+                and _joins_names(s, b - 1)
+                and not _ticket(s, a, b - 1)
+            ):
+                out[-1] = (a, j, PER)  # "Jean-" + "Paul van Gastel": a hyphenated given name
+                continue
+            if (
+                prev == PER
                 and b + 1 == i
                 and s.name_run(i) == i + 1
                 and b - a >= 2
                 and s.toks[b].text == "-"
                 and _joins_names(s, b)
-                and s.keys[i] not in alone
+                and s.keys[i] not in _written_alone(s)
                 and not known_person(s.toks[i].text)
             ):
                 out[-1] = (a, j, PER)
                 continue
         out.append(span)
     return out
+
+
+def _written_alone(s: Scan) -> set[str]:
+    """Capitalised words the text writes other than joined to another by a hyphen (cached)."""
+    if s.alone is None:
+        s.alone = _alone_words(s)
+    return s.alone
+
+
+def _alone_words(s: Scan) -> set[str]:
+    return {
+        s.keys[k]
+        for k in range(s.n)
+        if s.toks[k].is_cap
+        and not (k > 0 and s.toks[k - 1].text == "-" and not s.toks[k].space_before)
+        and not (k + 1 < s.n and s.toks[k + 1].text == "-" and not s.toks[k + 1].space_before)
+    }
+
+
+def _ticket(s: Scan, i: int, k: int) -> bool:
+    """The hyphen at ``k`` of a person span from ``i`` joins two people, not a given name.
+
+    A ticket joins two names ("Prabowo-Gibran", "Anies Baswedan-Muhaimin Iskandar"): the
+    side before the hyphen is a full name of two words or more, a public figure of the
+    table, or a word the text also writes on its own. A one-word unknown first half is a
+    hyphenated given name ("Jean-Paul van Gastel", "Jean-Philippe Mateta").
+    """
+    first = [p for p in range(i, k) if s.keys[p]]
+    if len(first) != 1:
+        return len(first) >= 2
+    word = s.toks[first[0]].text
+    if known_person(word):
+        return True
+    return s.keys[first[0]] in _written_alone(s)  # "Bobby-Surya" ... "Bobby mengatakan"
 
 
 def _joins_names(s: Scan, k: int) -> bool:

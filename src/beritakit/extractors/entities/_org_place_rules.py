@@ -25,6 +25,7 @@ from beritakit.extractors.entities._rules import (
     PLACE_HEAD,
     ROLE_HEAD,
     Scan,
+    words,
 )
 from beritakit.extractors.entities._tiers import COUNTRY_SUFFIX, LOC, ORG, T_GAZ, T_RULE, Cand
 from beritakit.extractors.entities._tokens import fold
@@ -98,6 +99,7 @@ class OrgPlaceRules:
                         and not s.hard[b]
                         and not self.blocked[b - 1]
                         and not s.role_head_at(b - 1)
+                        and not self._thing_word(b - 1)
                     ):
                         b -= 1
                     # the name opens at a prefix head in it: "Direktur Operasional PT X Tbk"
@@ -123,6 +125,17 @@ class OrgPlaceRules:
                         break
         self._defined_orgs(definitions)
 
+    def _thing_word(self, k: int) -> bool:
+        """A noun of a kind of thing before a name ("Pesawat Saudia Airlines"): not in it.
+
+        One of ``thing_before`` (patterns.jsonl), or a common word opening the sentence
+        that is no organisation head.
+        """
+        s = self.s
+        if s.keys[k] in words("thing_before"):
+            return True
+        return s.sent_start[k] and s.keys[k] in s.d.corpus_words and not s.org_head_at(k)[0]
+
     def _defined_orgs(self, definitions: list[Definition]) -> None:
         """Organisations the text defines ("Komisi Yudisial (KY)") and their acronym's mentions.
 
@@ -134,7 +147,9 @@ class OrgPlaceRules:
         for df in definitions:
             if not df.org:
                 continue
-            self.cands.append(self._defined(df, df.long_i, self._place_suffix(df.end, df.end)))
+            self.cands.append(
+                self._defined(df, self._head_before(df.long_i), self._place_suffix(df.end, df.end))
+            )
             # later bare mentions of the acronym join it ("UCLG ASPAC merupakan ...")
             key = [k for k in (fold(w) for w in df.acronym.split()) if k]
             n = len(key)
@@ -147,6 +162,19 @@ class OrgPlaceRules:
                     and s.toks[p].text[0].isupper()
                 ):
                     self.cands.append(self._defined(df, p, self._place_suffix(p + n, p + n)))
+
+    def _head_before(self, i: int) -> int:
+        """Where a defined long form starts with the organisation head written before it.
+
+        "Kementerian Komunikasi dan Digital (Komdigi)": the acronym's letters come from
+        "Komunikasi dan Digital", but the name opens at the head word "Kementerian".
+        """
+        s = self.s
+        for b in (i - 1, i - 2):
+            if b >= 0 and not self.blocked[b] and s.toks[b].is_cap and s.org_head_at(b)[0] == i - b:
+                if not any(s.hard[p] or s.sent_start[p] for p in range(b + 1, i + 1)):
+                    return b
+        return i
 
     @staticmethod
     def _defined(df: Definition, i: int, j: int) -> Cand:
@@ -202,6 +230,8 @@ class OrgPlaceRules:
             hit = s.gaz_at(k)
             if k > 0 and s.keys[k - 1] in ("wali", "walikota", "ibu"):
                 n = 0  # "Wali Kota X" is a role, "Ibu Kota" a capital
+            if s.reduplicated_before(k):
+                n = 0  # "Pulau-Pulau Kecil": a plural common noun, no name
             if n and not (hit is not None and hit.j - k > n and not hit.orgs):
                 kind, _keep = d.place_heads[tuple(x for x in s.keys[k : k + n] if x)]
                 end = k + n
@@ -224,6 +254,8 @@ class OrgPlaceRules:
                     # "Kabupaten Muratara Sumsel": the run goes on into another place; stop there
                     if inner.j >= end or any(s.gaz_at(p) is not None for p in range(inner.j, end)):
                         end = inner.j
+                if end > k + n and s.reduplicated_after(end):
+                    end += 2  # "Gunung Lewotobi Laki-Laki"
                 if end > k + n and s.fold_span(k, end) in d.not_entities:
                     end = k  # a slogan or term written like a place: "Kota Global"
                 if end > k + n:

@@ -11,9 +11,13 @@ from beritakit.extractors.entities._data import OrgEntry, PlaceEntry
 from beritakit.extractors.entities._rules import GazMatch, Scan
 
 __all__ = [
+    "GAME_WORDS",
     "english_head",
     "inside_places",
     "reads_as_org",
+    "sport_article",
+    "sport_context",
+    "sport_only",
     "venue_spans",
     "venue_tail",
     "year_tail",
@@ -28,30 +32,57 @@ SPORT_WORDS = frozenset(
     trofi piala ucl ucl champions serie bundesliga laliga premier ligue
     """.split()
 )
+# Words only a text about a game uses (not "tim", "menang", "musim", "final", which news of
+# elections, police teams and seasons use too): an article with a few of them is about sport.
+GAME_WORDS = frozenset(
+    """
+    gol liga klub pelatih striker gelandang penyerang bek kiper skuad klasemen laga
+    pertandingan sepak bola basket nba bundesliga laliga ucl playoff playoffs pemain transfer
+    """.split()
+)
+_GAME_ARTICLE = 3  # uses of GAME_WORDS that make an article about sport
 _SPORT_TYPES = frozenset({"club", "national_team"})
 _WINDOW = 12  # tokens either side: about a clause
 
 
-def _sport_context(s: Scan, i: int, j: int) -> bool:
+def sport_article(s: Scan) -> bool:
+    """The article is about a game: it uses a few words only sport news uses (cached)."""
+    if s.sport_article is None:
+        s.sport_article = sum(k in GAME_WORDS for k in s.keys) >= _GAME_ARTICLE
+    return s.sport_article
+
+
+def sport_context(s: Scan, i: int, j: int) -> bool:
+    """The clause around ``[i, j)`` or the whole article is about sport."""
     lo, hi = max(0, i - _WINDOW), min(s.n, j + _WINDOW)
-    return any(s.keys[p] in SPORT_WORDS for p in range(lo, hi))
+    return any(s.keys[p] in SPORT_WORDS for p in range(lo, hi)) or sport_article(s)
+
+
+def sport_only(hit: GazMatch) -> bool:
+    """Every organisation reading of the hit is a team's short form read only about sport."""
+    teams = [a for a in hit.aliases if isinstance(a.entry, OrgEntry)]
+    return bool(teams) and all(a.sport for a in teams)
 
 
 def reads_as_org(s: Scan, i: int, hit: GazMatch) -> bool:
     """Tell whether a gazetteer hit at ``i`` that lists organisations names one here.
 
-    A hit that is also a place (``Milan``: AC Milan and the city) is the organisation only
-    when the organisations it may be are not clubs or national teams, or the text around it
-    is about sport; otherwise it is the place.
+    A hit that is also a place (``Milan``: AC Milan and the city, ``Napoli``) is the
+    organisation only when the organisations it may be are not clubs or national teams, or
+    the text around it or the article is about sport; otherwise it is the place. A team's
+    short form that is a word or a town (``Pacers``, ``Thunder``, ``Bournemouth``) is the
+    team only about sport.
     """
     orgs: tuple[OrgEntry, ...] = hit.orgs
     places: tuple[PlaceEntry, ...] = hit.places
     if not orgs:
         return False
+    if sport_only(hit):
+        return sport_context(s, i, hit.j)
     if not places:
         return True
     if all(o.type in _SPORT_TYPES for o in orgs):
-        return _sport_context(s, i, hit.j)
+        return sport_context(s, i, hit.j)
     return True
 
 

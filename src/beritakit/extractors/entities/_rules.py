@@ -126,6 +126,8 @@ class Scan:
         self._phrase_memo: dict[tuple[int, int], int] = {}
         self.per_starts: set[int] = set()  # where the NER model says a person's name begins
         self._hon_memo: dict[int, tuple[int, list[str], bool]] = {}
+        self.sport_article: bool | None = None  # the article is about a game (_orgs.py)
+        self.alone: set[str] | None = None  # words written without a hyphen (_find.py)
         self._lookup_all()
 
     # -- basic token facts ---------------------------------------------------
@@ -202,6 +204,31 @@ class Scan:
     def fold_span(self, i: int, j: int) -> str:
         """The folded key string of tokens ``[i, j)`` (for dictionary look-ups)."""
         return " ".join(k for k in self.keys[i:j] if k)
+
+    def reduplicated_after(self, j: int) -> bool:
+        """A name ending before ``j`` goes on as a reduplicated word: "Laki" + "-Laki".
+
+        ``Gunung Lewotobi Laki-Laki`` is one name; cut at the hyphen it reads "… Laki".
+        """
+        return (
+            0 < j < self.n - 1
+            and self.toks[j].text == "-"
+            and not self.toks[j].space_before
+            and not self.toks[j + 1].space_before
+            and bool(self.keys[j - 1])
+            and self.keys[j + 1] == self.keys[j - 1]
+        )
+
+    def reduplicated_before(self, i: int) -> bool:
+        """The word at ``i`` repeats the one before a hyphen: the plural "Pulau-Pulau Kecil"."""
+        return (
+            i >= 2
+            and self.toks[i - 1].text == "-"
+            and not self.toks[i - 1].space_before
+            and not self.toks[i].space_before
+            and bool(self.keys[i])
+            and self.keys[i - 2] == self.keys[i]
+        )
 
     def is_title(self, k: int) -> bool:
         """A capitalised word that is not all capitals ("Najib", "McKibbin", "C")."""
