@@ -55,6 +55,30 @@ def test_glued_function_word_after_a_name_is_cut() -> None:
     assert "Kim Jong Un" in found and not any("untuk" in n.lower() for n in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # real dev and corpus lines: an adverb glued onto the last name
+        ("REZAArya Pratamamemang gagal debut diTimnas Indonesia.", "REZA Arya Pratama"),
+        ("Kata-kataMarc Marquezusai menjalani pekan sempurna diMotoGP.", "Marc Marquez"),
+        ("Sekda Jabar Herman Suryatmanbuka suara soal rapat paripurna.", "Herman Suryatman"),
+        ("Mantan Ketua DPR Setya Novantobisa mengajukan pembebasan bersyarat.", "Setya Novanto"),
+    ],
+)
+def test_glued_adverb_after_a_name_is_cut(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_a_name_ending_like_an_adverb_is_whole() -> None:
+    # "Tambusai" ends in "usai" after only four letters: a name, not glue
+    assert "Tuanku Tambusai" in people("Nama Tuanku Tambusai diabadikan sebagai nama jalan di Riau.")
+
+
+def test_pratama_ends_a_name_not_a_role() -> None:
+    found = people("Kiper muda Reza Arya Pratama gagal debut bersama Timnas Indonesia.")
+    assert "Reza Arya Pratama" in found
+
+
 def test_batak_surname_ending_in_tak_is_whole() -> None:
     found = people(
         "KPK menahan mantan Wakil Ketua DPRD Jatim Sahat Tua Simanjuntak dalam perkara hibah."
