@@ -71,7 +71,9 @@ def test_glued_adverb_after_a_name_is_cut(text: str, name: str) -> None:
 
 def test_a_name_ending_like_an_adverb_is_whole() -> None:
     # "Tambusai" ends in "usai" after only four letters: a name, not glue
-    assert "Tuanku Tambusai" in people("Nama Tuanku Tambusai diabadikan sebagai nama jalan di Riau.")
+    assert "Tuanku Tambusai" in people(
+        "Nama Tuanku Tambusai diabadikan sebagai nama jalan di Riau."
+    )
 
 
 def test_pratama_ends_a_name_not_a_role() -> None:
@@ -194,6 +196,68 @@ def test_legal_status_only_when_asserted_of_that_person() -> None:
 )
 def test_apposition_after_the_name(text: str, name: str, role: str) -> None:
     assert people(text)[name].roles == (role,)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a real dev line, then sentences of our own
+        (
+            "Gasperini ditunjuk sebagai pelatih Roma menggantikan Claudio Ranieri.",
+            "Gasperini",
+            "pelatih Roma",
+        ),
+        (
+            (
+                "Dia diminta mendampingi John Heitinga yang baru ditunjuk sebagai pelatih "
+                "kepala Ajax Amsterdam."
+            ),
+            "John Heitinga",
+            "pelatih kepala Ajax Amsterdam",
+        ),
+        (
+            "Rina Kartika resmi dilantik sebagai Camat Cibinong pada Senin pagi.",
+            "Rina Kartika",
+            "Camat Cibinong",
+        ),
+        (
+            "Hendra Gunawan akhirnya ditetapkan sebagai tersangka oleh penyidik Polda.",
+            "Hendra Gunawan",
+            "tersangka",
+        ),
+    ],
+)
+def test_a_role_after_an_appointment_verb_and_sebagai(text: str, name: str, role: str) -> None:
+    assert role in people(text)[name].roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_role"),
+    [
+        # a negation before the verb: nothing is asserted
+        (
+            "Polisi menyebut Hendra Gunawan belum ditetapkan sebagai tersangka.",
+            "Hendra Gunawan",
+            "tersangka",
+        ),
+        # the name is the agent of "ditunjuk", not the one who holds the office
+        (
+            (
+                "Kini dia ditunjuk Kapolri Jenderal Listyo Sigit Prabowo menjabat sebagai "
+                "Wakil Kepala Satuan Tugas Khusus."
+            ),
+            "Listyo Sigit Prabowo",
+            "Wakil Kepala Satuan Tugas Khusus",
+        ),
+        # another verb than an appointment: no role
+        ("Andi Wijaya menolak disebut sebagai pelaku penipuan itu.", "Andi Wijaya", "pelaku"),
+    ],
+)
+def test_no_role_after_sebagai_when_not_said_of_the_name(
+    text: str, name: str, not_role: str
+) -> None:
+    roles = people(text)[name].roles
+    assert not any(r.startswith(not_role) for r in roles), roles
 
 
 def test_a_role_that_opens_the_next_name_does_not_slide_back() -> None:

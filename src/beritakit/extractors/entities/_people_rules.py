@@ -39,6 +39,7 @@ _CLAUSE_BACK = 8  # tokens read back from a name for a negation of its "sebagai"
 # a clause goes on after a status word: "X, tersangka kasus ini masih buron"
 _PREDICATE_WORDS = frozenset({"masih", "sudah", "telah", "akan", "sedang", "belum", "tidak", "tak"})
 _VERB_SHAPE = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter)\p{Ll}{3,}")
+_OBJECT_MARKERS = frozenset({"oleh", "dengan", "bersama", "kepada", "terhadap"})
 _APPOSITION_CLOSERS = frozenset(",.;:)!?\"\u201c\u201d")
 
 
@@ -647,6 +648,8 @@ class PeopleRules:
             m = end
             if self._age_follows(m):
                 m += 3
+            if (m < s.n and s.keys[m] == "yang") or self._subject_at(k):
+                m = self._appointed_as(m)  # "yang" says of the name what follows it
             if m < s.n and (
                 s.toks[m].text == ","
                 or s.keys[m] in apposition
@@ -730,6 +733,38 @@ class PeopleRules:
                 k = a_end
                 continue
             k = max(j, k + 1)
+
+    def _subject_at(self, k: int) -> bool:
+        """The name at ``k`` is no verb's object or agent ("ditunjuk Kapolri Listyo …").
+
+        Read back over the capitalised words of a role or honorifics before the name to the
+        first lower-case word: a verb (``ditunjuk``, ``menemui``) or ``oleh``/``dengan``/
+        ``bersama`` there makes the name an object, not the subject of what follows.
+        """
+        s = self.s
+        p = k - 1
+        while p >= 0 and k - p <= _CLAUSE_BACK and s.toks[p].is_cap and not s.sent_start[p + 1]:
+            p -= 1
+        if p < 0 or s.sent_start[p + 1] or not s.toks[p].is_lower:
+            return True
+        return not (_VERB_SHAPE.match(s.keys[p]) or s.keys[p] in _OBJECT_MARKERS)
+
+    def _appointed_as(self, m: int) -> int:
+        """``sebagai`` after an appointment verb from ``m`` ("ditunjuk sebagai"), else ``m``.
+
+        "Gasperini ditunjuk sebagai pelatih Roma", "X yang baru dilantik sebagai Kapolres":
+        the role after ``sebagai`` is said of the name before ``m``. Only the words of
+        ``appointment_adverbs`` may stand before the verb, so a negation ("X belum
+        ditetapkan sebagai tersangka") or any other clause gives ``m`` back.
+        """
+        s = self.s
+        adverbs, verbs = words("appointment_adverbs"), words("appointment_verbs")
+        p = m
+        while p < s.n and p - m < 4 and s.toks[p].is_lower and s.keys[p] in adverbs:
+            p += 1
+        if p + 1 < s.n and s.keys[p] in verbs and s.keys[p + 1] == "sebagai":
+            return p + 1
+        return m
 
     def _nickname(self, m: int) -> tuple[int, int]:
         """The nickname in "atau akrab disapa Gus Ipul" from ``m`` (``atau``); empty if none."""
