@@ -260,6 +260,19 @@ def test_no_role_after_sebagai_when_not_said_of_the_name(
     assert not any(r.startswith(not_role) for r in roles), roles
 
 
+def test_a_first_name_that_is_also_a_district_is_not_swallowed_by_the_role() -> None:
+    # "Sakti" is a district of Pidie: after a ministry's portfolio it opens the name
+    found = people(
+        "Menteri Kelautan dan Perikanan Sakti Wahyu Trenggono meninjau pelabuhan Muara Baru."
+    )
+    assert found["Sakti Wahyu Trenggono"].roles == ("Menteri Kelautan dan Perikanan",)
+    # after a role head the district is the role's territory
+    found = people("Camat Sakti Ahmad Yani meninjau lokasi banjir bersama warga.")
+    assert found["Ahmad Yani"].roles == ("Camat Sakti",)
+    found = people("Kepala Operasi Damai Cartenz Brigjen Faizal Ramadhani meninjau lokasi.")
+    assert found["Faizal Ramadhani"].roles == ("Kepala Operasi Damai Cartenz",)
+
+
 def test_a_role_that_opens_the_next_name_does_not_slide_back() -> None:
     found = people(
         "Acara itu dihadiri Bupati Bogor Rudy Susmanto, Kapolres Bogor AKBP Rio Wahyu "

@@ -608,6 +608,22 @@ class Scan:
                     and (k in self.per_starts or hit.j not in self.per_starts)
                 ):
                     break  # a district after a province opens a name: "Gubernur Jakarta Rano Karno"
+                if (
+                    k > start
+                    and not hit.orgs
+                    and all(e.kind == "district" for e in hit.places)
+                    and self.toks[k - 1].is_cap
+                    and self.keys[k - 1] in d.role_words
+                    and not self.phrase_at(k - 1, ROLE_HEAD)
+                    and hit.j < self.n
+                    and self.is_title(hit.j)
+                    and not self.stops_name(hit.j, False)
+                    and self.name_run(hit.j) - hit.j >= 2
+                    and any(p in self.per_starts for p in range(hit.j, self.name_run(hit.j)))
+                ):
+                    # a district right after a portfolio opens a name: "Menteri Kelautan dan
+                    # Perikanan Sakti Wahyu Trenggono" (Sakti is also a district of Pidie)
+                    break
                 k = self.skip_paren_abbrev(hit.j)
                 field = False
                 continue
