@@ -273,6 +273,20 @@ def test_a_first_name_that_is_also_a_district_is_not_swallowed_by_the_role() -> 
     assert found["Faizal Ramadhani"].roles == ("Kepala Operasi Damai Cartenz",)
 
 
+def test_a_company_named_like_a_person_stays_in_the_role() -> None:
+    # a real dev line (glued as scraped): the NER model reads "First Travel" as a person;
+    # after "PT" it is the company's name
+    text = (
+        "Pengacara jemaahkorbanPT First Travel, Lutfi Yazid, mengharap saksi dari PPATK "
+        "bisa mengungkap aliran uang."
+    )
+    record = beritakit.extract(text)
+    roles = {p.name: p.roles for p in record.people}
+    assert roles["Lutfi Yazid"][0].endswith("PT First Travel")
+    assert "PT First Travel" in {o.name for o in record.organizations}
+    assert "First Travel" not in roles
+
+
 def test_a_role_that_opens_the_next_name_does_not_slide_back() -> None:
     found = people(
         "Acara itu dihadiri Bupati Bogor Rudy Susmanto, Kapolres Bogor AKBP Rio Wahyu "

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import regex
 
 from beritakit.extractors.entities._rules import (
+    COMPANY_FORMS,
     ROLE_HEAD,
     ROLE_PREFIX,
     Scan,
@@ -174,7 +175,11 @@ class PeopleRules:
             m += 1
         # the model may know where the name begins inside what looked like the role
         for p in range(k + head, tail):
-            if p in self.model_per_starts and s.name_run(p) > p:
+            if (
+                p in self.model_per_starts
+                and s.name_run(p) > p
+                and s.keys[p - 1] not in COMPANY_FORMS  # "PT First Travel" is no person
+            ):
                 role, m = s.role_text(k, p), p
                 break
         i, j, hons = self._name_after(m)

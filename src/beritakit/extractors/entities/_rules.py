@@ -25,6 +25,7 @@ from beritakit.lang import LANG_ID
 from beritakit.resources import read_table
 
 __all__ = [
+    "COMPANY_FORMS",
     "FACILITY",
     "ORG_HEAD",
     "ORG_SUFFIX",
@@ -42,6 +43,7 @@ _OPENERS = "\"“”'‘’(["  # skipped back over when looking for a sentence 
 _VERBISH = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter|se)\p{Ll}{3,}")
 _GLUED_BRACKET = regex.compile(r"(?<=\w)\(")
 _ORDINAL = regex.compile(r"ke-\p{Nd}{1,3}$")  # "ke-7"
+COMPANY_FORMS = frozenset({"pt", "cv", "ud", "pd"})  # legal forms before a company name
 _ROMAN = frozenset(
     {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"}
 )
@@ -753,10 +755,11 @@ class Scan:
         j = end
         connectors = words("role_connectors")
         after_place = False
+        company = end > 0 and self.keys[end - 1] in COMPANY_FORMS
         while j < self.n and j - k < max_tokens:
             tok = self.toks[j]
-            if self.hard[j] or j in self.per_starts:
-                break
+            if self.hard[j] or (j in self.per_starts and not (company and j == end)):
+                break  # a company is often named like a person: "PT First Travel", "PT Sri …"
             if tok.is_word and (
                 self.honorifics_at(j)[2]
                 or (
