@@ -405,3 +405,26 @@ def test_two_single_marks_written_for_a_double_mark() -> None:
     # negative: apostrophes inside names and words are no quotation marks
     text = "Wakil Presiden Ma\u2019ruf Amin menyukai musik rock \u2019n\u2019 roll sejak muda."
     assert [h for h in find_quotes(text, ()) if h.kind == "direct"] == []
+
+
+def test_a_scene_clause_before_the_subject_names_no_speaker() -> None:
+    # a real dev line: the organisation after the comma speaks, not the one in the clause
+    text = (
+        "Garuda Indonesia sendiri sudah buka suara. Dalam keterangannya di keterbukaan "
+        "informasi Bursa Efek Indonesia, Garuda mengungkapkan pertimbangan dan aksi korporasi "
+        "perusahaan sepenuhnya adalah pemegang saham."
+    )
+    orgs = (ref(text, "Garuda Indonesia"), ref(text, "Bursa Efek Indonesia"))
+    hit = find_quotes(text, (), orgs)[0]
+    assert (hit.speaker, hit.evidence) == ("Garuda Indonesia", "named")
+    # a sentence of our own: a person after "Pada rapat di kantor Kementerian Keuangan,"
+    text = (
+        "Pada rapat di kantor Kementerian Keuangan, Sri Wahyuni menjelaskan anggaran "
+        "daerah akan dipangkas."
+    )
+    hit = find_quotes(text, (ref(text, "Sri Wahyuni"),), (ref(text, "Kementerian Keuangan"),))[0]
+    assert hit.speaker == "Sri Wahyuni"
+    # negative: an apposition before the name still widens it to the person
+    text = "Vishal Mehta, Regional Division Business Head Samsung, mengatakan penjualan naik."
+    hit = find_quotes(text, (ref(text, "Vishal Mehta"),), (ref(text, "Samsung"),))[0]
+    assert hit.speaker == "Vishal Mehta"
