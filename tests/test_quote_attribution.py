@@ -428,3 +428,25 @@ def test_a_scene_clause_before_the_subject_names_no_speaker() -> None:
     text = "Vishal Mehta, Regional Division Business Head Samsung, mengatakan penjualan naik."
     hit = find_quotes(text, (ref(text, "Vishal Mehta"),), (ref(text, "Samsung"),))[0]
     assert hit.speaker == "Vishal Mehta"
+
+
+def test_a_reporting_verb_glued_onto_the_name() -> None:
+    # a real dev line: the scraper dropped the space before the verb
+    text = (
+        "Ketua Umum PSSIErick Thohirmenyatakan penetapan Jakarta sebagai pusat kegiatan "
+        "regional FIFA adalah pencapaian sejarah."
+    )
+    hits = find_quotes(text, (ref(text, "Erick Thohir"),))
+    assert [(h.kind, h.cue, h.speaker) for h in hits] == [
+        ("indirect", "menyatakan", "Erick Thohir")
+    ]
+    # a sentence of our own
+    text = "Warga Desa Sukamaju, Budi Santosomengaku belum menerima bantuan beras dari desa."
+    hits = find_quotes(text, (ref(text, "Budi Santoso"),))
+    assert [(h.cue, h.speaker) for h in hits] == [("mengaku", "Budi Santoso")]
+
+
+def test_a_word_ending_like_a_verb_is_not_split() -> None:
+    # negative: a capitalised word that is itself a verb of the lexicon, or ends in no verb
+    text = "Pemberdayaan warga berjalan baik. Menyatakan sikap itu tidak mudah, katanya."
+    assert all(h.cue not in ("berdayaan", "nyatakan") for h in find_quotes(text))
