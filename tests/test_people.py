@@ -287,6 +287,69 @@ def test_a_company_named_like_a_person_stays_in_the_role() -> None:
     assert "First Travel" not in roles
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # real dev lines
+        (
+            (
+                "Kutukan Mees Hilgers di Timnas Indonesia berlanjut. Bek FC Twente itu nampaknya "
+                "masih belum bisa memutus rantai hasil minor."
+            ),
+            "Mees Hilgers",
+            "Bek FC Twente",
+        ),
+        (
+            (
+                "REZAArya Pratamamemang gagal debut diTimnas Indonesia. Namun, kiper PSM Makassar "
+                "itu mengaku banyak belajar dari Maarten Paes dan Emil Audero."
+            ),
+            "REZA Arya Pratama",
+            "kiper PSM Makassar",
+        ),
+        # sentences of our own; an age ends the epithet's role
+        (
+            (
+                "Warga Desa Sukamaju mengadu kepada Rudi Hartono. Anggota DPRD Kabupaten Bogor itu "
+                "berjanji meninjau jalan yang rusak."
+            ),
+            "Rudi Hartono",
+            "Anggota DPRD Kabupaten Bogor",
+        ),
+        (
+            (
+                "Klub Persib resmi merekrut Andi Saputra. Bek berusia 24 tahun itu dikontrak dua "
+                "musim."
+            ),
+            "Andi Saputra",
+            "Bek",
+        ),
+    ],
+)
+def test_an_epithet_opening_the_next_sentence_gives_its_role(
+    text: str, name: str, role: str
+) -> None:
+    assert role in people(text)[name].roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people in the sentence before: the epithet may name either
+        (
+            "Rudi Hartono bertemu Budi Santoso di Bogor. Anggota DPRD Kabupaten Bogor itu "
+            "berjanji meninjau jalan yang rusak."
+        ),
+        # a name inside the epithet: that person is named, nobody before
+        "Rudi Hartono datang ke stadion. Pelatih Persib Bojan Hodak itu menyapa penonton.",
+        # the epithet is no subject: "yang" follows
+        "Rudi Hartono datang ke stadion. Anggota DPRD itu yang paling awal tiba.",
+    ],
+)
+def test_no_epithet_role_when_the_antecedent_is_unclear(text: str) -> None:
+    assert people(text)["Rudi Hartono"].roles == ()
+
+
 def test_a_role_that_opens_the_next_name_does_not_slide_back() -> None:
     found = people(
         "Acara itu dihadiri Bupati Bogor Rudy Susmanto, Kapolres Bogor AKBP Rio Wahyu "
