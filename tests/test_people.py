@@ -350,6 +350,19 @@ def test_no_epithet_role_when_the_antecedent_is_unclear(text: str) -> None:
     assert people(text)["Rudi Hartono"].roles == ()
 
 
+def test_a_platform_right_after_the_role_head_is_part_of_the_role() -> None:
+    # a real dev line, then a sentence of our own
+    found = people(
+        "LAS VEGAS- Selebritas TikTok Khaby Lame ditahan otoritas Imigrasi Amerika Serikat."
+    )
+    assert found["Khaby Lame"].roles == ("Selebritas TikTok",)
+    found = people("Influencer Instagram Rina Kartika membagikan tips merawat kulit.")
+    assert found["Rina Kartika"].roles == ("Influencer Instagram",)
+    # negative: the platform alone is neither a role nor an entity
+    record = beritakit.extract("Pemerintah memblokir layanan TikTok Shop pekan lalu.")
+    assert not record.people and not record.organizations
+
+
 def test_a_role_that_opens_the_next_name_does_not_slide_back() -> None:
     found = people(
         "Acara itu dihadiri Bupati Bogor Rudy Susmanto, Kapolres Bogor AKBP Rio Wahyu "

@@ -640,6 +640,9 @@ class Scan:
             if tok.is_word and tok.is_cap and self.keys[k] in d.role_words:
                 k += 1
                 continue
+            if k == start and tok.is_cap and self.keys[k] in words("role_platforms"):
+                k += 1  # "Selebritas TikTok Khaby Lame": the platform is the role's field
+                continue
             n = self.phrase_at(k, ROLE_HEAD)
             if n and (tok.is_cap or k == start or self.toks[k - 1].is_lower):
                 k += n
