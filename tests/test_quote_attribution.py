@@ -450,3 +450,21 @@ def test_a_word_ending_like_a_verb_is_not_split() -> None:
     # negative: a capitalised word that is itself a verb of the lexicon, or ends in no verb
     text = "Pemberdayaan warga berjalan baik. Menyatakan sikap itu tidak mudah, katanya."
     assert all(h.cue not in ("berdayaan", "nyatakan") for h in find_quotes(text))
+
+
+def test_a_territorial_role_without_its_holder_names_no_place() -> None:
+    # the word after "Kapolres" is its territory: no place as a speaker
+    text = "Kapolres Bogor juga mengatakan bahwa jalan menuju Puncak ditutup sementara."
+    hit = find_quotes(text)[0]
+    assert (hit.speaker, hit.evidence) == (None, "none")
+    # negative: a one-word name after the role, which the text uses as a name elsewhere
+    text = '"Kami siaga," kata Camat Rudi. Rudi mengatakan petugas sudah disiapkan.'
+    hits = find_quotes(text, (ref(text, "Rudi"),))
+    assert [h.speaker for h in hits] == ["Rudi", "Rudi"]
+    # negative: the holder named before still takes the role alone
+    text = (
+        "Kapolres Bogor AKBP Rio Wahyu Anggoro meninjau jalur Puncak.\n"
+        '"Kami siaga," kata Kapolres Bogor.'
+    )
+    hit = find_quotes(text, (ref(text, "Rio Wahyu Anggoro"),))[0]
+    assert hit.speaker == "Rio Wahyu Anggoro"

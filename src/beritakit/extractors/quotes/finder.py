@@ -419,6 +419,13 @@ class _Article:
                     got = _Resolved(canon, name.start, name.end, canon in ents.orgs)
                 elif strict and not self.person_like(name):
                     return None
+        if (
+            got is None
+            and name.territory is not None
+            and " " not in name.text
+            and not self.person_like(name)
+        ):
+            return None  # "Kapolres Bogor mengatakan": the territory, no holder named
         if got is None:
             got = _Resolved(name.text, name.start, name.end, name.org)
         if got.org or name.org:
