@@ -192,6 +192,26 @@ def test_legal_status_only_when_asserted_of_that_person() -> None:
             "Budi Santoso",
             "Kepala Desa Sukamaju",
         ),
+        (
+            # a real dev line
+            (
+                '"Terima kasih kepada Winda Sari," ujar Dewi yang merupakan perwakilan desa '
+                "setempat."
+            ),
+            "Dewi",
+            "perwakilan desa setempat",
+        ),
+        (
+            "Perwakilan warga, Budi Santoso, mengatakan jalan rusak.",
+            "Budi Santoso",
+            "Perwakilan warga",
+        ),
+        # negative: inside an organisation's name it opens no role of its own
+        (
+            "Ketua Dewan Perwakilan Rakyat Puan Maharani membuka sidang.",
+            "Puan Maharani",
+            "Ketua Dewan Perwakilan Rakyat",
+        ),
     ],
 )
 def test_apposition_after_the_name(text: str, name: str, role: str) -> None:
