@@ -55,6 +55,32 @@ def test_glued_function_word_after_a_name_is_cut() -> None:
     assert "Kim Jong Un" in found and not any("untuk" in n.lower() for n in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # real dev and corpus lines: an adverb glued onto the last name
+        ("REZAArya Pratamamemang gagal debut diTimnas Indonesia.", "REZA Arya Pratama"),
+        ("Kata-kataMarc Marquezusai menjalani pekan sempurna diMotoGP.", "Marc Marquez"),
+        ("Sekda Jabar Herman Suryatmanbuka suara soal rapat paripurna.", "Herman Suryatman"),
+        ("Mantan Ketua DPR Setya Novantobisa mengajukan pembebasan bersyarat.", "Setya Novanto"),
+    ],
+)
+def test_glued_adverb_after_a_name_is_cut(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_a_name_ending_like_an_adverb_is_whole() -> None:
+    # "Tambusai" ends in "usai" after only four letters: a name, not glue
+    assert "Tuanku Tambusai" in people(
+        "Nama Tuanku Tambusai diabadikan sebagai nama jalan di Riau."
+    )
+
+
+def test_pratama_ends_a_name_not_a_role() -> None:
+    found = people("Kiper muda Reza Arya Pratama gagal debut bersama Timnas Indonesia.")
+    assert "Reza Arya Pratama" in found
+
+
 def test_batak_surname_ending_in_tak_is_whole() -> None:
     found = people(
         "KPK menahan mantan Wakil Ketua DPRD Jatim Sahat Tua Simanjuntak dalam perkara hibah."
@@ -166,10 +192,195 @@ def test_legal_status_only_when_asserted_of_that_person() -> None:
             "Budi Santoso",
             "Kepala Desa Sukamaju",
         ),
+        (
+            # a real dev line
+            (
+                '"Terima kasih kepada Winda Sari," ujar Dewi yang merupakan perwakilan desa '
+                "setempat."
+            ),
+            "Dewi",
+            "perwakilan desa setempat",
+        ),
+        (
+            "Perwakilan warga, Budi Santoso, mengatakan jalan rusak.",
+            "Budi Santoso",
+            "Perwakilan warga",
+        ),
+        # negative: inside an organisation's name it opens no role of its own
+        (
+            "Ketua Dewan Perwakilan Rakyat Puan Maharani membuka sidang.",
+            "Puan Maharani",
+            "Ketua Dewan Perwakilan Rakyat",
+        ),
     ],
 )
 def test_apposition_after_the_name(text: str, name: str, role: str) -> None:
     assert people(text)[name].roles == (role,)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a real dev line, then sentences of our own
+        (
+            "Gasperini ditunjuk sebagai pelatih Roma menggantikan Claudio Ranieri.",
+            "Gasperini",
+            "pelatih Roma",
+        ),
+        (
+            (
+                "Dia diminta mendampingi John Heitinga yang baru ditunjuk sebagai pelatih "
+                "kepala Ajax Amsterdam."
+            ),
+            "John Heitinga",
+            "pelatih kepala Ajax Amsterdam",
+        ),
+        (
+            "Rina Kartika resmi dilantik sebagai Camat Cibinong pada Senin pagi.",
+            "Rina Kartika",
+            "Camat Cibinong",
+        ),
+        (
+            "Hendra Gunawan akhirnya ditetapkan sebagai tersangka oleh penyidik Polda.",
+            "Hendra Gunawan",
+            "tersangka",
+        ),
+    ],
+)
+def test_a_role_after_an_appointment_verb_and_sebagai(text: str, name: str, role: str) -> None:
+    assert role in people(text)[name].roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_role"),
+    [
+        # a negation before the verb: nothing is asserted
+        (
+            "Polisi menyebut Hendra Gunawan belum ditetapkan sebagai tersangka.",
+            "Hendra Gunawan",
+            "tersangka",
+        ),
+        # the name is the agent of "ditunjuk", not the one who holds the office
+        (
+            (
+                "Kini dia ditunjuk Kapolri Jenderal Listyo Sigit Prabowo menjabat sebagai "
+                "Wakil Kepala Satuan Tugas Khusus."
+            ),
+            "Listyo Sigit Prabowo",
+            "Wakil Kepala Satuan Tugas Khusus",
+        ),
+        # another verb than an appointment: no role
+        ("Andi Wijaya menolak disebut sebagai pelaku penipuan itu.", "Andi Wijaya", "pelaku"),
+    ],
+)
+def test_no_role_after_sebagai_when_not_said_of_the_name(
+    text: str, name: str, not_role: str
+) -> None:
+    roles = people(text)[name].roles
+    assert not any(r.startswith(not_role) for r in roles), roles
+
+
+def test_a_first_name_that_is_also_a_district_is_not_swallowed_by_the_role() -> None:
+    # "Sakti" is a district of Pidie: after a ministry's portfolio it opens the name
+    found = people(
+        "Menteri Kelautan dan Perikanan Sakti Wahyu Trenggono meninjau pelabuhan Muara Baru."
+    )
+    assert found["Sakti Wahyu Trenggono"].roles == ("Menteri Kelautan dan Perikanan",)
+    # after a role head the district is the role's territory
+    found = people("Camat Sakti Ahmad Yani meninjau lokasi banjir bersama warga.")
+    assert found["Ahmad Yani"].roles == ("Camat Sakti",)
+    found = people("Kepala Operasi Damai Cartenz Brigjen Faizal Ramadhani meninjau lokasi.")
+    assert found["Faizal Ramadhani"].roles == ("Kepala Operasi Damai Cartenz",)
+
+
+def test_a_company_named_like_a_person_stays_in_the_role() -> None:
+    # a real dev line (glued as scraped): the NER model reads "First Travel" as a person;
+    # after "PT" it is the company's name
+    text = (
+        "Pengacara jemaahkorbanPT First Travel, Lutfi Yazid, mengharap saksi dari PPATK "
+        "bisa mengungkap aliran uang."
+    )
+    record = beritakit.extract(text)
+    roles = {p.name: p.roles for p in record.people}
+    assert roles["Lutfi Yazid"][0].endswith("PT First Travel")
+    assert "PT First Travel" in {o.name for o in record.organizations}
+    assert "First Travel" not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # real dev lines
+        (
+            (
+                "Kutukan Mees Hilgers di Timnas Indonesia berlanjut. Bek FC Twente itu nampaknya "
+                "masih belum bisa memutus rantai hasil minor."
+            ),
+            "Mees Hilgers",
+            "Bek FC Twente",
+        ),
+        (
+            (
+                "REZAArya Pratamamemang gagal debut diTimnas Indonesia. Namun, kiper PSM Makassar "
+                "itu mengaku banyak belajar dari Maarten Paes dan Emil Audero."
+            ),
+            "REZA Arya Pratama",
+            "kiper PSM Makassar",
+        ),
+        # sentences of our own; an age ends the epithet's role
+        (
+            (
+                "Warga Desa Sukamaju mengadu kepada Rudi Hartono. Anggota DPRD Kabupaten Bogor itu "
+                "berjanji meninjau jalan yang rusak."
+            ),
+            "Rudi Hartono",
+            "Anggota DPRD Kabupaten Bogor",
+        ),
+        (
+            (
+                "Klub Persib resmi merekrut Andi Saputra. Bek berusia 24 tahun itu dikontrak dua "
+                "musim."
+            ),
+            "Andi Saputra",
+            "Bek",
+        ),
+    ],
+)
+def test_an_epithet_opening_the_next_sentence_gives_its_role(
+    text: str, name: str, role: str
+) -> None:
+    assert role in people(text)[name].roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people in the sentence before: the epithet may name either
+        (
+            "Rudi Hartono bertemu Budi Santoso di Bogor. Anggota DPRD Kabupaten Bogor itu "
+            "berjanji meninjau jalan yang rusak."
+        ),
+        # a name inside the epithet: that person is named, nobody before
+        "Rudi Hartono datang ke stadion. Pelatih Persib Bojan Hodak itu menyapa penonton.",
+        # the epithet is no subject: "yang" follows
+        "Rudi Hartono datang ke stadion. Anggota DPRD itu yang paling awal tiba.",
+    ],
+)
+def test_no_epithet_role_when_the_antecedent_is_unclear(text: str) -> None:
+    assert people(text)["Rudi Hartono"].roles == ()
+
+
+def test_a_platform_right_after_the_role_head_is_part_of_the_role() -> None:
+    # a real dev line, then a sentence of our own
+    found = people(
+        "LAS VEGAS- Selebritas TikTok Khaby Lame ditahan otoritas Imigrasi Amerika Serikat."
+    )
+    assert found["Khaby Lame"].roles == ("Selebritas TikTok",)
+    found = people("Influencer Instagram Rina Kartika membagikan tips merawat kulit.")
+    assert found["Rina Kartika"].roles == ("Influencer Instagram",)
+    # negative: the platform alone is neither a role nor an entity
+    record = beritakit.extract("Pemerintah memblokir layanan TikTok Shop pekan lalu.")
+    assert not record.people and not record.organizations
 
 
 def test_a_role_that_opens_the_next_name_does_not_slide_back() -> None:

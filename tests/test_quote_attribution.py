@@ -405,3 +405,66 @@ def test_two_single_marks_written_for_a_double_mark() -> None:
     # negative: apostrophes inside names and words are no quotation marks
     text = "Wakil Presiden Ma\u2019ruf Amin menyukai musik rock \u2019n\u2019 roll sejak muda."
     assert [h for h in find_quotes(text, ()) if h.kind == "direct"] == []
+
+
+def test_a_scene_clause_before_the_subject_names_no_speaker() -> None:
+    # a real dev line: the organisation after the comma speaks, not the one in the clause
+    text = (
+        "Garuda Indonesia sendiri sudah buka suara. Dalam keterangannya di keterbukaan "
+        "informasi Bursa Efek Indonesia, Garuda mengungkapkan pertimbangan dan aksi korporasi "
+        "perusahaan sepenuhnya adalah pemegang saham."
+    )
+    orgs = (ref(text, "Garuda Indonesia"), ref(text, "Bursa Efek Indonesia"))
+    hit = find_quotes(text, (), orgs)[0]
+    assert (hit.speaker, hit.evidence) == ("Garuda Indonesia", "named")
+    # a sentence of our own: a person after "Pada rapat di kantor Kementerian Keuangan,"
+    text = (
+        "Pada rapat di kantor Kementerian Keuangan, Sri Wahyuni menjelaskan anggaran "
+        "daerah akan dipangkas."
+    )
+    hit = find_quotes(text, (ref(text, "Sri Wahyuni"),), (ref(text, "Kementerian Keuangan"),))[0]
+    assert hit.speaker == "Sri Wahyuni"
+    # negative: an apposition before the name still widens it to the person
+    text = "Vishal Mehta, Regional Division Business Head Samsung, mengatakan penjualan naik."
+    hit = find_quotes(text, (ref(text, "Vishal Mehta"),), (ref(text, "Samsung"),))[0]
+    assert hit.speaker == "Vishal Mehta"
+
+
+def test_a_reporting_verb_glued_onto_the_name() -> None:
+    # a real dev line: the scraper dropped the space before the verb
+    text = (
+        "Ketua Umum PSSIErick Thohirmenyatakan penetapan Jakarta sebagai pusat kegiatan "
+        "regional FIFA adalah pencapaian sejarah."
+    )
+    hits = find_quotes(text, (ref(text, "Erick Thohir"),))
+    assert [(h.kind, h.cue, h.speaker) for h in hits] == [
+        ("indirect", "menyatakan", "Erick Thohir")
+    ]
+    # a sentence of our own
+    text = "Warga Desa Sukamaju, Budi Santosomengaku belum menerima bantuan beras dari desa."
+    hits = find_quotes(text, (ref(text, "Budi Santoso"),))
+    assert [(h.cue, h.speaker) for h in hits] == [("mengaku", "Budi Santoso")]
+
+
+def test_a_word_ending_like_a_verb_is_not_split() -> None:
+    # negative: a capitalised word that is itself a verb of the lexicon, or ends in no verb
+    text = "Pemberdayaan warga berjalan baik. Menyatakan sikap itu tidak mudah, katanya."
+    assert all(h.cue not in ("berdayaan", "nyatakan") for h in find_quotes(text))
+
+
+def test_a_territorial_role_without_its_holder_names_no_place() -> None:
+    # the word after "Kapolres" is its territory: no place as a speaker
+    text = "Kapolres Bogor juga mengatakan bahwa jalan menuju Puncak ditutup sementara."
+    hit = find_quotes(text)[0]
+    assert (hit.speaker, hit.evidence) == (None, "none")
+    # negative: a one-word name after the role, which the text uses as a name elsewhere
+    text = '"Kami siaga," kata Camat Rudi. Rudi mengatakan petugas sudah disiapkan.'
+    hits = find_quotes(text, (ref(text, "Rudi"),))
+    assert [h.speaker for h in hits] == ["Rudi", "Rudi"]
+    # negative: the holder named before still takes the role alone
+    text = (
+        "Kapolres Bogor AKBP Rio Wahyu Anggoro meninjau jalur Puncak.\n"
+        '"Kami siaga," kata Kapolres Bogor.'
+    )
+    hit = find_quotes(text, (ref(text, "Rio Wahyu Anggoro"),))[0]
+    assert hit.speaker == "Rio Wahyu Anggoro"

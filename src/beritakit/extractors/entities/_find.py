@@ -47,7 +47,7 @@ from beritakit.extractors.entities._orgs import (
     venue_spans,
     venue_tail,
 )
-from beritakit.extractors.entities._people_rules import PeopleRules
+from beritakit.extractors.entities._people_rules import PeopleRules, epithet_roles
 from beritakit.extractors.entities._places import place_word_ok
 from beritakit.extractors.entities._rules import (
     FACILITY,
@@ -810,6 +810,7 @@ class _Finder:
         self.cands = [c for c in self.cands if not (c.label == PER and self._address(c.j))]
         accepted = self._resolve()
         self._retype_people(accepted)
+        epithet_roles(self.s, [c for c in accepted if c.label == PER])
         for c in accepted:
             c.evidence = self._evidence(c)
         self.org_words = self._org_first_words(accepted)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import regex
 
 from beritakit.extractors.entities._rules import (
+    COMPANY_FORMS,
     ROLE_HEAD,
     ROLE_PREFIX,
     Scan,
@@ -31,14 +32,17 @@ from beritakit.extractors.entities._tokens import fold
 from beritakit.lang import LANG_ID
 from beritakit.resources import read_lines
 
-__all__ = ["PeopleRules"]
+__all__ = ["PeopleRules", "epithet_roles"]
 
 _TITLE_WORDS = 7  # tokens read for the head of an English title ("Sales Director")
 _TITLE_JOINERS = frozenset({"&", "and", "of", "/"})
+_EPITHET_WORDS = 6  # words of an epithet after its role head ("Bek FC Twente itu")
+_EPITHET_ENDS = frozenset({"berusia", "asal", "kelahiran", "yang", "berumur"})
 _CLAUSE_BACK = 8  # tokens read back from a name for a negation of its "sebagai" status
 # a clause goes on after a status word: "X, tersangka kasus ini masih buron"
 _PREDICATE_WORDS = frozenset({"masih", "sudah", "telah", "akan", "sedang", "belum", "tidak", "tak"})
 _VERB_SHAPE = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter)\p{Ll}{3,}")
+_OBJECT_MARKERS = frozenset({"oleh", "dengan", "bersama", "kepada", "terhadap"})
 _APPOSITION_CLOSERS = frozenset(",.;:)!?\"\u201c\u201d")
 
 
@@ -173,7 +177,11 @@ class PeopleRules:
             m += 1
         # the model may know where the name begins inside what looked like the role
         for p in range(k + head, tail):
-            if p in self.model_per_starts and s.name_run(p) > p:
+            if (
+                p in self.model_per_starts
+                and s.name_run(p) > p
+                and s.keys[p - 1] not in COMPANY_FORMS  # "PT First Travel" is no person
+            ):
                 role, m = s.role_text(k, p), p
                 break
         i, j, hons = self._name_after(m)
@@ -647,6 +655,8 @@ class PeopleRules:
             m = end
             if self._age_follows(m):
                 m += 3
+            if (m < s.n and s.keys[m] == "yang") or self._subject_at(k):
+                m = self._appointed_as(m)  # "yang" says of the name what follows it
             if m < s.n and (
                 s.toks[m].text == ","
                 or s.keys[m] in apposition
@@ -731,6 +741,38 @@ class PeopleRules:
                 continue
             k = max(j, k + 1)
 
+    def _subject_at(self, k: int) -> bool:
+        """The name at ``k`` is no verb's object or agent ("ditunjuk Kapolri Listyo …").
+
+        Read back over the capitalised words of a role or honorifics before the name to the
+        first lower-case word: a verb (``ditunjuk``, ``menemui``) or ``oleh``/``dengan``/
+        ``bersama`` there makes the name an object, not the subject of what follows.
+        """
+        s = self.s
+        p = k - 1
+        while p >= 0 and k - p <= _CLAUSE_BACK and s.toks[p].is_cap and not s.sent_start[p + 1]:
+            p -= 1
+        if p < 0 or s.sent_start[p + 1] or not s.toks[p].is_lower:
+            return True
+        return not (_VERB_SHAPE.match(s.keys[p]) or s.keys[p] in _OBJECT_MARKERS)
+
+    def _appointed_as(self, m: int) -> int:
+        """``sebagai`` after an appointment verb from ``m`` ("ditunjuk sebagai"), else ``m``.
+
+        "Gasperini ditunjuk sebagai pelatih Roma", "X yang baru dilantik sebagai Kapolres":
+        the role after ``sebagai`` is said of the name before ``m``. Only the words of
+        ``appointment_adverbs`` may stand before the verb, so a negation ("X belum
+        ditetapkan sebagai tersangka") or any other clause gives ``m`` back.
+        """
+        s = self.s
+        adverbs, verbs = words("appointment_adverbs"), words("appointment_verbs")
+        p = m
+        while p < s.n and p - m < 4 and s.toks[p].is_lower and s.keys[p] in adverbs:
+            p += 1
+        if p + 1 < s.n and s.keys[p] in verbs and s.keys[p + 1] == "sebagai":
+            return p + 1
+        return m
+
     def _nickname(self, m: int) -> tuple[int, int]:
         """The nickname in "atau akrab disapa Gus Ipul" from ``m`` (``atau``); empty if none."""
         s = self.s
@@ -751,3 +793,57 @@ class PeopleRules:
             return m, m
         i, j, _hons = self._name_after(p)
         return (i, j) if j > i else (m, m)
+
+
+def epithet_roles(s: Scan, people: Sequence[Cand]) -> None:
+    """ROLE itu/tersebut opening a sentence is a role of the one person of the sentence before.
+
+    "Kutukan Mees Hilgers di Timnas Indonesia berlanjut. Bek FC Twente itu nampaknya …",
+    "REZA Arya Pratama memang gagal debut. Namun, kiper PSM Makassar itu mengaku …": the
+    epithet (a role head, then words up to ``itu``/``tersebut``: no comma, no name) opens the
+    sentence (after an opener such as ``Namun,``) and its predicate follows. The role goes to
+    the person of the sentence before only when that sentence names one person; an age or an
+    origin ends it ("Bek berusia 26 tahun itu" is "Bek"). Runs on the accepted mentions, so no
+    name changes; one pass over the sentence starts (linear).
+    """
+    starts = {c.i: c for c in people}
+    openers = words("epithet_openers")
+    prev = -1  # where the sentence before begins
+    for k in range(s.n):
+        if not s.sent_start[k]:
+            continue
+        before, prev = prev, k
+        if before < 0:
+            continue
+        p = k
+        while p < s.n and p - k < 3 and (s.keys[p] in openers or s.toks[p].text == ","):
+            p += 1
+        role = _epithet_at(s, p, starts, p > k)
+        if role is None:
+            continue
+        named = [starts[q] for q in range(before, k) if q in starts]
+        if len({fold(s.span_text(c.i, c.j)) for c in named}) == 1 and role not in named[0].roles:
+            named[0].roles.append(role)
+
+
+def _epithet_at(s: Scan, p: int, starts: dict[int, Cand], opened: bool) -> str | None:
+    """The role of an epithet "ROLE … itu" opening a clause at ``p``, or None.
+
+    ``opened``: an opener stands before ("Namun, kiper …"), so the role may be lower case.
+    """
+    head = s.role_head_at(p) if p < s.n and s.toks[p].is_word else 0
+    if not head or not (s.toks[p].is_cap or opened):
+        return None
+    q, end = p + head, 0
+    while q < s.n and q - p <= _EPITHET_WORDS:
+        if s.hard[q] or not s.toks[q].is_word or q in starts or s.honorifics_at(q)[2]:
+            return None
+        if not end and (s.keys[q] in _EPITHET_ENDS or s.is_number(q)):
+            end = q  # "Bek berusia 26 tahun itu", "Pemain muda asal Argentina itu"
+        if s.keys[q] in ("itu", "tersebut"):
+            nxt = q + 1
+            if nxt < s.n and s.toks[nxt].is_lower and s.keys[nxt] != "yang":
+                return s.role_text(p, end or q)
+            return None
+        q += 1
+    return None

@@ -25,6 +25,7 @@ from beritakit.lang import LANG_ID
 from beritakit.resources import read_table
 
 __all__ = [
+    "COMPANY_FORMS",
     "FACILITY",
     "ORG_HEAD",
     "ORG_SUFFIX",
@@ -42,6 +43,7 @@ _OPENERS = "\"“”'‘’(["  # skipped back over when looking for a sentence 
 _VERBISH = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter|se)\p{Ll}{3,}")
 _GLUED_BRACKET = regex.compile(r"(?<=\w)\(")
 _ORDINAL = regex.compile(r"ke-\p{Nd}{1,3}$")  # "ke-7"
+COMPANY_FORMS = frozenset({"pt", "cv", "ud", "pd"})  # legal forms before a company name
 _ROMAN = frozenset(
     {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"}
 )
@@ -635,6 +637,22 @@ class Scan:
                     and (k in self.per_starts or hit.j not in self.per_starts)
                 ):
                     break  # a district after a province opens a name: "Gubernur Jakarta Rano Karno"
+                if (
+                    k > start
+                    and not hit.orgs
+                    and all(e.kind == "district" for e in hit.places)
+                    and self.toks[k - 1].is_cap
+                    and self.keys[k - 1] in d.role_words
+                    and not self.phrase_at(k - 1, ROLE_HEAD)
+                    and hit.j < self.n
+                    and self.is_title(hit.j)
+                    and not self.stops_name(hit.j, False)
+                    and self.name_run(hit.j) - hit.j >= 2
+                    and any(p in self.per_starts for p in range(hit.j, self.name_run(hit.j)))
+                ):
+                    # a district right after a portfolio opens a name: "Menteri Kelautan dan
+                    # Perikanan Sakti Wahyu Trenggono" (Sakti is also a district of Pidie)
+                    break
                 k = self.skip_paren_abbrev(hit.j)
                 field = False
                 continue
@@ -648,6 +666,9 @@ class Scan:
                 continue
             if tok.is_word and tok.is_cap and self.keys[k] in d.role_words:
                 k += 1
+                continue
+            if k == start and tok.is_cap and self.keys[k] in words("role_platforms"):
+                k += 1  # "Selebritas TikTok Khaby Lame": the platform is the role's field
                 continue
             n = self.phrase_at(k, ROLE_HEAD)
             if n and (tok.is_cap or k == start or self.toks[k - 1].is_lower):
@@ -764,10 +785,11 @@ class Scan:
         j = end
         connectors = words("role_connectors")
         after_place = False
+        company = end > 0 and self.keys[end - 1] in COMPANY_FORMS
         while j < self.n and j - k < max_tokens:
             tok = self.toks[j]
-            if self.hard[j] or j in self.per_starts:
-                break
+            if self.hard[j] or (j in self.per_starts and not (company and j == end)):
+                break  # a company is often named like a person: "PT First Travel", "PT Sri …"
             if tok.is_word and (
                 self.honorifics_at(j)[2]
                 or (

@@ -39,16 +39,20 @@ _DIGIT_TAIL = regex.compile(r"(?<=\p{Ll}{2})\p{Nd}{1,4}$")  # a list number: "Tb
 
 
 
+_ADVERB_HEAD = 5  # letters of a name before a glued adverb ("Marquez|usai"; not "Tamb|usai")
+
+
 @functools.cache
-def _glued_tails() -> tuple[tuple[int, frozenset[str]], ...]:
+def _glued_tails(rule_name: str = "glued_tails") -> tuple[tuple[int, frozenset[str]], ...]:
     """Function words scrapers glue after a name ("Medandengan"), from patterns.jsonl.
 
-    Grouped by length, longest first: one set lookup per length.
+    ``glued_adverbs`` names the adverbs and auxiliaries ("Marquezusai"). Grouped by length,
+    longest first: one set lookup per length.
     """
     words: list[str] = []
     for line in read_lines("beritakit.extractors.entities", "patterns.jsonl"):
         rule = json.loads(line)
-        if rule.get("rule") == "glued_tails":
+        if rule.get("rule") == rule_name:
             words = [str(w) for w in rule["words"]]
             break
     sizes = sorted({len(w) for w in words}, reverse=True)
@@ -119,6 +123,10 @@ def _tail_cut(piece: str) -> int:
         cut = len(piece) - size
         if piece[cut:] in tails and cut >= _min_head(size) and piece[1:cut].islower():
             return cut
+    for size, tails in _glued_tails("glued_adverbs"):
+        cut = len(piece) - size
+        if piece[cut:] in tails and cut >= _ADVERB_HEAD and piece[1:cut].islower():
+            return cut  # "Marquezusai", "Pratamamemang", "Suryatmanbuka"
     # a passive verb the corpora know: "Daguisedigelar", "Santosoditangkap"
     for prefix in ("di", "ter"):
         cut = end.find(prefix, 4 if offset == 0 else 0)

@@ -58,6 +58,8 @@ MAX_TEXT = 100_000  # characters searched for quotes (twenty long articles)
 _MIN_SENTENCE = 8  # characters; a shorter line holds neither a quote nor a subject
 _MAX_SENTENCE = 3000  # characters; a longer stretch without a sentence end is not prose
 _MAX_CANDIDATES = 8  # full names a short form may stand for; more is ambiguous anyway
+# a verb glued onto a capitalised name: "Thohirmenyatakan", "Ramosberharap" (bounded scan)
+_GLUED_VERB = regex.compile(r"^\p{Lu}\p{Ll}{3,40}?((?:me|ber)\p{Ll}{4,20})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,24 @@ class _Entities:
         return None
 
 
+def _split_glued_verbs(toks: list[Tok], lex: Lexicon) -> list[Tok]:
+    """Split a reporting verb a scraper glued onto a name: "Santosomengaku" → "Santoso mengaku".
+
+    Only a verb of the cue lexicon with a ``me-``/``ber-`` prefix, after a capitalised head
+    of four or more letters written in lower case after its capital ("Thohirmenyatakan";
+    not "PDIP", not a word the lexicon knows).
+    """
+    out: list[Tok] = []
+    for t in toks:
+        m = None if t.is_quote or not t.capital else _GLUED_VERB.search(t.text)
+        if m is None or t.folded in lex.verbs or m.group(1) not in lex.verbs:
+            out.append(t)
+            continue
+        cut = t.start + m.start(1)
+        out += [Tok(t.text[: m.start(1)], t.start, cut), Tok(m.group(1), cut, t.end)]
+    return out
+
+
 def _evidence(all_toks: list[list[Tok]], lex: Lexicon) -> Evidence:
     """Collect what the article shows about its capitalised words (see :class:`Evidence`)."""
     inside: set[str] = set()
@@ -217,7 +237,7 @@ class _Article:
         self.layout = Layout(text, find_quoted(text))
         # a "sentence" longer than any real one is not prose (a table, a list, garbage)
         self.sentences = [
-            self.layout.tokens(s, e)
+            _split_glued_verbs(self.layout.tokens(s, e), self.lex)
             for s, e in sentence_spans(text, self.layout.quoted)
             if _MIN_SENTENCE <= e - s <= _MAX_SENTENCE
         ]
@@ -399,6 +419,13 @@ class _Article:
                     got = _Resolved(canon, name.start, name.end, canon in ents.orgs)
                 elif strict and not self.person_like(name):
                     return None
+        if (
+            got is None
+            and name.territory is not None
+            and " " not in name.text
+            and not self.person_like(name)
+        ):
+            return None  # "Kapolres Bogor mengatakan": the territory, no holder named
         if got is None:
             got = _Resolved(name.text, name.start, name.end, name.org)
         if got.org or name.org:

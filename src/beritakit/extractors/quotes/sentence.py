@@ -324,6 +324,10 @@ class SentenceReader:
             prev = strip_connectors(prev, self.lex)
             if not prev or not self.np_like(prev) or not prev[0].capital:
                 break
+            if prev[0].folded in self.lex.function_words:
+                # "Dalam keterangannya di Bursa Efek Indonesia, Garuda mengungkapkan": a
+                # clause opened by a preposition sets the scene, it names no speaker
+                break
             if "yang" in (t.folded for t in prev):
                 prev = prev[: next(n for n, t in enumerate(prev) if t.folded == "yang")]
             chain = [*prev, Tok(",", prev[-1].end, prev[-1].end), *chain]
