@@ -54,6 +54,10 @@ def _always(value: object) -> Callable[..., object]:
 
 # name -> (what is switched off, the patches that switch it off)
 ABLATIONS: dict[str, tuple[str, Callable[[], list[Patch]]]] = {
+    "cited_media": (
+        "media named after a citation verb (dilansir dari X) are organisations",
+        lambda: [(_find._Finder, "_cited", _always(None))],
+    ),
     "org_evidence": (
         "model ORG spans kept only with an organisation word or two tags",
         lambda: [(_find._Finder, "_org_evidence", _always(True))],

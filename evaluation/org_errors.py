@@ -38,34 +38,72 @@ SC = score_news.SCORE
 DEV_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "articles" / "dev.gold.jsonl"
 
 KINDS: tuple[tuple[str, str], ...] = (
-    ("police/army", r"polri|polda|polres|polresta|polrestabes|polsek|polisi|satreskrim|satres"
-     r"|satlantas|reskrim|bareskrim|densus|brimob|ditreskrimum|ditreskrimsus|ditres|ditlantas"
-     r"|korlantas|propam|tni|kodam|kodim|korem|koramil|kopassus|yonif|lanud|lantamal|lanal"
-     r"|kostrad|marinir|paspampres|polairud|polair|unit|subdit|satgas|detasemen|batalyon|den"),
-    ("agency", r"kementerian|kemenko|kemen\w*|badan|dinas|disdik|dishub|dinkes|direktorat|ditjen"
-     r"|balai|biro|sekretariat|pusat|otoritas|komisi\b(?! [ivx]+\b)|lembaga|kantor|pemerintah|pemkot"
-     r"|pemkab|pemprov|pemda|bpbd|basarnas|bnpb|kpk|ojk|bi|bpk|bpom|bmkg|imigrasi|kejaksaan|kejati"
-     r"|kejari|kejagung|pengadilan|mahkamah|pn|ptun|ma|mk|ky|kpu|bawaslu|dkpp|satpol"),
+    (
+        "police/army",
+        (
+            r"polri|polda|polres|polresta|polrestabes|polsek|polisi|satreskrim|satres"
+            r"|satlantas|reskrim|bareskrim|densus|brimob|ditreskrimum|ditreskrimsus|ditres|ditlantas"
+            r"|korlantas|propam|tni|kodam|kodim|korem|koramil|kopassus|yonif|lanud|lantamal|lanal"
+            r"|kostrad|marinir|paspampres|polairud|polair|unit|subdit|satgas|detasemen|batalyon|den"
+        ),
+    ),
+    (
+        "agency",
+        (
+            r"kementerian|kemenko|kemen\w*|badan|dinas|disdik|dishub|dinkes|direktorat|ditjen"
+            r"|balai|biro|sekretariat|pusat|otoritas|komisi\b(?! [ivx]+\b)|lembaga|kantor"
+            r"|pemerintah|pemkot"
+            r"|pemkab|pemprov|pemda|bpbd|basarnas|bnpb|kpk|ojk|bi|bpk|bpom|bmkg|imigrasi|kejaksaan|kejati"
+            r"|kejari|kejagung|pengadilan|mahkamah|pn|ptun|ma|mk|ky|kpu|bawaslu|dkpp|satpol"
+        ),
+    ),
     ("legislature", r"dpr|dprd|mpr|dpd|komisi [ivx]+|fraksi|pansus|baleg|banggar"),
-    ("party", r"partai|pdip|pdi|golkar|gerindra|nasdem|pkb|pks|pan|demokrat|psi|perindo|ppp"
-     r"|hanura|gelora|pkn|garuda"),
-    ("school", r"universitas|univ|institut|sekolah|sma|smp|sd|smk|sman|smpn|sdn|man|mts|mi"
-     r"|madrasah|pesantren|ponpes|politeknik|akademi|stikes|stie|fakultas|ui|ugm|itb|ipb|unpad"
-     r"|university|college|school"),
+    (
+        "party",
+        (
+            r"partai|pdip|pdi|golkar|gerindra|nasdem|pkb|pks|pan|demokrat|psi|perindo|ppp"
+            r"|hanura|gelora|pkn|garuda"
+        ),
+    ),
+    (
+        "school",
+        (
+            r"universitas|univ|institut|sekolah|sma|smp|sd|smk|sman|smpn|sdn|man|mts|mi"
+            r"|madrasah|pesantren|ponpes|politeknik|akademi|stikes|stie|fakultas|ui|ugm|itb|ipb|unpad"
+            r"|university|college|school"
+        ),
+    ),
     ("company", r"pt|cv|tbk|bank|perum|perumda|pd|koperasi|inc|corp|ltd|group|grup|holding"),
-    ("club", r"fc|persib|persija|persebaya|arema|psm|psis|persis|bali|madura|timnas|tim|klub"
-     r"|real|barcelona|manchester|liverpool|chelsea|arsenal|juventus|inter|ac|as|bayern"
-     r"|borussia|atletico|psg|madrid|milan|napoli|united|city|ssc|rb"),
-    ("coalition/community", r"koalisi|komunitas|kelompok|forum|aliansi|asosiasi|ikatan"
-     r"|perhimpunan|persatuan|himpunan|gerakan|serikat|lsm|yayasan|organisasi|federasi"
-     r"|persatuan|pengurus|ormas|nu|muhammadiyah|pbnu|pp|mui|kadin|ylki|walhi|icw"),
-    ("media", r"tv|tvri|rri|antara|kompas|tempo|detik|liputan6|tribun|okezone|republika"
-     r"|sindonews|cnn|bbc|reuters|afp|ap|times|post|news|media|radio"),
+    (
+        "club",
+        (
+            r"fc|persib|persija|persebaya|arema|psm|psis|persis|bali|madura|timnas|tim|klub"
+            r"|real|barcelona|manchester|liverpool|chelsea|arsenal|juventus|inter|ac|as|bayern"
+            r"|borussia|atletico|psg|madrid|milan|napoli|united|city|ssc|rb"
+        ),
+    ),
+    (
+        "coalition/community",
+        (
+            r"koalisi|komunitas|kelompok|forum|aliansi|asosiasi|ikatan"
+            r"|perhimpunan|persatuan|himpunan|gerakan|serikat|lsm|yayasan|organisasi|federasi"
+            r"|persatuan|pengurus|ormas|nu|muhammadiyah|pbnu|pp|mui|kadin|ylki|walhi|icw"
+        ),
+    ),
+    (
+        "media",
+        (
+            r"tv|tvri|rri|antara|kompas|tempo|detik|liputan6|tribun|okezone|republika"
+            r"|sindonews|cnn|bbc|reuters|afp|ap|times|post|news|media|radio"
+        ),
+    ),
 )
 
 
-_CITED = re.compile(r"(dilansir|dikutip|melansir|mengutip|menurut|kepada|laporan)( dari| oleh)?"
-                    r"( situs| laman| media| kantor berita| harian| majalah)?( resmi)? ?$")
+_CITED = re.compile(
+    r"(dilansir|dikutip|melansir|mengutip|menurut|kepada|laporan)( dari| oleh)?"
+    r"( situs| laman| media| kantor berita| harian| majalah)?( resmi)? ?$"
+)
 
 
 def kind_of(name: str, org_types: dict[str, str]) -> str:
@@ -90,10 +128,18 @@ def load_org_types() -> dict[str, str]:
         if line.startswith("#") or not line.strip():
             continue
         cols = line.split("\t")
-        kind = {"ministry": "agency", "soe": "company", "brand": "company",
-                "national_team": "club", "survey": "company", "military": "police/army",
-                "police": "police/army", "court": "agency", "university": "school",
-                "intl_org": "intl"}.get(cols[1], cols[1])
+        kind = {
+            "ministry": "agency",
+            "soe": "company",
+            "brand": "company",
+            "national_team": "club",
+            "survey": "company",
+            "military": "police/army",
+            "police": "police/army",
+            "court": "agency",
+            "university": "school",
+            "intl_org": "intl",
+        }.get(cols[1], cols[1])
         for name in [cols[0], *cols[2].split("|")]:
             if name:
                 out[name.casefold()] = kind
@@ -122,8 +168,11 @@ def val_items() -> Iterator[tuple[str, str, dict[str, list[set[str]]], list[str]
         gold = score_news.gold_entities(text, r["spans"])
         names = []
         for variants in gold["ORG"]:
-            shown = [text[s:e] for s, e, lab in r["spans"]
-                     if lab == "ORG" and SC.norm(text[s:e]) in variants]
+            shown = [
+                text[s:e]
+                for s, e, lab in r["spans"]
+                if lab == "ORG" and SC.norm(text[s:e]) in variants
+            ]
             names.append(max(shown, key=len) if shown else sorted(variants)[0])
         yield r["id"], text, gold, names
 
@@ -137,23 +186,32 @@ def context(text: str, names: set[str]) -> str:
     return ""
 
 
-def analyse(items: Iterator[tuple[str, str, dict[str, list[set[str]]], list[str]]],
-            org_types: dict[str, str]) -> list[dict[str, Any]]:
+def _words(names: set[str]) -> set[str]:
+    return {w for n in names for w in n.split() if len(w) > 2}
+
+
+def analyse(
+    items: Iterator[tuple[str, str, dict[str, list[set[str]]], list[str]]],
+    org_types: dict[str, str],
+) -> list[dict[str, Any]]:
     errors: list[dict[str, Any]] = []
     for art_id, text, gold, shown in items:
         art = beritakit.extract(text).model_dump(mode="json")
-        pred = {lab: [SC.names_of(e) for e in art.get(f) or []]
-                for lab, f in (("ORG", "organizations"), ("PER", "people"), ("LOC", "places"))}
-        display = {id(n): e["name"] for n, e in zip(pred["ORG"], art.get("organizations") or [],
-                                                     strict=True)}
-        pairs, missed, extra = SC.match_sets(
-            list(range(len(gold["ORG"]))), pred["ORG"], lambda g, p: bool(gold["ORG"][g] & p))
-        words = lambda names: {w for n in names for w in n.split() if len(w) > 2}  # noqa: E731
+        pred = {
+            lab: [SC.names_of(e) for e in art.get(f) or []]
+            for lab, f in (("ORG", "organizations"), ("PER", "people"), ("LOC", "places"))
+        }
+        display = {
+            id(n): e["name"]
+            for n, e in zip(pred["ORG"], art.get("organizations") or [], strict=True)
+        }
+        pairs, missed, extra = SC.match_sets(gold["ORG"], pred["ORG"], lambda g, p: bool(g & p))
+        index = {id(g): n for n, g in enumerate(gold["ORG"])}
         extra_left = list(extra)
-        for g in missed:
-            variants = gold["ORG"][g]
+        for variants in missed:
+            g = index[id(variants)]
             row = {"id": art_id, "gold": shown[g], "kind": kind_of(shown[g], org_types)}
-            partner = next((p for p in extra_left if words(variants) & words(p)), None)
+            partner = next((p for p in extra_left if _words(variants) & _words(p)), None)
             if any(variants & pred["ORG"][k] for k in range(len(pred["ORG"]))):
                 row.update(cls="merged")  # a record entity holds it, matched to another gold one
             elif partner is not None:
@@ -204,8 +262,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {cls} | {n} | " + " | ".join(str(counts.get(k, "")) for k in kinds) + " |")
         if args.list:
             for e in sorted(rows, key=lambda e: (e["cls"], e["kind"])):
-                print(f"{e['cls']:10} {e['kind']:12} {e.get('gold', '')!s:40} -> "
-                      f"{e.get('got', '')!s:35} | {e['ctx']}")
+                print(
+                    f"{e['cls']:10} {e['kind']:12} {e.get('gold', '')!s:40} -> "
+                    f"{e.get('got', '')!s:35} | {e['ctx']}"
+                )
         if args.jsonl:
             with args.jsonl.with_suffix(f".{which}.jsonl").open("w", encoding="utf-8") as out:
                 for e in rows:

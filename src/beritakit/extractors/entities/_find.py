@@ -30,6 +30,7 @@ from beritakit.extractors.entities._acronyms import (
 from beritakit.extractors.entities._acronyms import (
     org_words as _org_words,
 )
+from beritakit.extractors.entities._cited import cited_sources
 from beritakit.extractors.entities._cluster import (
     cluster_orgs,
     cluster_people,
@@ -64,6 +65,7 @@ from beritakit.extractors.entities._tiers import (
     PER,
     T_GAZ,
     T_MODEL,
+    T_RULE,
     Cand,
 )
 from beritakit.extractors.entities._tokens import fold
@@ -699,6 +701,17 @@ class _Finder:
             return True
         return False
 
+    def _cited(self) -> None:
+        """Media cited after a citation verb are organisations (``_cited.py``)."""
+        s = self.s
+        people = self.model_per_starts | {c.i for c in self.cands if c.label == PER}
+        for i, j in cited_sources(s, people):
+            if any(self.blocked[p] for p in range(i, j)):
+                continue
+            hit = s.gaz_at(i)
+            org = hit.orgs[0] if hit is not None and hit.orgs and hit.j == j else None
+            self.cands.append(Cand(i, j, ORG, T_RULE, org=org, src="cited"))
+
     # -- building the hits -----------------------------------------------------------------
 
     def run(self) -> Entities:
@@ -733,6 +746,7 @@ class _Finder:
         self.s.per_starts = self.model_per_starts | {c.i for c in self.cands if c.label == PER}
         rules = OrgPlaceRules(self.s, self.cands, self.blocked)
         rules.orgs(definitions)
+        self._cited()
         rules.places()
         self._add_model()
         self._model_names_over_rules()

@@ -1,0 +1,133 @@
+"""Media cited as sources: the name after a citation verb is an organisation.
+
+Indonesian news names the outlet it borrows from with a small set of verbs: ``dilansir
+(dari) Gekisaka``, ``dikutip dari Medical News Today, Senin (9/6/2025)``, ``melansir Tech
+Crunch``, ``mengutip dari Investing.com``, ``dikutip dari situs lembaga Mongabay``. What
+follows is an outlet (ANNOTATION.md: media cited as sources are organisations) that no list
+can hold: foreign sports sites, health and lifestyle magazines, news agencies. The cue
+words are ``citation_cues`` in ``patterns.jsonl``; lower-case words that may stand between
+the cue and the name (``dari``, ``situs``, ``kantor berita``) are ``citation_fillers``.
+
+Not taken: a weekday or month (``dikutip Selasa (10/6)``), a role or honorific
+(``mengutip Presiden …``), a platform or product (``dilansir dari Instagram``,
+``not_entities.txt``), a name that is only a place, a name opening with a common
+Indonesian word (``corpus_words.txt``: ``Laporan Harta Kekayaan …``, ``Buku Manasik``) unless
+the organisation list knows it (``Antara``, ``Tempo``). A name the NER model or a rule reads
+as a person stays a person (``mengutip Heba Yosry``, ``dilansir dari Mark Gurman``), unless
+a strong cue has it and a weekday follows (``melansir Tech Crunch, Sabtu (7/6/2025)``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from beritakit.extractors.entities._rules import Scan, words
+from beritakit.lang import LANG_ID
+from beritakit.resources import read_table
+
+__all__ = ["cited_sources"]
+
+_CONNECT = frozenset({"of", "the", "de", "and", "&", "for", "du", "la", "el", "del"})
+_DOMAIN = frozenset({"com", "co", "id", "net", "org", "tv", "news", "io", "uk", "au", "in"})
+_MAX_WORDS = 6
+_FILLERS_MAX = 4
+
+
+@functools.cache
+def _calendar() -> frozenset[str]:
+    """Weekday and month names and spellings (``lang/id``), folded."""
+    out: set[str] = set()
+    for name in ("weekdays.tsv", "months.tsv"):
+        for row in read_table(LANG_ID, name):
+            out.add(row[0])
+            if len(row) > 2:
+                out.update(x.strip() for x in row[2].split(",") if x.strip())
+    return frozenset(out)
+
+
+def _capital_inside(text: str) -> bool:
+    return any(c.isupper() for c in text)
+
+
+def _domain_after(s: Scan, k: int) -> int:
+    """Tokens of a domain tail after word ``k`` (``.com``, ``.co.id``), or 0."""
+    n = 0
+    while (
+        k + n + 2 < s.n
+        and s.toks[k + n + 1].text == "."
+        and not s.toks[k + n + 1].space_before
+        and not s.toks[k + n + 2].space_before
+        and s.keys[k + n + 2] in _DOMAIN
+    ):
+        n += 2
+    return n
+
+
+def _name_end(s: Scan, i: int) -> int:
+    """Where the source's name that opens at ``i`` ends (``i`` when none opens there)."""
+    tok = s.toks[i]
+    dom = _domain_after(s, i)
+    if not tok.is_word or not (tok.is_cap or _capital_inside(tok.text) or dom):
+        return i
+    j = i + 1 + dom
+    n_words = 1
+    while j < s.n and n_words < _MAX_WORDS and not s.hard[j] and not s.sent_start[j]:
+        t = s.toks[j]
+        if not t.is_word or s.keys[j] in _calendar():
+            break
+        if s.keys[j] in _CONNECT and not t.is_cap:
+            if j + 1 < s.n and s.toks[j + 1].is_word and s.toks[j + 1].is_cap:
+                j += 1
+                continue
+            break
+        if not (t.is_cap or _capital_inside(t.text)):
+            break
+        j += 1 + _domain_after(s, j)
+        n_words += 1
+    return j
+
+
+def _org_hit(s: Scan, p: int) -> bool:
+    hit = s.gaz_at(p)
+    return hit is not None and bool(hit.orgs)
+
+
+def _dated(s: Scan, j: int) -> bool:
+    """A weekday and a date follow the name: ``Tech Crunch, Sabtu (7/6/2025)`` (a citation)."""
+    k = j + 1 if j < s.n and s.toks[j].text == "," else j
+    return k < s.n and s.keys[k] in _calendar()
+
+
+def cited_sources(s: Scan, person_starts: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of the media an article cites after a citation verb."""
+    cues = words("citation_cues")
+    weak = words("citation_cues_weak")
+    fillers = words("citation_fillers")
+    not_entities = s.d.not_entities
+    out: list[tuple[int, int]] = []
+    for k in range(s.n - 1):
+        key = s.keys[k]
+        if key not in cues and key not in weak:
+            continue
+        i = k + 1
+        while i < s.n and i - k <= _FILLERS_MAX and s.toks[i].is_lower and s.keys[i] in fillers:
+            i += 1
+        if i >= s.n or s.hard[i] or s.keys[i] in _calendar():
+            continue
+        j = _name_end(s, i)
+        if j <= i or len(s.span_text(i, j)) < 2 or s.role_head_at(i) or s.honorifics_at(i)[2]:
+            continue
+        if i in person_starts and (key in weak or not _dated(s, j)):
+            continue  # "mengutip Heba Yosry", "dilansir dari Mark Gurman": a person
+        if s.fold_span(i, j) in not_entities or s.keys[i] in not_entities:
+            continue  # "dilansir dari Instagram", "dikutip dari YouTube MAIA TV"
+        hit = s.gaz_at(i)
+        known = hit is not None and hit.j == j and bool(hit.orgs)
+        if hit is not None and hit.j >= j and hit.places and not hit.orgs:
+            continue  # a place: "dikutip dari Jepang"
+        if any(s.org_head_at(p)[0] or _org_hit(s, p) for p in range(i + 1, j)):
+            continue  # a known body inside: "Keterbukaan Informasi Bursa Efek Indonesia"
+        if s.keys[i] in s.d.corpus_words and not known:
+            continue  # a document or page: "dikutip dari Laporan Harta Kekayaan …", "Buku …"
+        out.append((i, j))
+    return out
