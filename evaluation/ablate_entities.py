@@ -58,6 +58,10 @@ ABLATIONS: dict[str, tuple[str, Callable[[], list[Patch]]]] = {
         "media named after a citation verb (dilansir dari X) are organisations",
         lambda: [(_find._Finder, "_cited", _always(None))],
     ),
+    "own_outlet": (
+        "an outlet after a newsroom word (pantauan detikcom) is the article's own",
+        lambda: [(_find, "own_outlet", _always(False))],
+    ),
     "org_evidence": (
         "model ORG spans kept only with an organisation word or two tags",
         lambda: [(_find._Finder, "_org_evidence", _always(True))],

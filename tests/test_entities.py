@@ -1182,3 +1182,18 @@ def test_what_follows_a_citation_verb_is_not_always_a_medium(nlp: Language) -> N
     )
     assert "Tech Crunch" in _org_names(ents)
     assert "Tech Crunch" not in {p.name for p in ents.people}
+
+
+def test_outlet_named_as_the_newsroom_is_the_articles_own(nlp: Language) -> None:
+    # dev-56093efdcf, dev-b509828702 (detik articles without a dateline outlet)
+    text = (
+        "Pulau itu ditawarkan sesuai dengan permintaan berdasarkan penelusuran detikcom, "
+        "Rabu (18/6/2025).\nKehadiran para tamu terlihat dalam pantauan detikcom di lokasi.\n"
+        "“Kami menunggu sidang kode etik,” ujar Harianto kepada Kompas.com, Minggu (8/6/2025)."
+    )
+    assert _org_names(run(nlp, text)) == []
+    # a dateline names the outlet (dev-c58d3c4d3b, Tribun Jambi): another outlet after
+    # "kepada" is a source the article reprints, and a cited outlet is one in any case
+    ents = find_entities(nlp(text), exclude_names=("Tribunjambi.com",), outlet_named=True)
+    assert any(name.startswith("Kompas") for name in _org_names(ents)), _org_names(ents)
+    assert "detikJatim" in _org_names(run(nlp, "Kecelakaan itu dilansir dari detikJatim."))

@@ -1,4 +1,4 @@
-"""Media cited as sources: the name after a citation verb is an organisation.
+"""Media in the text: cited sources are organisations, the article's own outlet is not.
 
 Indonesian news names the outlet it borrows from with a small set of verbs: ``dilansir
 (dari) Gekisaka``, ``dikutip dari Medical News Today, Senin (9/6/2025)``, ``melansir Tech
@@ -25,7 +25,7 @@ from beritakit.extractors.entities._rules import Scan, words
 from beritakit.lang import LANG_ID
 from beritakit.resources import read_table
 
-__all__ = ["cited_sources"]
+__all__ = ["cited_sources", "own_outlet"]
 
 _CONNECT = frozenset({"of", "the", "de", "and", "&", "for", "du", "la", "el", "del"})
 _DOMAIN = frozenset({"com", "co", "id", "net", "org", "tv", "news", "io", "uk", "au", "in"})
@@ -127,7 +127,35 @@ def cited_sources(s: Scan, person_starts: set[int]) -> list[tuple[int, int]]:
             continue  # a place: "dikutip dari Jepang"
         if any(s.org_head_at(p)[0] or _org_hit(s, p) for p in range(i + 1, j)):
             continue  # a known body inside: "Keterbukaan Informasi Bursa Efek Indonesia"
+        if j < s.n and s.toks[j].text[0].isdigit() and not s.hard[j]:
+            continue  # numbered: a document or a competition ("SKB 3 Menteri", "Liga 1")
         if s.keys[i] in s.d.corpus_words and not known:
             continue  # a document or page: "dikutip dari Laporan Harta Kekayaan …", "Buku …"
         out.append((i, j))
     return out
+
+
+@functools.cache
+def _outlet_spellings() -> frozenset[str]:
+    """Every spelling of an Indonesian outlet (``lang/id/outlets.tsv``), casefolded."""
+    out: set[str] = set()
+    for row in read_table(LANG_ID, "outlets.tsv"):
+        for cell in row[:3]:
+            out.update(form.casefold() for form in cell.split("|") if form)
+    return frozenset(out)
+
+
+def own_outlet(s: Scan, i: int, j: int) -> bool:
+    """An Indonesian outlet named as the newsroom writing the story, not as a source.
+
+    ``pantauan detikcom``, ``saat dihubungi Kompas.com``, ``kepada Liputan6.com``, ``dilihat
+    detikcom``: an outlet after a newsroom word (``newsroom_cues`` in ``patterns.jsonl``) is
+    the article's own (ANNOTATION.md: not an organisation). The finder asks only when the
+    dateline names no outlet: when it does, that outlet is left out anyway, and another one
+    after ``kepada`` is a source the article reprints (a Tribun article: ``ujar Harianto
+    kepada Kompas.com``). Only outlets of ``lang/id/outlets.tsv``: a foreign medium after
+    ``kepada`` is a source (``kata pejabat itu kepada The Post``).
+    """
+    if i == 0 or s.keys[i - 1] not in words("newsroom_cues"):
+        return False
+    return s.span_text(i, j).casefold() in _outlet_spellings()
