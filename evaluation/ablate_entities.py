@@ -58,6 +58,10 @@ ABLATIONS: dict[str, tuple[str, Callable[[], list[Patch]]]] = {
         "media named after a citation verb (dilansir dari X) are organisations",
         lambda: [(_find._Finder, "_cited", _always(None))],
     ),
+    "maker_product": (
+        "a maker named with its model after a vehicle noun (motor Yamaha RX King) is a product",
+        lambda: [(_find, "names_a_product", _always(False))],
+    ),
     "own_outlet": (
         "an outlet after a newsroom word (pantauan detikcom) is the article's own",
         lambda: [(_find, "own_outlet", _always(False))],

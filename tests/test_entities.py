@@ -1213,3 +1213,23 @@ def test_national_team_written_with_a_lower_case_team_word(nlp: Language) -> Non
     ents = run(nlp, "Tim yang kuat datang dari tim Indonesia dan timnas kita di Jepang.")
     assert _org_names(ents) == []
     assert "Jepang" in [p.name for p in ents.places]
+
+
+def test_maker_named_with_a_model_after_a_vehicle_noun_is_a_product(nlp: Language) -> None:
+    # dev crime reports (dev-e38cebd6f8, dev-43fd4a0988, dev-6c7c179b6e): "sepeda motor matik
+    # Honda Scoopy", "sepeda motor Yamaha RX King", "bermerek Yamaha N-Max"; corpus: "mobil
+    # Toyota Calya bernomor", "ponsel Vivo Y17"
+    ents = run(
+        nlp,
+        "Ditemukan sepeda motor matik Honda Scoopy yang terparkir di sana. Pengendara sepeda "
+        "motor Yamaha RX King itu terluka. Polisi menyita mobil Toyota Calya bernomor polisi "
+        "B 1234 CD dan ponsel Vivo Y17 milik korban.",
+    )
+    assert _org_names(ents) == []
+    # the maker as a company: no vehicle noun before it, or no model after it
+    ents = run(
+        nlp,
+        "Direktur Yamaha Indonesia menjelaskan, Honda tidak menaikkan harga. Dia membeli "
+        "mobil Toyota yang dipakai sehari-hari.",
+    )
+    assert {"Honda", "Toyota"} <= set(_org_names(ents))

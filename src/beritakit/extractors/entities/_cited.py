@@ -1,4 +1,7 @@
-"""Media in the text: cited sources are organisations, the article's own outlet is not.
+"""Names in the text that the context makes an organisation or not.
+
+Media: cited sources are organisations, the article's own outlet is not. Makers: a maker
+named with its model after a vehicle or device noun is a product (``names_a_product``).
 
 Indonesian news names the outlet it borrows from with a small set of verbs: ``dilansir
 (dari) Gekisaka``, ``dikutip dari Medical News Today, Senin (9/6/2025)``, ``melansir Tech
@@ -25,7 +28,7 @@ from beritakit.extractors.entities._rules import Scan, words
 from beritakit.lang import LANG_ID
 from beritakit.resources import read_table
 
-__all__ = ["cited_sources", "own_outlet"]
+__all__ = ["cited_sources", "names_a_product", "own_outlet"]
 
 _CONNECT = frozenset({"of", "the", "de", "and", "&", "for", "du", "la", "el", "del"})
 _DOMAIN = frozenset({"com", "co", "id", "net", "org", "tv", "news", "io", "uk", "au", "in"})
@@ -159,3 +162,33 @@ def own_outlet(s: Scan, i: int, j: int) -> bool:
     if i == 0 or s.keys[i - 1] not in words("newsroom_cues"):
         return False
     return s.span_text(i, j).casefold() in _outlet_spellings()
+
+
+_MAKER_TYPES = frozenset({"brand", "company"})
+
+
+def names_a_product(s: Scan, i: int, j: int) -> bool:
+    """A maker's name written as part of a product's: ``sepeda motor matik Honda Scoopy``.
+
+    A vehicle or device noun (``product_before`` in ``patterns.jsonl``: ``motor``,
+    ``bermerek``, ``ponsel``, ``teknologi``) comes right before, the name opens with a maker
+    the organisation list knows as a brand or company, and a model name follows it, in the
+    span or right after it (a capitalised word or one with a digit: ``RX King``,
+    ``N-Max``, ``Mate XT``). ``mobil Honda yang …`` is left alone: no model is named.
+    """
+    if i == 0 or s.keys[i - 1] not in words("product_before") or not s.toks[i - 1].is_lower:
+        return False
+    hit = s.gaz_at(i)
+    if hit is None or not any(o.type in _MAKER_TYPES for o in hit.orgs):
+        return False
+    k = hit.j
+    if k < j:
+        return True  # the span runs on into the model: "Yamaha N-Max"
+    if k >= s.n or s.hard[k] or s.sent_start[k] or not s.toks[k].is_word:
+        return False
+    tok = s.toks[k]
+    return (tok.is_cap or any(c.isdigit() for c in tok.text)) and s.keys[k] not in _NOT_MODEL
+
+
+# words after a maker that name the company, not a model
+_NOT_MODEL = frozenset({"indonesia", "motor", "motors", "group", "grup", "corp", "inc", "tbk"})

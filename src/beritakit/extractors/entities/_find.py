@@ -30,7 +30,7 @@ from beritakit.extractors.entities._acronyms import (
 from beritakit.extractors.entities._acronyms import (
     org_words as _org_words,
 )
-from beritakit.extractors.entities._cited import cited_sources, own_outlet
+from beritakit.extractors.entities._cited import cited_sources, names_a_product, own_outlet
 from beritakit.extractors.entities._cluster import (
     cluster_orgs,
     cluster_people,
@@ -756,6 +756,9 @@ class _Finder:
         rules.places()
         self._add_model()
         self._model_names_over_rules()
+        self.cands = [  # "motor Yamaha RX King": a product
+            c for c in self.cands if c.label != ORG or not names_a_product(self.s, c.i, c.j)
+        ]
         if not self.outlet_known:  # the article's own outlet named as the newsroom
             self.cands = [
                 c for c in self.cands if c.label != ORG or not own_outlet(self.s, c.i, c.j)
