@@ -1233,3 +1233,22 @@ def test_maker_named_with_a_model_after_a_vehicle_noun_is_a_product(nlp: Languag
         "mobil Toyota yang dipakai sehari-hari.",
     )
     assert {"Honda", "Toyota"} <= set(_org_names(ents))
+
+
+def test_syllabic_short_form_takes_the_capitalised_run_as_its_long_form(nlp: Language) -> None:
+    # "Pokdarwis" is kelomPOK saDAR WISata: its first letter opens no word, so the plain
+    # Schwartz-Hearst search ran back to the last word starting with "P" ("Padang langsung
+    # membekukan Kelompok Sadar Wisata") and swallowed the organisation before it
+    ents = run(
+        nlp,
+        "Pungutan liar terjadi di Pantai Air Manis, Padang. Dinas Pariwisata Kota Padang "
+        "langsung membekukan Kelompok Sadar Wisata (Pokdarwis) Pantai Air Manis.",
+    )
+    names = _org_names(ents)
+    assert "Dinas Pariwisata Kota Padang" in names, names
+    assert not any("langsung" in n for n in names), names
+    df = next(d for d in find_definitions(Scan("Ia membentuk Kelompok Kerja (Pokja) baru.")))
+    assert (df.acronym, df.long) == ("Pokja", "Kelompok Kerja")
+    # a long form that opens a word is kept as it was: "Kamar Dagang dan Industri (Kadin)"
+    df = find_definitions(Scan("Ketua Umum Kamar Dagang dan Industri (Kadin) hadir."))[0]
+    assert df.long == "Kamar Dagang dan Industri"
