@@ -1197,6 +1197,9 @@ def test_outlet_named_as_the_newsroom_is_the_articles_own(nlp: Language) -> None
     ents = find_entities(nlp(text), exclude_names=("Tribunjambi.com",), outlet_named=True)
     assert any(name.startswith("Kompas") for name in _org_names(ents)), _org_names(ents)
     assert "detikJatim" in _org_names(run(nlp, "Kecelakaan itu dilansir dari detikJatim."))
+    # a news agency or a foreign medium after "kepada" is a source, not the newsroom
+    ents = run(nlp, "Hal itu dikatakan pejabat tersebut kepada Reuters, Senin (9/6/2025).")
+    assert "Reuters" in _org_names(ents)
 
 
 def test_national_team_written_with_a_lower_case_team_word(nlp: Language) -> None:
@@ -1252,3 +1255,18 @@ def test_syllabic_short_form_takes_the_capitalised_run_as_its_long_form(nlp: Lan
     # a long form that opens a word is kept as it was: "Kamar Dagang dan Industri (Kadin)"
     df = find_definitions(Scan("Ketua Umum Kamar Dagang dan Industri (Kadin) hadir."))[0]
     assert df.long == "Kamar Dagang dan Industri"
+
+
+def test_offices_that_are_agencies(nlp: Language) -> None:
+    # "Kantor" opens a building's name, but "Kantor Imigrasi", "Kantor Wilayah", "Kantor
+    # Pertanahan" … open an agency's (sentences of my own)
+    ents = run(
+        nlp,
+        "Selama Juni 2025, Kantor Imigrasi Kelas I Khusus TPI Batam telah mendeportasi empat "
+        "WNA. Sertifikat itu diterbitkan Kantor Pertanahan Kota Bogor. Warga berkumpul di "
+        "Kantor Desa Sukamaju.",
+    )
+    names = _org_names(ents)
+    assert "Kantor Imigrasi Kelas I Khusus TPI Batam" in names, names
+    assert "Kantor Pertanahan Kota Bogor" in names, names
+    assert not any("Sukamaju" in n for n in names), names

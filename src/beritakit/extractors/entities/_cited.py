@@ -140,9 +140,15 @@ def cited_sources(s: Scan, person_starts: set[int]) -> list[tuple[int, int]]:
 
 @functools.cache
 def _outlet_spellings() -> frozenset[str]:
-    """Every spelling of an Indonesian outlet (``lang/id/outlets.tsv``), casefolded."""
+    """Every spelling of an Indonesian outlet (``lang/id/outlets.tsv``), casefolded.
+
+    Not news agencies and foreign broadcasters (``Reuters``, ``DW Indonesia``): an article
+    quotes what someone told them (``kata pejabat itu kepada Reuters``).
+    """
     out: set[str] = set()
     for row in read_table(LANG_ID, "outlets.tsv"):
+        if len(row) > 4 and row[4] in ("agency", "foreign"):
+            continue
         for cell in row[:3]:
             out.update(form.casefold() for form in cell.split("|") if form)
     return frozenset(out)
