@@ -1270,3 +1270,18 @@ def test_offices_that_are_agencies(nlp: Language) -> None:
     assert "Kantor Imigrasi Kelas I Khusus TPI Batam" in names, names
     assert "Kantor Pertanahan Kota Bogor" in names, names
     assert not any("Sukamaju" in n for n in names), names
+
+
+def test_listed_groups_supporters_and_foreign_bodies(nlp: Language) -> None:
+    # sentences of my own: names of lang/id/orgs_editorial.tsv, which the model rarely tags
+    ents = run(
+        nlp,
+        "Dakota dan vokalis Coldplay, Chris Martin, disebut putus. Aremania diminta bersabar "
+        "menunggu pemain baru. Laporan itu dirilis Organisasi Perburuhan Internasional (ILO) "
+        "di Jenewa. Kremlin tidak berniat menghentikan invasinya.",
+    )
+    names = set(_org_names(ents))
+    assert {"Coldplay", "Aremania", "Kremlin"} <= names, names
+    assert any("ILO" in (o.acronym or o.name) for o in ents.organizations), names
+    # a short form that is also initials is not in the list: "Ketua RT" names no medium
+    assert _org_names(run(nlp, "Ketua RT 05, Budi, melapor ke polisi.")) == []

@@ -349,16 +349,25 @@ def _load_regions(d: Data) -> None:
 
 
 def _load_orgs(d: Data) -> None:
-    for row in read_table(LANG_ID, "orgs.tsv"):
-        name, kind, short_forms = _cells(row, 3)[:3]
-        forms = [f for f in short_forms.split("|") if f]
-        acronym = _acronym(kind, forms)
-        entry = OrgEntry(f"org:{name}", name, acronym, kind)
-        _add(d, name, entry)
-        if acronym:
-            _add(d, acronym, entry, caps=True)
-        for other in forms:
-            _add(d, other, entry, caps=other.isupper() and len(other) <= 6)
+    """The organisation lists: the generated ``orgs.tsv``, then the hand-written supplement."""
+    seen: set[str] = set()
+    for table in ("orgs.tsv", "orgs_editorial.tsv"):
+        for row in read_table(LANG_ID, table):
+            if row[0].casefold() not in seen:
+                seen.add(row[0].casefold())
+                _load_org(d, row)
+
+
+def _load_org(d: Data, row: tuple[str, ...]) -> None:
+    name, kind, short_forms = _cells(row, 3)[:3]
+    forms = [f for f in short_forms.split("|") if f]
+    acronym = _acronym(kind, forms)
+    entry = OrgEntry(f"org:{name}", name, acronym, kind)
+    _add(d, name, entry)
+    if acronym:
+        _add(d, acronym, entry, caps=True)
+    for other in forms:
+        _add(d, other, entry, caps=other.isupper() and len(other) <= 6)
 
 
 def _pattern(rule: dict[str, object]) -> dict[str, object]:
