@@ -1155,6 +1155,14 @@ def test_media_cited_after_a_citation_verb_are_organisations(nlp: Language) -> N
     for name in ("Livescience", "Motosan", "Soccerway", "Investing.com", "Times of India"):
         assert name in names, names
     assert "Quiles" not in names
+    # "seperti diberitakan" (corpus): a foreign paper is cited; the article's own outlet
+    # reporting earlier is not (dev-c04bb5c2f1: "Diberitakan detikOto sebelumnya")
+    ents = run(
+        nlp,
+        "Peristiwa itu viral, seperti diberitakan The Straits Times pada Minggu (15/6).\n"
+        "Diberitakan detikOto sebelumnya, Martin mengancam akan mundur.",
+    )
+    assert _org_names(ents) == ["The Straits Times"]
 
 
 def test_what_follows_a_citation_verb_is_not_always_a_medium(nlp: Language) -> None:

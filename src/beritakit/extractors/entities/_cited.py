@@ -106,6 +106,7 @@ def cited_sources(s: Scan, person_starts: set[int]) -> list[tuple[int, int]]:
     cues = words("citation_cues")
     weak = words("citation_cues_weak")
     fillers = words("citation_fillers")
+    newsroom = words("newsroom_cues")
     not_entities = s.d.not_entities
     out: list[tuple[int, int]] = []
     for k in range(s.n - 1):
@@ -122,6 +123,8 @@ def cited_sources(s: Scan, person_starts: set[int]) -> list[tuple[int, int]]:
             continue
         if i in person_starts and (key in weak or not _dated(s, j)):
             continue  # "mengutip Heba Yosry", "dilansir dari Mark Gurman": a person
+        if key in newsroom and s.span_text(i, j).casefold() in _outlet_spellings():
+            continue  # "Diberitakan detikOto sebelumnya": the article's own outlet
         if s.fold_span(i, j) in not_entities or s.keys[i] in not_entities:
             continue  # "dilansir dari Instagram", "dikutip dari YouTube MAIA TV"
         hit = s.gaz_at(i)
