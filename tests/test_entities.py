@@ -1293,3 +1293,27 @@ def test_listed_groups_supporters_and_foreign_bodies(nlp: Language) -> None:
     assert any("ILO" in (o.acronym or o.name) for o in ents.organizations), names
     # a short form that is also initials is not in the list: "Ketua RT" names no medium
     assert _org_names(run(nlp, "Ketua RT 05, Budi, melapor ke polisi.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "orgs"),
+    [
+        # two names joined by a hyphen, one an acronym: each is its own entity
+        ("Harga minyak naik karena perang dagang AS-China, kata analis.", {"AS", "China"}, set()),
+        ("Hubungan Rusia-NATO makin tegang sejak pekan lalu, ujarnya.", {"Rusia"}, {"NATO"}),
+        ("Sinergi TNI-Polri di Papua dijaga, ujar Budi Santoso.", {"Papua"}, {"TNI", "Polri"}),
+    ],
+)
+def test_hyphen_pairs_with_an_acronym_are_split(
+    text: str, places: set[str], orgs: set[str]
+) -> None:
+    record = beritakit.extract(text)
+    assert {p.name for p in record.places} >= places
+    assert {o.name for o in record.organizations} >= orgs
+
+
+@pytest.mark.parametrize(
+    "word", ["PDI-P", "Covid-19", "Al-Qaeda", "BPR-BPRS", "POS-KUPANG", "K-Pop"]
+)
+def test_hyphenated_words_that_are_no_pair_stay_whole(word: str) -> None:
+    assert [t.text for t in tokenize(f"Kata {word} itu.")][1] == word

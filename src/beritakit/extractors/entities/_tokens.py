@@ -37,8 +37,6 @@ _VERB_TAIL = regex.compile(r"(?:meng|meny|mem|men|ber)\p{Ll}{4,24}$")  # "Thohir
 _DIGIT_TAIL = regex.compile(r"(?<=\p{Ll}{2})\p{Nd}{1,4}$")  # a list number: "Tbk5", "Medika17"
 
 
-
-
 _ADVERB_HEAD = 5  # letters of a name before a glued adverb ("Marquez|usai"; not "Tamb|usai")
 
 
@@ -113,9 +111,7 @@ def _tail_cut(piece: str) -> int:
         tail = piece[offset + m.start() :]
         known = tail in _known_verbs()
         short_ok = known and tail.startswith("me")
-        if (head.islower() and (short_ok or offset + m.start() >= 4)) or (
-            head.isupper() and known
-        ):
+        if (head.islower() and (short_ok or offset + m.start() >= 4)) or (head.isupper() and known):
             # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known me- verb:
             # "Jaemengungkapkan" is cut, "Kementerian", "Sumberjaya", "Sambernyawa" are not
             return offset + m.start()
@@ -230,7 +226,7 @@ def tokenize(text: str) -> list[Tok]:
             append(_tok("-", start + hyphen, start + hyphen + 1, False, False))
             word, start, space, newline = word[hyphen + 1 :], start + hyphen + 1, False, False
         elif _title_pair(word, hyphen):
-            # "Prabowo-Gibran", "Baswedan-Muhaimin": two names joined, split as spaCy does
+            # "Prabowo-Gibran", "AS-China", "TNI-Polri": two names joined, split as spaCy does
             append(_tok(word[:hyphen], start, start + hyphen, space, newline))
             append(_tok("-", start + hyphen, start + hyphen + 1, False, False))
             word, start, space, newline = word[hyphen + 1 :], start + hyphen + 1, False, False
@@ -261,16 +257,23 @@ def _min_head(size: int) -> int:
 
 
 def _title_pair(word: str, hyphen: int) -> bool:
-    """``word`` is two capitalised words of 3+ letters joined by its one hyphen."""
-    if hyphen < 3 or word.count("-") != 1:
+    """``word`` is two names joined by its one hyphen ("Israel-Iran", "AS-China", "TNI-Polri").
+
+    Each side is a capitalised word of 3+ letters or an acronym of 2+ capitals, and one side
+    at least is a capitalised word: "PDI-P", "Covid-19", "Al-Qaeda", "se-Asia" are not pairs,
+    nor are two acronyms ("BPR-BPRS", an outlet's "POS-KUPANG").
+    """
+    if hyphen < 2 or word.count("-") != 1:
         return False
-    left, right = word[:hyphen], word[hyphen + 1 :]
-    return (
-        len(right) >= 3
-        and left[0].isupper()
-        and right[0].isupper()
-        and left[1:].isalpha()
-        and left[1:].islower()
-        and right[1:].isalpha()
-        and right[1:].islower()
-    )
+    left, right = _pair_side(word[:hyphen]), _pair_side(word[hyphen + 1 :])
+    return bool(left and right and "title" in (left, right))
+
+
+def _pair_side(side: str) -> str:
+    """``title`` (Capitalised, 3+ letters), ``acronym`` (2+ capitals) or ``""``."""
+    if not side.isalpha() or not side[0].isupper():
+        return ""
+    rest = side[1:]
+    if len(side) >= 3 and rest.islower():
+        return "title"
+    return "acronym" if rest.isupper() else ""
