@@ -54,6 +54,18 @@ def _always(value: object) -> Callable[..., object]:
 
 # name -> (what is switched off, the patches that switch it off)
 ABLATIONS: dict[str, tuple[str, Callable[[], list[Patch]]]] = {
+    "cited_media": (
+        "media named after a citation verb (dilansir dari X) are organisations",
+        lambda: [(_find._Finder, "_cited", _always(None))],
+    ),
+    "maker_product": (
+        "a maker named with its model after a vehicle noun (motor Yamaha RX King) is a product",
+        lambda: [(_find, "names_a_product", _always(False))],
+    ),
+    "own_outlet": (
+        "an outlet after a newsroom word (pantauan detikcom) is the article's own",
+        lambda: [(_find, "own_outlet", _always(False))],
+    ),
     "org_evidence": (
         "model ORG spans kept only with an organisation word or two tags",
         lambda: [(_find._Finder, "_org_evidence", _always(True))],

@@ -35,6 +35,8 @@ FIELDS = (
     "quotes(found)",
     "people.role",
     "people",
+    "organizations",
+    "places",
 )
 
 

@@ -210,3 +210,23 @@ def test_gazetteer_key_file_is_current() -> None:
     assert len(forms) > 10_000
     stale = [f for f in forms if gazetteer_key(f) != key_of(f)]
     assert stale == []
+
+
+def test_editorial_organisations() -> None:
+    """The hand-written supplement: well formed, typed, and no name orgs.tsv already has."""
+    generated = read_table(LANG_ID, "orgs.tsv")
+    known = {f.casefold() for row in generated for f in [row[0], *row[2].split("|")] if f}
+    types = {row[1] for row in generated}
+    rows = read_table(LANG_ID, "orgs_editorial.tsv")
+    assert len(rows) > 200
+    forms = [f for row in rows for f in [row[0], *row[2].split("|")] if f]
+    assert len(forms) == len({f.casefold() for f in forms})
+    for row in rows:
+        assert row[1] in types, row
+        assert all(f.casefold() not in known for f in [row[0], *row[2].split("|")] if f), row
+    # read by the gazetteer, with their type: a medium, a union of states, a supporters' group
+    for form, kind in (("Times of India", "media"), ("ILO", "intl_org"), ("Aremania", "other")):
+        entries = [a.entry for a in data().gazetteer[key_of(form)]]
+        assert any(isinstance(e, OrgEntry) and e.type == kind for e in entries), form
+    # short forms that are also initials or common words were left out
+    assert not any(isinstance(a.entry, OrgEntry) for a in data().gazetteer.get(("rt",), ()))

@@ -153,9 +153,15 @@ def _long_before(s: Scan, p: int, acronym: str) -> Definition | None:
     start_char = toks[b].start
     long_text = s.text[start_char : toks[p - 1].end]
     at = best_long_form(acronym, long_text)
-    if at is None:
-        return None
-    i = next((k for k in range(b, p) if toks[k].start >= start_char + at), None)
+    i = None
+    if at is not None:
+        i = next((k for k in range(b, p) if toks[k].start >= start_char + at), None)
+    if not acronym.isupper() and (i is None or _runs_over_prose(s, i, p)):
+        # a syllabic short form takes letters from inside the words ("Kelompok Sadar Wisata
+        # (Pokdarwis)": kelomPOK saDAR WISata), so the first letter need not open a word and
+        # the long form is the run of capitalised words before the bracket, not a stretch
+        # of the sentence that ends there ("Padang langsung membekukan Kelompok …")
+        i = _syllabic_long_form(s, b, p, acronym) or i
     if i is None or not toks[i].is_cap or not toks[i].is_word:
         return None
     if fold(s.span_text(i, p)) == fold(acronym) or fold(acronym) in s.d.not_entities:
@@ -166,6 +172,38 @@ def _long_before(s: Scan, p: int, acronym: str) -> Definition | None:
         return None
     org, entry = _org_like(s, i, p, acronym)
     return Definition(acronym, s.span_text(i, p), i, p, p + 1, p + 3, org, entry)
+
+
+_CONNECTORS = frozenset({"dan", "&", "untuk", "of", "and", "the", "for"})
+
+
+def _runs_over_prose(s: Scan, i: int, p: int) -> bool:
+    """A word written in lower case (not a connector) lies in ``[i, p)``."""
+    return any(
+        s.toks[k].is_word and s.toks[k].is_lower and s.keys[k] not in _CONNECTORS
+        for k in range(i, p)
+    )
+
+
+def _syllabic_long_form(s: Scan, b: int, p: int, acronym: str) -> int | None:
+    """The start of the capitalised run before ``p`` that spells ``acronym`` in order, or None.
+
+    None leaves the Schwartz–Hearst long form as it was (``Pusat kesenjataan Kavaleri``).
+    """
+    i = p
+    while i > b and (s.toks[i - 1].is_cap or s.keys[i - 1] in _CONNECTORS):
+        i -= 1
+    while i < p and (
+        not s.toks[i].is_cap
+        or (i + 1 < p and s.toks[i].is_word and not s.toks[i + 1].space_before)
+    ):
+        i += 1  # not a word written in lower case, nor one glued onto the next ("JakartaKemen…")
+    if i >= p:
+        return None
+    letters = iter(s.span_text(i, p).lower())
+    if not all(c in letters for c in acronym.lower() if c.isalnum()):
+        return None  # its letters are not in the run, in order
+    return i
 
 
 def _long_inside(s: Scan, p: int, close: int) -> Definition | None:

@@ -411,6 +411,8 @@ def cluster_orgs(
     by_form: dict[str, str] = {}
     for m in mentions:
         written = s.name_text(m.i, m.j)
+        if m.org is not None and m.org.type == "national_team" and written[:1].islower():
+            written = written[0].upper() + written[1:]  # "timnas Belanda": a listed team
         if m.org is None and m.acronym:
             m.org = _gaz_org(m.acronym)  # "Komisi Yudisial (KY)" is the gazetteer's KY
             if m.org is not None:

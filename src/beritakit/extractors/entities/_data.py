@@ -387,9 +387,18 @@ def club_short_form(name: str) -> str | None:
 
 
 def _load_orgs(d: Data) -> None:
+    """Read the organisation lists, then derive the foreign clubs' short forms.
+
+    The generated ``orgs.tsv``, the NBA's ``teams.tsv``, then the hand-written supplement
+    ``orgs_editorial.tsv`` (a name an earlier list has is left to it).
+    """
     clubs: list[tuple[str, OrgEntry]] = []
-    for file in ("orgs.tsv", "teams.tsv"):
+    seen: set[str] = set()
+    for file in ("orgs.tsv", "teams.tsv", "orgs_editorial.tsv"):
         for row in read_table(LANG_ID, file):
+            if row[0].casefold() in seen:
+                continue
+            seen.add(row[0].casefold())
             name, kind, short_forms, _parent, country = _cells(row, 5)[:5]
             forms = [f for f in short_forms.split("|") if f]
             acronym = _acronym(kind, forms)

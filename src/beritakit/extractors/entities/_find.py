@@ -31,6 +31,7 @@ from beritakit.extractors.entities._acronyms import (
 from beritakit.extractors.entities._acronyms import (
     org_words as _org_words,
 )
+from beritakit.extractors.entities._cited import cited_sources, names_a_product, own_outlet
 from beritakit.extractors.entities._cluster import (
     cluster_orgs,
     cluster_people,
@@ -65,6 +66,7 @@ from beritakit.extractors.entities._tiers import (
     PER,
     T_GAZ,
     T_MODEL,
+    T_RULE,
     Cand,
 )
 from beritakit.extractors.entities._tokens import fold
@@ -74,12 +76,18 @@ __all__ = ["find_entities"]
 
 class _Finder:
     def __init__(
-        self, doc: Doc, text: str, exclude: Sequence[str], near: Sequence[str] = ()
+        self,
+        doc: Doc,
+        text: str,
+        exclude: Sequence[str],
+        near: Sequence[str] = (),
+        outlet_named: bool = False,
     ) -> None:
         self.near = tuple(near)  # places the article is about without naming them (dateline)
         self.doc = doc
         self.s = Scan(text)
         self.exclude = {stem(e) for e in exclude if e and e.strip()} - {""}
+        self.outlet_known = outlet_named
         self.cands: list[Cand] = []
         self.blocked = [False] * self.s.n
         self.defined: set[str] = set()
@@ -769,6 +777,17 @@ class _Finder:
             return True
         return False
 
+    def _cited(self) -> None:
+        """Media cited after a citation verb are organisations (``_cited.py``)."""
+        s = self.s
+        people = self.model_per_starts | {c.i for c in self.cands if c.label == PER}
+        for i, j in cited_sources(s, people):
+            if any(self.blocked[p] for p in range(i, j)):
+                continue
+            hit = s.gaz_at(i)
+            org = hit.orgs[0] if hit is not None and hit.orgs and hit.j == j else None
+            self.cands.append(Cand(i, j, ORG, T_RULE, org=org, src="cited"))
+
     # -- building the hits -----------------------------------------------------------------
 
     def run(self) -> Entities:
@@ -804,9 +823,17 @@ class _Finder:
         self.s.per_starts = self.model_per_starts | {c.i for c in self.cands if c.label == PER}
         rules = OrgPlaceRules(self.s, self.cands, self.blocked)
         rules.orgs(definitions)
+        self._cited()
         rules.places()
         self._add_model()
         self._model_names_over_rules()
+        self.cands = [  # "motor Yamaha RX King": a product
+            c for c in self.cands if c.label != ORG or not names_a_product(self.s, c.i, c.j)
+        ]
+        if not self.outlet_known:  # the article's own outlet named as the newsroom
+            self.cands = [
+                c for c in self.cands if c.label != ORG or not own_outlet(self.s, c.i, c.j)
+            ]
         self.cands = [c for c in self.cands if not (c.label == PER and self._address(c.j))]
         accepted = self._resolve()
         self._retype_people(accepted)
@@ -840,6 +867,7 @@ def find_entities(
     text: str | None = None,
     exclude_names: Sequence[str] = (),
     near: Sequence[str] = (),
+    outlet_named: bool = False,
 ) -> Entities:
     """Find the people, organisations and places named in an article body.
 
@@ -851,11 +879,16 @@ def find_entities(
             the people credited in its byline.
         near: Places the article is set in without naming them in the body (the dateline
             city): they settle a name several regions share.
+        outlet_named: The dateline names the article's outlet (it is in ``exclude_names``);
+            when it does not, an outlet named as the newsroom (``pantauan detikcom``) is
+            taken for the article's own and left out.
 
     Returns:
         The entities, each once, with every mention as ``(start, end)`` offsets into ``doc.text``.
     """
-    return _Finder(doc, doc.text if text is None else text, exclude_names, near).run()
+    return _Finder(
+        doc, doc.text if text is None else text, exclude_names, near, outlet_named
+    ).run()
 
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")

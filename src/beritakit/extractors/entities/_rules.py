@@ -42,6 +42,7 @@ _OPENERS = "\"“”'‘’(["  # skipped back over when looking for a sentence 
 # Indonesian verb shapes (me-, di-, ber-, ter-): they end a lowercase role ("pedagang menjual").
 _VERBISH = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter|se)\p{Ll}{3,}")
 _GLUED_BRACKET = regex.compile(r"(?<=\w)\(")
+_TEAM_WORDS = frozenset({"timnas", "tim"})  # open a national team's name: "timnas Belanda"
 _ORDINAL = regex.compile(r"ke-\p{Nd}{1,3}$")  # "ke-7"
 COMPANY_FORMS = frozenset({"pt", "cv", "ud", "pd"})  # legal forms before a company name
 _ROMAN = frozenset(
@@ -258,7 +259,12 @@ class Scan:
         self._heads = _head_words()
         for i in range(self.n):
             tok = self.toks[i]
-            if not tok.is_word or not (tok.is_cap or tok.text[0].isdigit() or tok.text[0] in "di"):
+            if not tok.is_word or not (
+                tok.is_cap
+                or tok.text[0].isdigit()
+                or tok.text[0] in "di"
+                or self.keys[i] in _TEAM_WORDS
+            ):
                 continue
             best: GazMatch | None = None
             key: tuple[str, ...] = ()
@@ -292,7 +298,14 @@ class Scan:
             )
         first, last = self.toks[words_[0]], self.toks[words_[-1]]
         if not first.is_cap and not first.text[0].isdigit():
-            return written == alias.form
+            # "timnas Belanda", "tim nasional Jepang": the team word is written in lower case
+            return written == alias.form or (
+                isinstance(alias.entry, OrgEntry)
+                and alias.entry.type == "national_team"
+                and self.keys[words_[0]] in _TEAM_WORDS
+                and len(words_) > 1
+                and all(self.toks[k].is_cap or self.keys[k] == "nasional" for k in words_[1:])
+            )
         if not last.is_cap and not last.text[0].isdigit() and alias.form.split()[-1][:1].isupper():
             return False
         if len(words_) == 1 and first.is_upper and len(first.text) > 3 and not alias.form.isupper():

@@ -37,12 +37,16 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
     exclude: list[str] = []
     near: list[str] = []
     dateline = ctx.fields.get("dateline")
+    outlet_named = False
     if isinstance(dateline, Dateline):
         exclude += [n for n in (dateline.outlet, dateline.outlet_domain) if n]
         near += [dateline.city] if dateline.city else []
+        outlet_named = bool(dateline.outlet or dateline.outlet_domain)
     credits: tuple[Credit, ...] = ctx.fields.get("credits", ())
     exclude += [c.name for c in credits]
-    found = find_entities(doc, text=body.text, exclude_names=exclude, near=near)
+    found = find_entities(
+        doc, text=body.text, exclude_names=exclude, near=near, outlet_named=outlet_named
+    )
 
     text = body.text
 
