@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 
 import beritakit
-from beritakit.extractors.entities._tokens import tokenize
+from beritakit.extractors.entities._tokens import _tail_cut, corpus_words, tokenize
 from beritakit.record import Person
+from beritakit.resources import read_lines
+from tests.conftest import NEWS_CORPUS, corpus_texts
 
 
 def people(text: str) -> dict[str, Person]:
@@ -74,6 +76,64 @@ def test_a_name_ending_like_an_adverb_is_whole() -> None:
     assert "Tuanku Tambusai" in people(
         "Nama Tuanku Tambusai diabadikan sebagai nama jalan di Riau."
     )
+
+
+def test_names_the_corpus_writes_whole_are_not_cut() -> None:
+    # "Wulandari" ends in "dari", "Aubameyang" in "yang": names the corpus writes whole
+    # (whole_names.txt); "Subiantodan" is still a name + a glued "dan"
+    texts = [t.text for t in tokenize("Rina Wulandari, Emerick Aubameyang dan Subiantodan")]
+    assert texts == ["Rina", "Wulandari", ",", "Emerick", "Aubameyang", "dan", "Subianto", "dan"]
+    found = people("Polisi memeriksa Rina Wulandari di Jakarta pada Senin.")
+    assert "Rina Wulandari" in found and "Rina Wulan" not in found
+
+
+def test_whole_names_list_is_current() -> None:
+    # every entry is a word the scanner would cut without the list and keeps whole with it
+    # (rebuild with scripts/build_whole_names.py after changing the glued tails)
+    entries = read_lines("beritakit.extractors.entities", "whole_names.txt")
+    assert len(entries) > 100
+    for word in entries:
+        title = word[0].upper() + word[1:]
+        assert _tail_cut(title, keep_whole=False) > 0, word
+        assert _tail_cut(title) == 0, word
+        assert word.islower() == (word in corpus_words()), word
+
+
+# (article id of ../shared/data/corpus/news.jsonl.gz, type, name that must be there, wrong
+# name that must be gone): names that end like a glued word, and real glue still cut
+WHOLE_NAME_CASES = [
+    ("c-cdd5980235c9", "people", "Indadari", "Inda"),  # "Ratna Galih,Indadari,Wanda Hamidah"
+    ("c-cdd5980235c9", "people", "Wanda Hamidah", "Hamidah"),
+    ("c-7f3978325494", "people", "Indadari", "Indadarimenjadi"),  # "Indadarimenjadi salah satu"
+    ("c-2779729ff32a", "places", "Pyongyang", "Pyong"),
+    ("c-d7641036517b", "places", "Turkmenistan", "Turk"),
+    ("c-ade813d02107", "places", "Kecamatan Megamendung", "Kecamatan Mega"),
+    ("c-adff461d1b65", "places", "Malalayang", "Malala"),
+    # glue: "Yolla Yulianatelah pensiun", "antarAl Ghazalidan Alyssa Daguise"
+    ("c-49ff07fe252b", "people", "Yolla Yuliana", "Yolla Yulianatelah"),
+    ("c-4953d10e3892", "people", "Al Ghazali", "Al Ghazalidan"),
+]
+
+
+@pytest.fixture(scope="module")
+def whole_name_records() -> dict[str, beritakit.Article]:
+    if not NEWS_CORPUS.exists():
+        pytest.skip("../shared/data/corpus/news.jsonl.gz is not beside the repo")
+    texts = corpus_texts({case[0] for case in WHOLE_NAME_CASES})
+    return {i: beritakit.extract(t) for i, t in texts.items()}
+
+
+@pytest.mark.parametrize(("article_id", "kind", "name", "wrong"), WHOLE_NAME_CASES)
+def test_names_ending_like_glue_on_corpus_articles(
+    whole_name_records: dict[str, beritakit.Article],
+    article_id: str,
+    kind: str,
+    name: str,
+    wrong: str,
+) -> None:
+    names = {e.name for e in getattr(whole_name_records[article_id], kind)}
+    assert name in names
+    assert wrong not in names
 
 
 def test_pratama_ends_a_name_not_a_role() -> None:

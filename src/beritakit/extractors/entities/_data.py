@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
-from beritakit.extractors.entities._tokens import fold, tokenize
+from beritakit.extractors.entities._tokens import corpus_words, fold, tokenize
 from beritakit.lang import LANG_ID
 from beritakit.resources import read_lines, read_table
 
@@ -477,7 +477,7 @@ def data() -> Data:
     )
     d.stop_words = frozenset(STOP_WORDS)
     d.common_words = frozenset(read_lines(_PKG, "common_words.txt")) | d.stop_words
-    d.corpus_words = frozenset(read_lines(_PKG, "corpus_words.txt"))
+    d.corpus_words = corpus_words()
     d.not_person_heads = frozenset(fold(w) for w in read_lines(_PKG, "not_person_heads.txt"))
     d.not_people = frozenset(fold(w) for w in read_lines(_PKG, "not_people.txt"))
     d.korean_surnames = frozenset(read_lines(_PKG, "korean_surnames.txt"))

@@ -11,7 +11,7 @@ import regex
 from beritakit.lang import LANG_ID, fold
 from beritakit.resources import read_lines, read_table
 
-__all__ = ["Tok", "fold", "tokenize"]
+__all__ = ["Tok", "corpus_words", "fold", "tokenize"]
 
 # A word is letters/digits with internal apostrophes or hyphens ("Ma’ruf", "PDI-P", "U-23");
 # anything else that is not a space is a one-character token. All quantifiers are possessive
@@ -73,9 +73,31 @@ def _outlet_words() -> frozenset[str]:
 
 
 @functools.cache
-def _corpus_words() -> frozenset[str]:
-    """Common lower-case words of the NER corpora (corpus_words.txt)."""
+def corpus_words() -> frozenset[str]:
+    """Common lower-case words: ``corpus_words.txt`` and the lower-case ``whole_names.txt``.
+
+    ``whole_names.txt`` (built by ``scripts/build_whole_names.py``; see SOURCE.md) holds the
+    words the scanner would cut as a name + a glued word that the news corpus writes whole;
+    those it writes in lower case are common words ("pergerakan", "tanjakan").
+    """
+    return _base_words() | {w for w in _whole_list() if w.islower()}
+
+
+@functools.cache
+def _base_words() -> frozenset[str]:
+    """Common lower-case words of the NER corpora and CLICK-ID (``corpus_words.txt``)."""
     return frozenset(read_lines("beritakit.extractors.entities", "corpus_words.txt"))
+
+
+@functools.cache
+def _whole_list() -> tuple[str, ...]:
+    return read_lines("beritakit.extractors.entities", "whole_names.txt")
+
+
+@functools.cache
+def _whole_names() -> frozenset[str]:
+    """Names that end like a glued word but that the corpus writes whole ("Wulandari")."""
+    return frozenset(w for w in _whole_list() if not w.islower())
 
 
 @functools.cache
@@ -86,7 +108,7 @@ def _known_verbs() -> frozenset[str]:
         rule = json.loads(line)
         if rule.get("rule") == "speech_after":
             verbs.update(str(w) for w in rule["words"])
-    return _corpus_words() | verbs
+    return _base_words() | verbs
 
 
 @functools.cache
@@ -99,10 +121,16 @@ def _camel_names() -> frozenset[str]:
     )
 
 
-def _tail_cut(piece: str) -> int:
-    """Where a function word or verb glued to a capitalised name starts in ``piece``; 0 if none."""
-    if len(piece) < 4 or not piece[0].isupper() or piece.casefold() in _corpus_words():
+def _tail_cut(piece: str, keep_whole: bool = True) -> int:
+    """Where a function word or verb glued to a capitalised name starts in ``piece``; 0 if none.
+
+    ``keep_whole=False`` ignores ``whole_names.txt`` (used to build that list).
+    """
+    words = corpus_words() if keep_whole else _base_words()
+    if len(piece) < 4 or not piece[0].isupper() or piece.casefold() in words:
         return 0  # a common word is whole: "Kebijakan" is not "Kebij" + "akan"
+    if keep_whole and piece in _whole_names():
+        return 0  # a name the corpus writes whole: "Wulandari" is not "Wulan" + "dari"
     end = piece[-40:]
     offset = len(piece) - len(end)
     m = _VERB_TAIL.search(end)
@@ -130,7 +158,7 @@ def _tail_cut(piece: str) -> int:
             if (
                 offset + cut >= 4
                 and len(end) - cut >= 6
-                and end[cut:] in _corpus_words()
+                and end[cut:] in words
                 and piece[1 : offset + cut].islower()
             ):
                 return offset + cut
