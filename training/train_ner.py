@@ -29,7 +29,7 @@ CONFIG_PATH = TRAINING_DIR / "config.cfg"
 BUILD_DIR = TRAINING_DIR / "build"
 MODEL_DIR = ner_corpus.REPO_DIR / "src" / "beritakit" / "models" / "ner-id"
 MODEL_NAME = "ner_id"
-MODEL_VERSION = "0.3.0"
+MODEL_VERSION = "0.4.0"
 VECTORS_DIR = BUILD_DIR / "vectors" / "spacy"
 
 SOURCES: list[dict[str, str]] = [
