@@ -45,6 +45,7 @@ from beritakit.extractors.entities._ids import known_person
 from beritakit.extractors.entities._org_place_rules import OrgPlaceRules
 from beritakit.extractors.entities._orgs import (
     reads_as_org,
+    sport_only,
     venue_spans,
     venue_tail,
 )
@@ -264,8 +265,16 @@ class _Finder:
             if label != PER and j - i == 1 and (i, j) in self.listed and hit is None:
                 continue  # "Hosa, Odot, Acon, Dai": a name in a list of people
             if hit is not None and hit.j == j:
-                if hit.orgs and label != PER and (label == ORG or reads_as_org(s, i, hit)):
+                # a team's short form that is also a town or a word is the team only about
+                # sport, whatever the model says ("berlibur ke Bournemouth", "Magic Mike")
+                if (
+                    hit.orgs
+                    and label != PER
+                    and ((label == ORG and not sport_only(hit)) or reads_as_org(s, i, hit))
+                ):
                     self.cands.append(Cand(i, j, ORG, T_MODEL, org=hit.orgs[0], src="model"))
+                    continue
+                if hit.orgs and not hit.places and sport_only(hit):
                     continue
                 if hit.places:
                     if place_word_ok(s, i, j):
