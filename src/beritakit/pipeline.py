@@ -35,6 +35,7 @@ from beritakit.errors import (
 from beritakit.inputs import MAX_CHARS, WIB, coerce_field, coerce_text, read_published
 from beritakit.items import Failure, Item, OnError, as_item, check_on_error
 from beritakit.models import ner_model_path
+from beritakit.models.blas import numpy_blas
 from beritakit.models.tokenizer import MIN_TOKEN_CHARS, NER_SKIPPED, parse_all
 from beritakit.models.vectors import cache_floret
 from beritakit.record import Article
@@ -136,7 +137,7 @@ class Pipeline:
             raise ModelNotFoundError(
                 f"the NER model is missing from {path}; reinstall beritakit or run `make model`"
             )
-        return cache_floret(spacy.load(path))
+        return cache_floret(numpy_blas(spacy.load(path)))
 
     def __call__(
         self,

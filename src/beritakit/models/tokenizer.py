@@ -34,6 +34,8 @@ from spacy.util import (
     registry,
 )
 
+from beritakit.models.blas import one_blas_thread
+
 TOKENIZER = "beritakit.id_tokenizer.v1"
 # The longest stretch without whitespace tokenised in one piece: spaCy strips affixes
 # one at a time, copying and hashing the rest each time, so a run of n brackets or quotes
@@ -260,9 +262,15 @@ def parse_all(nlp: Language, texts: list[str]) -> Iterator[Doc]:
     character slices of at most that many tokens (:func:`_parse_long`).
     """
     docs = [nlp.make_doc(text) for text in texts]
-    short = iter(nlp.pipe([d for d in docs if len(d) <= PARSE_TOKENS]))
+    with one_blas_thread():  # the model reads the whole batch before its first doc anyway
+        short = iter(list(nlp.pipe([d for d in docs if len(d) <= PARSE_TOKENS])))
     for doc, text in zip(docs, texts, strict=True):
-        yield next(short) if len(doc) <= PARSE_TOKENS else _parse_long(nlp, doc, text)
+        if len(doc) > PARSE_TOKENS:
+            with one_blas_thread():
+                doc = _parse_long(nlp, doc, text)
+            yield doc
+        else:
+            yield next(short)
 
 
 def _prose(bounds: list[int], text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
