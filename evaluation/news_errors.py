@@ -1,4 +1,4 @@
-"""Where the pipeline loses entities on the annotated news validation split (no test split).
+"""Where the pipeline loses entities on the annotated news validation (or train) split, never test.
 
 For each gold entity (built as ``score_news.py`` builds them) it says whether the raw NER
 model found one of its names and whether the record has it; then it lists the entities the
@@ -28,11 +28,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--label", choices=sorted(FIELDS), action="append")
     parser.add_argument("--top", type=int, default=80)
+    parser.add_argument(
+        "--split",
+        choices=("validation", "train"),
+        default="validation",
+        help="train: text no rule was written from, but the model was trained on it",
+    )
     args = parser.parse_args(argv)
     labels = args.label or sorted(FIELDS)
     nlp = spacy.load(ner_model_path())
     norm = score_news.SCORE.norm
-    path = Path(score_news.news_ner.DATA_DIR) / "validation.jsonl"
+    path = Path(score_news.news_ner.DATA_DIR) / f"{args.split}.jsonl"
     records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     texts = score_news.news_ner.texts_for((r["id"] for r in records), score_news.news_ner.CORPUS)
     table: Counter[tuple[str, bool, bool]] = Counter()

@@ -1317,3 +1317,43 @@ def test_hyphen_pairs_with_an_acronym_are_split(
 )
 def test_hyphenated_words_that_are_no_pair_stay_whole(word: str) -> None:
     assert [t.text for t in tokenize(f"Kata {word} itu.")][1] == word
+
+
+def test_model_place_reading_on_past_a_gazetteer_place(nlp: Language) -> None:
+    # news validation: the gazetteer knows "Papua", "Tegal", "Mediterania"; the model reads
+    # the longer names, which are the places
+    ents = with_spans(
+        nlp,
+        "Tanaman ini adalah flora endemik di Papua Niugini, Papua, Pulau Seram, Maluku, dan "
+        "Sulawesi. Saint Martin menguasai tanah di wilayah timur Sungai Bekasi, Cinere, Tegal "
+        "Angus, hingga Ancol. Iran mengerahkan kapal ke Mediterania Timur dan Laut Merah.",
+        [("Papua Niugini", "LOC"), ("Tegal Angus", "LOC"), ("Mediterania Timur", "LOC")],
+    )
+    names = {p.name for p in ents.places}
+    assert {"Papua Niugini", "Papua", "Tegal Angus", "Mediterania Timur"} <= names
+    assert not {"Tegal", "Mediterania"} & names
+
+
+def test_model_place_over_two_places_or_a_head_word_stays_split(nlp: Language) -> None:
+    ents = with_spans(
+        nlp,
+        "Gempa mengguncang Bandung Jawa Barat pada Senin pagi. Petugas berjaga di Stasiun "
+        "Cirebon Kota sejak Minggu.",
+        [("Bandung Jawa Barat", "LOC"), ("Cirebon Kota", "LOC")],
+    )
+    names = {p.name for p in ents.places}
+    assert {"Bandung", "Jawa Barat"} <= names
+    assert not {"Bandung Jawa Barat", "Cirebon Kota"} & names
+
+
+def test_function_word_glued_to_a_name_written_alone_elsewhere() -> None:
+    # a Liputan6 text (news train split): linked words lose their spaces
+    text = (
+        "Perseteruan antara mantan Presiden ASDonald Trumpdan CEO Tesla Elon Musk berdampak "
+        "pada NASA. Pendukung Trump menyerang Musk."
+    )
+    words = [t.text for t in tokenize(text)]
+    assert words[5:8] == ["Donald", "Trump", "dan"]
+    assert "Donald Trump" in {p.name for p in beritakit.extract(text).people}
+    # a short head the text never writes alone stays whole: "Ramdan" is a name
+    assert "Ramdan" in [t.text for t in tokenize("Ramdan pergi ke pasar bersama Ramli.")]

@@ -354,6 +354,9 @@ class _Finder:
                 for p in range(c.i, c.j):
                     in_person[p] = True
         for c in self.cands:
+            if c.label == LOC and c.tier == T_MODEL:
+                self._model_place_over_gazetteer(c, places)
+                continue
             if c.label != ORG or c.tier != T_MODEL or any(in_person[p] for p in range(c.i, c.j)):
                 continue
             inner = [
@@ -380,6 +383,38 @@ class _Finder:
             if a == c.i and s.fold_span(b, c.j) in COUNTRY_SUFFIX:
                 # "Kementerian Kesehatan Indonesia" is the gazetteer's Kementerian Kesehatan
                 c.org = next((r.org for r in inner if (r.i, r.j) == (a, b) and r.org), None)
+
+    def _model_place_over_gazetteer(self, c: Cand, places: dict[int, list[Cand]]) -> None:
+        """A model LOC span that reads on past a gazetteer place is a longer place's name.
+
+        "Papua Niugini", "Mediterania Timur", "Tegal Angus" (a village), "Batang Pele": the
+        gazetteer knows the first word as a place, the model reads the whole name. The span
+        competes with the gazetteer hit on length when it starts with it and the words after
+        it are capitalised words of the same sentence that name no place, person rank or
+        common word of their own ("Bandung Jawa Barat" stays two places; "Cirebon Kota" is
+        Cirebon and a head word), a compass word aside ("Mediterania Timur").
+        """
+        s = self.s
+        inner = [r for r in places.get(c.i, ()) if r.tier == T_GAZ and r.j < c.j]
+        if len(inner) != 1:
+            return
+        extra = range(inner[0].j, c.j)
+        if all(
+            s.toks[p].is_cap
+            and not s.sent_start[p]
+            and not s.hard[p]
+            and s.gaz_at(p) is None
+            and s.keys[p] not in s.d.not_entities
+            and (
+                s.keys[p] in _COMPASS
+                or (s.keys[p] not in self.lower_words and s.keys[p] not in s.d.corpus_words)
+            )
+            and not s.phrase_at(p, PLACE_HEAD)
+            and not s.org_head_at(p)[0]
+            and not s.honorifics_at(p)[2]
+            for p in extra
+        ):
+            c.tier = T_GAZ
 
     def _model_org_over_places(self, c: Cand, places: dict[int, list[Cand]]) -> None:
         """A model ORG span around a place is an organisation named after it ("Imigrasi Batam").
@@ -989,6 +1024,12 @@ def _joins_names(s: Scan, k: int) -> bool:
         and not s.toks[k - 1].is_upper
         and not s.toks[k + 1].is_upper
     )
+
+
+# compass words end place names ("Jakarta Timur", "Asia Tenggara") though common words
+_COMPASS = frozenset(
+    ("utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut")
+)
 
 
 def _holds(outer: Cand, inner: Cand) -> bool:

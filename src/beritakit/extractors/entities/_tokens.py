@@ -271,7 +271,41 @@ def tokenize(text: str) -> list[Tok]:
         else:
             append(_tok(word, start, end, space, newline))
         prev_end = end
-    return toks
+    return _cut_known_heads(toks)
+
+
+def _cut_known_heads(toks: list[Tok]) -> list[Tok]:
+    """Cut a function word glued to a name the same text also writes alone.
+
+    ``_tail_cut`` leaves a short name whole ("Trumpdan", "Irandan": a head of five letters
+    or fewer may end a name, as in "Ramdan"); when the article writes "Trump" or "Iran" by
+    itself, the glued word is that name and the function word. One pass, one set lookup a
+    capitalised word.
+    """
+    alone = {t.text for t in toks if t.is_cap}
+    cuts = [_known_head(t, alone) for t in toks]
+    if not any(cuts):
+        return toks
+    out: list[Tok] = []
+    for t, cut in zip(toks, cuts, strict=True):
+        if cut:
+            out.append(_tok(t.text[:cut], t.start, t.start + cut, t.space_before, t.newline_before))
+            out.append(_tok(t.text[cut:], t.start + cut, t.end, False, False))
+        else:
+            out.append(t)
+    return out
+
+
+def _known_head(t: Tok, alone: set[str]) -> int:
+    """Where a glued function word starts in ``t`` if its head is in ``alone``; else 0."""
+    word = t.text
+    if not t.is_cap or len(word) < 5 or not word[1:].islower():
+        return 0
+    for size, tails in _glued_tails():
+        cut = len(word) - size
+        if cut >= 3 and word[cut:] in tails and word[:cut] in alone:
+            return cut
+    return 0
 
 
 def _min_head(size: int) -> int:
