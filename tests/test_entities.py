@@ -1357,3 +1357,27 @@ def test_function_word_glued_to_a_name_written_alone_elsewhere() -> None:
     assert "Donald Trump" in {p.name for p in beritakit.extract(text).people}
     # a short head the text never writes alone stays whole: "Ramdan" is a name
     assert "Ramdan" in [t.text for t in tokenize("Ramdan pergi ke pasar bersama Ramli.")]
+
+
+def test_a_source_credit_does_not_hide_the_body_s_organisation() -> None:
+    # a Liputan6 article (news train split) that ends "Sumber: Timnas Indonesia"; the credit
+    # is the source, and the body's team is still an organisation (ANNOTATION.md: only
+    # names *only* credited are left out)
+    text = (
+        "Liputan6.com, Jakarta Timnas Indonesia telah merilis daftar pemain beserta nomor "
+        "punggung yang akan tampil melawan Jepang dalam laga terakhir Grup C.\n"
+        "Pelatih Patrick Kluivert memanggil Marselino Ferdinan.\n"
+        "Sumber: Timnas Indonesia"
+    )
+    art = beritakit.extract(text)
+    assert ("source", "Timnas Indonesia") in {(c.role, c.name) for c in art.credits}
+    assert "Timnas Indonesia" in {o.name for o in art.organizations}
+
+
+def test_model_place_glued_to_the_next_word_stays_the_known_place(nlp: Language) -> None:
+    ents = with_spans(
+        nlp,
+        "Banjir melanda sejumlah daerah di Jawa Baratagar warga waspada.",
+        [("Jawa Baratagar", "LOC")],
+    )
+    assert "Jawa Baratagar" not in {p.name for p in ents.places}

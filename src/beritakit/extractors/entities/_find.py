@@ -392,7 +392,8 @@ class _Finder:
         competes with the gazetteer hit on length when it starts with it and the words after
         it are capitalised words of the same sentence that name no place, person rank or
         common word of their own ("Bandung Jawa Barat" stays two places; "Cirebon Kota" is
-        Cirebon and a head word), a compass word aside ("Mediterania Timur").
+        Cirebon and a head word), a compass word aside ("Mediterania Timur"), nor an acronym
+        ("Cirebon TV") or a word glued to the next by the scraper ("Jawa Baratagar").
         """
         s = self.s
         inner = [r for r in places.get(c.i, ()) if r.tier == T_GAZ and r.j < c.j]
@@ -401,6 +402,8 @@ class _Finder:
         extra = range(inner[0].j, c.j)
         if all(
             s.toks[p].is_cap
+            and not s.toks[p].is_upper  # "China PR", "Cirebon TV"
+            and not _glued_word(s.keys[p], s.d.corpus_words)
             and not s.sent_start[p]
             and not s.hard[p]
             and s.gaz_at(p) is None
@@ -1030,6 +1033,17 @@ def _joins_names(s: Scan, k: int) -> bool:
 _COMPASS = frozenset(
     ("utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut")
 )
+
+
+def _glued_word(key: str, common: frozenset[str]) -> bool:
+    """``key`` reads as a name glued to a common word ("baratagar", "serikattengah").
+
+    A compass word with more letters after it, or a head of five letters or more before a
+    common word of four or more ("Niugini", "Prapat", "Takzim" are names).
+    """
+    if key not in _COMPASS and any(key.startswith(c) for c in _COMPASS):
+        return True
+    return any(key[cut:] in common for cut in range(5, len(key) - 3))
 
 
 def _holds(outer: Cand, inner: Cand) -> bool:

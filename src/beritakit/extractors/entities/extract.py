@@ -43,7 +43,7 @@ def extract(doc: Doc | None, ctx: Context) -> Result:
         near += [dateline.city] if dateline.city else []
         outlet_named = bool(dateline.outlet or dateline.outlet_domain)
     credits: tuple[Credit, ...] = ctx.fields.get("credits", ())
-    exclude += [c.name for c in credits]
+    exclude += [c.name for c in credits if c.role != "source"]  # a source may be in the body too
     found = find_entities(
         doc, text=body.text, exclude_names=exclude, near=near, outlet_named=outlet_named
     )
