@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import beritakit
 from beritakit.clean.boilerplate import Region, find_boilerplate
 
 PROSE = (
@@ -423,3 +424,22 @@ def test_one_megabyte_adversarial_line_is_fast(name: str) -> None:
     started = time.process_time()
     find_boilerplate(text)
     assert time.process_time() - started < 1.0
+
+
+def test_bulleted_headlines_under_a_read_also_marker() -> None:
+    # a Sindonews-style list (news corpus c-e98e6e355199): the marker on its own line, one
+    # headline, then bulleted headlines; a bulleted list item of the body stays body
+    text = (
+        "Serangan itu membuat Kremlin marah, kata pejabat tersebut kepada wartawan.\n"
+        "Baca juga:\n"
+        "Rekor, Rusia Tembakkan 479 Drone ke Ukraina dalam Sehari\n"
+        "- Trump Kerahkan Marinir ke Los Angeles, Gubernur California Geram!\n"
+        "Gubernur negara bagian California mengecam keputusan itu pada Selasa.\n"
+        "Baca juga:\n"
+        "KPK Lelang Tas LV Koruptor Mulai Rp 10 Juta Besok, Siapa Minat?\n"
+        "- 1 unit rumah susun di Kemayoran, Jakarta Pusat. Harga limit Rp 1.806.728.000\n"
+    )
+    removed = [text[r.start : r.end] for r in find_boilerplate(text) if r.kind == "read_also"]
+    assert any("Trump Kerahkan Marinir" in r for r in removed)
+    assert not any("rumah susun" in r for r in removed)
+    assert "Trump Kerahkan" not in {p.name for p in beritakit.extract(text).people}

@@ -49,6 +49,10 @@ _HEADLINE_MAX_TOKENS = 60
 _HEADLINE_LINE_WORDS = 40
 _HEADLINE_MAX_CHARS = 300
 _HEADLINE_SCAN = 1500
+# more headlines listed under a "Baca juga" marker after the first one, at most
+_MORE_HEADLINES = 5
+_BULLETS = frozenset("-\u2013\u2022*\u00b7")
+_INNER_STOP = regex.compile(r"[.!?] +\p{Lu}")
 _MAX_REPEAT_CHARS = 5000
 _MAX_MATCHES_PER_RULE = 200
 _MAX_BLOCK_LINES = 40
@@ -204,6 +208,21 @@ def is_prose(segment: str) -> bool:
         return False
     n = _word_count(s, 10)
     return n >= 10 or (n >= 4 and s[-1] in _FINAL)
+
+
+def _listed_headline(line: str) -> bool:
+    """A further linked headline, bulleted, under a ``Baca juga`` marker.
+
+    ``- Trump Kerahkan Marinir ke Los Angeles, Gubernur California Geram!``. Only a bullet
+    tells: an unbulleted short line there is as often the body's subheading ("Dolar AS
+    Melemah") or its first words.
+    """
+    s = line.strip()
+    if s[:1] not in _BULLETS or not is_headline(s[1:]):
+        return False
+    words = s[1:].split()
+    # a headline has words and one sentence: not "---", not a list item "... Pusat. Harga"
+    return len(words) >= 3 and words[0][:1].isupper() and _INNER_STOP.search(s) is None
 
 
 def is_headline(line: str) -> bool:
@@ -455,9 +474,19 @@ def _region_end(rule: _Rule, lines: TextLines, m: regex.Match[str], li: int) -> 
     if rule.extent == "headlines":
         end = _headline_run_end(text, m.end(), end)
         if not text[m.end() : end].strip():
+            # "Baca juga:" on a line of its own: the headline on the next line, and the
+            # bulleted headlines that may follow it ("- Trump Kerahkan Marinir ...!")
             nli = lines.index(end) + 1
             if nli < len(lines.starts) and is_headline(lines.line(nli, _HEADLINE_MAX_CHARS + 1)):
                 end = lines.ends[nli]
+                more = nli + 1
+                while (
+                    more < len(lines.starts)
+                    and more - nli <= _MORE_HEADLINES
+                    and _listed_headline(lines.line(more, _HEADLINE_MAX_CHARS + 3))
+                ):
+                    end = lines.ends[more]
+                    more += 1
     elif rule.extent == "block" and rule.continuation is not None:
         nli = lines.index(end) + 1
         while (
