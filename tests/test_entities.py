@@ -1381,3 +1381,15 @@ def test_model_place_glued_to_the_next_word_stays_the_known_place(nlp: Language)
         [("Jawa Baratagar", "LOC")],
     )
     assert "Jawa Baratagar" not in {p.name for p in ents.places}
+
+
+def test_a_data_source_cited_after_a_citation_verb_is_an_organisation() -> None:
+    # crypto round-ups (news corpus): "Mengutip data dari Coinmarketcap" was a place
+    text = (
+        "Mengutip data dari Coinmarketcap, Jumat (13/6/2025), kripto dengan kapitalisasi pasar "
+        "terbesar, Bitcoin, naik 2 persen. Ia mengambil data dari Andi Wijaya, kata polisi."
+    )
+    art = beritakit.extract(text)
+    assert "Coinmarketcap" in {o.name for o in art.organizations}
+    assert "Coinmarketcap" not in {p.name for p in art.places}
+    assert "Andi Wijaya" in {p.name for p in art.people}
