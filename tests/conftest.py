@@ -15,6 +15,7 @@ SHARED = ROOT.parent / "shared"
 SEED_TEXT = SHARED / "seed" / "palembang.txt"
 SEED_GOLD = SHARED / "seed" / "palembang.gold.json"
 DEV_GOLD = SHARED / "data" / "articles" / "dev.gold.jsonl"
+DEV_TEXTS = SHARED / "data" / "articles" / "dev.jsonl"
 NEWS_CORPUS = SHARED / "data" / "corpus" / "news.jsonl.gz"
 
 
@@ -49,3 +50,12 @@ def dev_gold() -> list[dict[str, Any]]:
         pytest.skip("../shared/data/articles/dev.gold.jsonl is not beside the repo")
     lines = DEV_GOLD.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def dev_texts() -> list[str]:
+    """The dev article texts, in file order."""
+    if not DEV_TEXTS.exists():
+        pytest.skip("../shared/data/articles/dev.jsonl is not beside the repo")
+    lines = DEV_TEXTS.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines if line.strip()]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import spacy
 from threadpoolctl import ThreadpoolController
@@ -13,17 +11,10 @@ from beritakit.models import ner_model_path
 from beritakit.models.blas import numpy_blas, one_blas_thread
 from beritakit.models.tokenizer import parse_all
 
-from .conftest import SHARED
-
-DEV_TEXTS = SHARED / "data" / "articles" / "dev.jsonl"
-
 
 @pytest.fixture(scope="module")
-def texts() -> list[str]:
-    if not DEV_TEXTS.exists():
-        pytest.skip("../shared/data/articles/dev.jsonl is not beside the repo")
-    lines = DEV_TEXTS.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["text"] for line in lines[:60] if line.strip()]
+def texts(dev_texts: list[str]) -> list[str]:
+    return dev_texts[:60]
 
 
 def _ents(docs: object) -> list[list[tuple[int, int, str]]]:

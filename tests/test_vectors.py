@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 import spacy
@@ -11,17 +9,10 @@ import spacy
 from beritakit.models import ner_model_path
 from beritakit.models.vectors import CachedFloret, cache_floret
 
-from .conftest import SHARED
-
-DEV_TEXTS = SHARED / "data" / "articles" / "dev.jsonl"
-
 
 @pytest.fixture(scope="module")
-def texts() -> list[str]:
-    if not DEV_TEXTS.exists():
-        pytest.skip("../shared/data/articles/dev.jsonl is not beside the repo")
-    lines = DEV_TEXTS.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["text"] for line in lines[:40] if line.strip()]
+def texts(dev_texts: list[str]) -> list[str]:
+    return dev_texts[:40]
 
 
 def _ents(nlp: spacy.language.Language, texts: list[str]) -> list[list[tuple[int, int, str]]]:
