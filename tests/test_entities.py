@@ -1393,3 +1393,20 @@ def test_a_data_source_cited_after_a_citation_verb_is_an_organisation() -> None:
     assert "Coinmarketcap" in {o.name for o in art.organizations}
     assert "Coinmarketcap" not in {p.name for p in art.places}
     assert "Andi Wijaya" in {p.name for p in art.people}
+
+
+def test_a_list_of_first_names_with_one_full_name_is_people() -> None:
+    # a K-pop group's members (news validation): one two-word name, one-word names the model
+    # tags, and names it does not; an interjection in a run of names is no person
+    text = (
+        "KATSEYE dibentuk pada Juni 2023 dengan enam anggota dari latar belakang berbeda: Lara, "
+        "Manon, Sophia, Daniela, Megan, dan Yoon Chae.\nSebagai bagian dari strategi global, "
+        "HYBE bekerja sama dengan Universal Music Group.\n"
+        "Film ini tidak hanya penting bagi Vanessa tapi juga bagi Bryan, Ya, Bryan Domani tidak "
+        "hanya dipercaya sebagai pemain tapi juga produser."
+    )
+    art = beritakit.extract(text)
+    people = {p.name for p in art.people}
+    assert {"Lara", "Manon", "Sophia", "Daniela", "Megan", "Yoon Chae"} <= people
+    assert "Ya" not in people
+    assert "Manon" not in {p.name for p in art.places}

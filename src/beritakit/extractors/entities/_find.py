@@ -741,7 +741,7 @@ class _Finder:
         if " " in key and all(w in s.d.corpus_words for w in key.split()):
             return False  # common words in title case: "Kendaraan Bermotor"
         if len(key) <= 2 and key not in s.d.corpus_words:
-            return True  # "Oh", "Wu"; not "Ya"
+            return True  # "Oh", "Wu" ("Ya" is in not_people.txt)
         if " " not in key and not p.roles and key in self.org_words and self.votes.get(key) == ORG:
             return False  # "Garuda mengungkapkan": the short name of "PT Garuda Indonesia"
         if " " not in key and (
