@@ -30,9 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=80)
     parser.add_argument(
         "--split",
-        choices=("validation", "train"),
+        choices=("validation", "train", "heldout"),
         default="validation",
-        help="train: text no rule was written from, but the model was trained on it",
+        help="train: text no rule was written from, but the model was trained on it; "
+        "heldout: reviewed pipeline drafts the shipped model never saw",
     )
     args = parser.parse_args(argv)
     labels = args.label or sorted(FIELDS)

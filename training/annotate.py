@@ -562,6 +562,15 @@ def check(paths: Sequence[Path], corpus: Path) -> int:
     return 1 if failed else 0
 
 
+# Training batches annotated after the shipped model was trained and kept out of its
+# training data: a model trained with them (session 6, model 0.5.0 candidates, two seeds)
+# did not beat the shipped one through the pipeline on validation (entity F1 sum 2.527 /
+# 2.526 against 2.539). ``build`` writes them to ``heldout.jsonl``, a further check set for
+# the rules (pipeline drafts reviewed against the text), so ``train.jsonl`` stays the data
+# ``make model`` reproduces the shipped model from.
+HELD_OUT = ("trf",)
+
+
 def build(corpus: Path) -> int:
     """Write the stand-off split files from the ``*.final.txt`` annotation files."""
     selection = {str(r["id"]): r for r in load_selection()}
@@ -589,7 +598,8 @@ def build(corpus: Path) -> int:
             body = "\n".join(
                 line for k, line in enumerate(lines, start=1) if k not in article.skip
             )
-            out[str(row["split"])].append(
+            held = str(row["batch"]).startswith(HELD_OUT)
+            out["heldout" if held else str(row["split"])].append(
                 {
                     "id": article.id,
                     "sha256": row["sha256"],

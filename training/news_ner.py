@@ -28,7 +28,8 @@ from spacy.util import filter_spans
 HERE = Path(__file__).resolve().parent
 DATA_DIR = HERE / "data" / "news-ner"
 CORPUS = HERE.parent.parent / "shared" / "data" / "corpus" / "news.jsonl.gz"
-SPLITS = ("train", "validation", "test")
+# heldout: reviewed training batches kept out of the shipped model's data (annotate.HELD_OUT)
+SPLITS = ("train", "validation", "test", "heldout")
 
 
 @dataclass(frozen=True)
