@@ -1410,3 +1410,14 @@ def test_a_list_of_first_names_with_one_full_name_is_people() -> None:
     assert {"Lara", "Manon", "Sophia", "Daniela", "Megan", "Yoon Chae"} <= people
     assert "Ya" not in people
     assert "Manon" not in {p.name for p in art.places}
+
+
+def test_words_glued_after_a_name_the_text_writes_alone() -> None:
+    # held-out news (round 4): "Prabowo Subiantodi", "Maruarar Siraitatau Ara", "Bali Uniteddi"
+    words = [t.text for t in tokenize("Presiden Prabowo Subiantodi Istana. Kata Subianto.")]
+    assert words[1:4] == ["Prabowo", "Subianto", "di"]
+    words = [t.text for t in tokenize("Persebaya vs Bali Uniteddi BRI Liga 1. Bali United kalah.")]
+    assert "Uniteddi" not in words and words.count("United") == 2
+    # a common word is no glued tail ("Aminah" is not "Ami" + "nah"), nor a common head
+    assert "Aminah" in [t.text for t in tokenize("Siti Aminah datang. Ami pulang.")]
+    assert "Sukabumi" in [t.text for t in tokenize("Warga Sukabumi senang. Suka sekali.")]

@@ -274,6 +274,11 @@ def tokenize(text: str) -> list[Tok]:
     return _cut_known_heads(toks)
 
 
+# more words scrapers glue after a name, cut only after a head the text writes alone
+# ("Prabowo Subiantodi Istana", "Maruarar Siraitatau Ara", "Barcelonaitu")
+_SHORT_TAILS = frozenset({"di", "ke", "atau", "maupun", "itu", "ini", "kini", "pun", "belakangan"})
+
+
 def _cut_known_heads(toks: list[Tok]) -> list[Tok]:
     """Cut a function word glued to a name the same text also writes alone.
 
@@ -297,10 +302,31 @@ def _cut_known_heads(toks: list[Tok]) -> list[Tok]:
 
 
 def _known_head(t: Tok, alone: set[str]) -> int:
-    """Where a glued function word starts in ``t`` if its head is in ``alone``; else 0."""
+    """Where a glued word starts in ``t`` if the text writes its head alone; else 0.
+
+    The head is the longest one the text also writes as a word of its own, of four letters
+    or more and no common word ("Subianto" of "Subiantodi"; "Suka" of "Sukabumi" is common);
+    the tail a glued function word or adverb ("dan", "di", "atau", "usai"), not any common
+    word ("Aminah" is not "Ami" + "nah", nor "Lubukbaja" "Lubuk" + "baja").
+    """
     word = t.text
-    if not t.is_cap or len(word) < 5 or not word[1:].islower():
+    if not t.is_cap or len(word) < 5 or not word[1:].islower() or word in _whole_names():
         return 0
+    common = corpus_words()
+    for cut in range(len(word) - 2, 3, -1):
+        head, tail = word[:cut], word[cut:]
+        if head in alone and head.casefold() not in common:
+            return cut if tail in _known_tails() else 0
+    return 0
+
+
+@functools.cache
+def _known_tails() -> frozenset[str]:
+    """The words cut after a head the text writes alone: glued function words and adverbs."""
+    words = {
+        w for name in ("glued_tails", "glued_adverbs") for _, x in _glued_tails(name) for w in x
+    }
+    return frozenset(words | _SHORT_TAILS)
     for size, tails in _glued_tails():
         cut = len(word) - size
         if cut >= 3 and word[cut:] in tails and word[:cut] in alone:
