@@ -327,11 +327,6 @@ def _known_tails() -> frozenset[str]:
         w for name in ("glued_tails", "glued_adverbs") for _, x in _glued_tails(name) for w in x
     }
     return frozenset(words | _SHORT_TAILS)
-    for size, tails in _glued_tails():
-        cut = len(word) - size
-        if cut >= 3 and word[cut:] in tails and word[:cut] in alone:
-            return cut
-    return 0
 
 
 def _min_head(size: int) -> int:
