@@ -313,10 +313,12 @@ def _known_head(t: Tok, alone: set[str]) -> int:
     if not t.is_cap or len(word) < 5 or not word[1:].islower() or word in _whole_names():
         return 0
     common = corpus_words()
-    for cut in range(len(word) - 2, 3, -1):
+    tails = _known_tails()
+    longest = max(len(x) for x in tails)  # bounds the loop: linear in the word's length
+    for cut in range(len(word) - 2, max(3, len(word) - longest - 1), -1):
         head, tail = word[:cut], word[cut:]
         if head in alone and head.casefold() not in common:
-            return cut if tail in _known_tails() else 0
+            return cut if tail in tails else 0
     return 0
 
 
