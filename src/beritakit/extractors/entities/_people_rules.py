@@ -43,7 +43,7 @@ _CLAUSE_BACK = 8  # tokens read back from a name for a negation of its "sebagai"
 _PREDICATE_WORDS = frozenset({"masih", "sudah", "telah", "akan", "sedang", "belum", "tidak", "tak"})
 _VERB_SHAPE = regex.compile(r"^(?:me[mnrlwy]?|mem|men|meng|meny|di|ber|ter)\p{Ll}{3,}")
 _OBJECT_MARKERS = frozenset({"oleh", "dengan", "bersama", "kepada", "terhadap"})
-_APPOSITION_CLOSERS = frozenset(",.;:)!?\"\u201c\u201d")
+_APPOSITION_CLOSERS = frozenset(',.;:)!?"\u201c\u201d')
 
 
 @functools.cache
@@ -458,11 +458,7 @@ class PeopleRules:
                 if q == e:
                     break
                 p = q
-            n_sure, n_tagged = count_marked(items, sure), count_marked(items, tagged)
-            if len(items) >= 3 and (
-                (n_sure >= 2 and 3 * n_tagged >= len(items))
-                or (n_sure >= 1 and 2 * n_tagged >= len(items))
-            ):
+            if len(items) >= 3 and self._listed_people(items, sure, tagged):
                 for a, b in items:
                     if not any(x in ruled for x in range(a, b)):
                         self.cands.append(Cand(a, b, PER, T_WEAK, src="list"))
@@ -470,6 +466,15 @@ class PeopleRules:
                 k = items[-1][1]
                 continue
             k = items[0][1] if items else k + 1
+
+    @staticmethod
+    def _listed_people(items: list[tuple[int, int]], sure: set[int], tagged: set[int]) -> bool:
+        """Enough of a run's names are people (see :meth:`_name_lists`)."""
+        n_sure = count_marked(items, sure)
+        if n_sure == 0:
+            return False
+        n_tagged = count_marked(items, tagged)
+        return (n_sure >= 2 and 3 * n_tagged >= len(items)) or 2 * n_tagged >= len(items)
 
     def _korean_names(self) -> None:
         """A Korean family name and a hyphenated given name: "Bong Joon-ho", "Ki Seon-gyeom"."""

@@ -288,7 +288,7 @@ def _cut_known_heads(toks: list[Tok]) -> list[Tok]:
     capitalised word.
     """
     alone = {t.text for t in toks if t.is_cap}
-    cuts = [_known_head(t, alone) for t in toks]
+    cuts = [_known_head(t, alone) if t.is_cap and len(t.text) >= 5 else 0 for t in toks]
     if not any(cuts):
         return toks
     out: list[Tok] = []
@@ -313,8 +313,7 @@ def _known_head(t: Tok, alone: set[str]) -> int:
     if not t.is_cap or len(word) < 5 or not word[1:].islower() or word in _whole_names():
         return 0
     common = corpus_words()
-    tails = _known_tails()
-    longest = max(len(x) for x in tails)  # bounds the loop: linear in the word's length
+    tails, longest = _known_tails()  # longest bounds the loop: linear in the word's length
     for cut in range(len(word) - 2, max(3, len(word) - longest - 1), -1):
         head, tail = word[:cut], word[cut:]
         if head in alone and head.casefold() not in common:
@@ -323,12 +322,15 @@ def _known_head(t: Tok, alone: set[str]) -> int:
 
 
 @functools.cache
-def _known_tails() -> frozenset[str]:
-    """The words cut after a head the text writes alone: glued function words and adverbs."""
+def _known_tails() -> tuple[frozenset[str], int]:
+    """The words cut after a head the text writes alone, and the longest one's length.
+
+    The glued function words and adverbs of ``patterns.jsonl`` and ``_SHORT_TAILS``.
+    """
     words = {
         w for name in ("glued_tails", "glued_adverbs") for _, x in _glued_tails(name) for w in x
-    }
-    return frozenset(words | _SHORT_TAILS)
+    } | _SHORT_TAILS
+    return frozenset(words), max(len(w) for w in words)
 
 
 def _min_head(size: int) -> int:
