@@ -1035,6 +1035,9 @@ _COMPASS = frozenset(
 )
 
 
+_GLUED_TAIL = 20  # letters; no common word glued after a name is longer
+
+
 def _glued_word(key: str, common: frozenset[str]) -> bool:
     """``key`` reads as a name glued to a common word ("baratagar", "serikattengah").
 
@@ -1043,7 +1046,9 @@ def _glued_word(key: str, common: frozenset[str]) -> bool:
     """
     if key not in _COMPASS and any(key.startswith(c) for c in _COMPASS):
         return True
-    return any(key[cut:] in common for cut in range(5, len(key) - 3))
+    # tails of at most _GLUED_TAIL letters: linear in the word's length
+    first = max(5, len(key) - _GLUED_TAIL)
+    return any(key[cut:] in common for cut in range(first, len(key) - 3))
 
 
 def _holds(outer: Cand, inner: Cand) -> bool:

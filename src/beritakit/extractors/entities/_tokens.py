@@ -284,8 +284,8 @@ def _cut_known_heads(toks: list[Tok]) -> list[Tok]:
 
     ``_tail_cut`` leaves a short name whole ("Trumpdan", "Irandan": a head of five letters
     or fewer may end a name, as in "Ramdan"); when the article writes "Trump" or "Iran" by
-    itself, the glued word is that name and the function word. One pass, one set lookup a
-    capitalised word.
+    itself, the glued word is that name and the function word. One pass; a capitalised word
+    of five letters or more tries the heads before its possible tails.
     """
     alone = {t.text for t in toks if t.is_cap}
     cuts = [_known_head(t, alone) if t.is_cap and len(t.text) >= 5 else 0 for t in toks]
@@ -309,8 +309,8 @@ def _known_head(t: Tok, alone: set[str]) -> int:
     the tail a glued function word or adverb ("dan", "di", "atau", "usai"), not any common
     word ("Aminah" is not "Ami" + "nah", nor "Lubukbaja" "Lubuk" + "baja").
     """
-    word = t.text
-    if not t.is_cap or len(word) < 5 or not word[1:].islower() or word in _whole_names():
+    word = t.text  # a capitalised word of five letters or more (the caller checks)
+    if not word[1:].islower() or word in _whole_names():
         return 0
     common = corpus_words()
     tails, longest = _known_tails()  # longest bounds the loop: linear in the word's length
