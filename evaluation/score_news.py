@@ -46,6 +46,8 @@ from pathlib import Path
 from typing import Any
 
 import beritakit
+from beritakit.lang import LANG_ID
+from beritakit.resources import read_table
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "training"))
@@ -59,7 +61,6 @@ FIELDS = {"PER": "people", "ORG": "organizations", "LOC": "places"}
 SCORE = scorer()  # ../shared/tools/score.py: its norm, names_of, match_sets, Tally
 
 
-LANG_ID = REPO / "src" / "beritakit" / "lang" / "id"
 # a place's type word before its name, and the kinds of places.tsv entry it names
 _PLACE_HEADS = {
     "provinsi": {"province"},
@@ -89,11 +90,6 @@ def conventional_variants(label: str, name: str) -> set[str]:
     return forms - {"", name}
 
 
-def _rows(name: str) -> list[list[str]]:
-    lines = (LANG_ID / name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-
-
 @functools.cache
 def knowledge() -> dict[str, dict[tuple[str, str], str]]:
     """Per label, ``(kind, normalised name) -> entry id`` from the shipped tables.
@@ -112,7 +108,7 @@ def knowledge() -> dict[str, dict[tuple[str, str], str]]:
 
     names: dict[str, list[str]] = defaultdict(list)  # code -> its names
     kinds: dict[str, str] = {}
-    for code, name, kind, *_ in _rows("places.tsv"):
+    for code, name, kind, *_ in read_table(LANG_ID, "places.tsv"):
         if kind == "district":
             continue
         kinds[code] = kind
@@ -120,14 +116,14 @@ def knowledge() -> dict[str, dict[tuple[str, str], str]]:
         for head in ("Kabupaten ", "Kota ", "Provinsi "):
             if name.startswith(head):
                 names[code].append(name[len(head) :])
-    for code, alias, *_ in _rows("place_aliases.tsv"):
+    for code, alias, *_ in read_table(LANG_ID, "place_aliases.tsv"):
         if code in kinds:
             names[code].append(alias)
-    for code, name, kind, *_ in _rows("places_world.tsv"):
+    for code, name, kind, *_ in read_table(LANG_ID, "places_world.tsv"):
         if kind == "country":
             kinds[code] = kind
             names[code].append(name)
-    for code, alias, *_ in _rows("place_world_aliases.tsv"):
+    for code, alias, *_ in read_table(LANG_ID, "place_world_aliases.tsv"):
         if code in kinds:
             names[code].append(alias)
     for code, forms in names.items():
@@ -135,11 +131,11 @@ def knowledge() -> dict[str, dict[tuple[str, str], str]]:
             put("LOC", kinds[code], name, code)
             put("LOC", "", name, code)
     for table_name in ("orgs.tsv", "orgs_editorial.tsv"):
-        for row in _rows(table_name):
+        for row in read_table(LANG_ID, table_name):
             name, short = row[0], row[2] if len(row) > 2 else ""
             for form in (name, *short.split("|")):
                 put("ORG", "", form, name)
-    for row in _rows("people.tsv")[1:]:  # a header line
+    for row in read_table(LANG_ID, "people.tsv")[1:]:  # a header line
         for form in (row[0], *row[1].split("|")):
             put("PER", "", form, row[0])
     return table
@@ -185,7 +181,7 @@ def gold_entities(
             a, b = SCORE.norm(text[s1:e1]), SCORE.norm(text[s2:e2])
             if a and b:
                 union((l1, a), (l2, b))
-    people = sorted({name for label, name in keys if label == "PER"}, key=len)
+    people = sorted({name for label, name in keys if label == "PER"}, key=lambda n: (len(n), n))
     for i, short in enumerate(people):
         for long in people[i + 1 :]:
             if f" {short} " in f" {long} ":
@@ -193,20 +189,20 @@ def gold_entities(
                 break
     if merge_known:
         entries: dict[tuple[str, str], tuple[str, str]] = {}
-        for label, name in set(keys):
+        for label, name in sorted(set(keys)):
             entry = entry_of(label, name)
             if entry is not None:
                 union((label, name), entries.setdefault((label, entry), (label, name)))
         # "Bekasi" in an article that writes "Kota Bekasi" (and no other "... Bekasi")
         longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-        for label, name in set(keys):
+        for label, name in sorted(set(keys)):
             for bare in conventional_variants(label, name):
                 longer[(label, bare)].add((label, name))
-        for key in set(keys):
+        for key in sorted(set(keys)):
             if len(longer.get(key, ())) == 1:
                 union(key, next(iter(longer[key])))
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for key in set(keys):
+    for key in sorted(set(keys)):
         groups[find(key)].add(key[1])
         if merge_known:
             groups[find(key)] |= conventional_variants(*key)
