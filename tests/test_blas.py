@@ -22,8 +22,11 @@ def _ents(docs: object) -> list[list[tuple[int, int, str]]]:
 
 
 def _blas_threads() -> list[int]:
+    """Threads of numpy's BLAS (a library loaded later, e.g. scipy's, is not the model's)."""
     return [
-        lib["num_threads"] for lib in ThreadpoolController().info() if lib["user_api"] == "blas"
+        lib["num_threads"]
+        for lib in ThreadpoolController().info()
+        if lib["user_api"] == "blas" and "numpy" in str(lib["filepath"])
     ]
 
 
