@@ -33,6 +33,15 @@ def corpus_texts(ids: Iterable[str], path: Path = NEWS_CORPUS) -> dict[str, str]
     return out
 
 
+def extract_corpus(ids: Iterable[str]) -> dict[str, Any]:
+    """The records ``beritakit.extract`` gives the given corpus articles (skips without it)."""
+    if not NEWS_CORPUS.exists():
+        pytest.skip("../shared/data/corpus/news.jsonl.gz is not beside the repo")
+    import beritakit  # noqa: PLC0415  (conftest stays import-light)
+
+    return {i: beritakit.extract(t) for i, t in corpus_texts(ids).items()}
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_TEXT.read_text(encoding="utf-8")

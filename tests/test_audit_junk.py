@@ -12,7 +12,7 @@ import pytest
 
 import beritakit
 from beritakit.extractors.entities._data import club_short_form
-from tests.conftest import NEWS_CORPUS, corpus_texts
+from tests.conftest import extract_corpus
 
 # (article id, type, junk that must be gone, name that must be there or "")
 CORPUS_CASES = [
@@ -57,10 +57,7 @@ CORPUS_CASES = [
 
 @pytest.fixture(scope="module")
 def corpus_records() -> dict[str, beritakit.Article]:
-    if not NEWS_CORPUS.exists():
-        pytest.skip("../shared/data/corpus/news.jsonl.gz is not beside the repo")
-    texts = corpus_texts({case[0] for case in CORPUS_CASES})
-    return {i: beritakit.extract(t) for i, t in texts.items()}
+    return extract_corpus({case[0] for case in CORPUS_CASES})
 
 
 def _names(record: beritakit.Article) -> dict[str, set[str]]:

@@ -12,7 +12,7 @@ import beritakit
 from beritakit.extractors.entities._tokens import _tail_cut, corpus_words, tokenize
 from beritakit.record import Person
 from beritakit.resources import read_lines
-from tests.conftest import NEWS_CORPUS, corpus_texts
+from tests.conftest import extract_corpus
 
 
 def people(text: str) -> dict[str, Person]:
@@ -125,10 +125,7 @@ WHOLE_NAME_CASES = [
 
 @pytest.fixture(scope="module")
 def whole_name_records() -> dict[str, beritakit.Article]:
-    if not NEWS_CORPUS.exists():
-        pytest.skip("../shared/data/corpus/news.jsonl.gz is not beside the repo")
-    texts = corpus_texts({case[0] for case in WHOLE_NAME_CASES})
-    return {i: beritakit.extract(t) for i, t in texts.items()}
+    return extract_corpus({case[0] for case in WHOLE_NAME_CASES})
 
 
 @pytest.mark.parametrize(("article_id", "kind", "name", "wrong"), WHOLE_NAME_CASES)
