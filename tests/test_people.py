@@ -973,3 +973,66 @@ def test_a_first_name_that_is_a_month(text: str, name: str) -> None:
 def test_a_month_after_a_day_is_a_date_not_a_name() -> None:
     found = people("Sejak 5 Mei Presiden Prabowo berada di Bali. Pada April lalu harga naik.")
     assert not any(n.startswith(("Mei", "April")) for n in found)
+
+
+def test_a_line_up_is_a_list_of_people_not_a_headline() -> None:
+    # heldout c-3b3b13029c77: a team's line-up at the end of a match report, every word
+    # capitalised and no full stop, like a headline, but a list
+    text = (
+        "Timnas Indonesia kalah dari Jepang di babak pertama.\n"
+        "Kiper: Emil Audero\n"
+        "Bek: Mees Hilgers, Jay Idzes, Kevin Diks, Yance Sayuri, Dean James, Justin Hubner\n"
+        "Gelandang: Beckham Putra, Thom Haye, Joey Pelupessy\n"
+        "Penyerang: Ole Romeny\n"
+    )
+    found = people(text)
+    assert {"Jay Idzes", "Justin Hubner", "Thom Haye", "Joey Pelupessy"} <= set(found)
+
+
+def test_a_headline_line_is_still_blocked() -> None:
+    text = (
+        "Polisi menangkap dua pelaku di Medan.\n"
+        "Kapolda Sumut Tinjau Lokasi Banjir Bersama Warga Deli Serdang\n"
+        "Warga diminta waspada."
+    )
+    assert "Kapolda Sumut Tinjau Lokasi Banjir" not in " ".join(people(text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # one-word names the model tags once, read as people by the words around them
+        (
+            "Gagasannya datang dari dua pemilik kedai, Rodhi dan Maidi, yang prihatin melihat "
+            "remaja berkutat dengan telepon seluler.",
+            "Maidi",
+        ),
+        (
+            "Motor milik korban telah dijual kepada Avis yang kini masuk ke Daftar Pencarian "
+            "Orang (DPO).",
+            "Avis",
+        ),
+        (
+            "Terkait pernyataan kuasa hukum Vidi Aldiano tersebut, Tiffany mewakili Keenan "
+            "Nasution dan Rudi Pekerti pun memberikan komentar.",
+            "Tiffany",
+        ),
+    ],
+)
+def test_a_one_word_name_in_a_persons_context(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        (
+            "Rekrutmen anggota Polri baik Bintara, Tamtama dan Akpol di Polda Sumut selalu "
+            "memegang prinsip bersih.",
+            "Akpol",
+        ),
+        ("Kebakaran terjadi di ruang Anjosmoro lantai 4 Diskominfo Jatim.", "Anjosmoro"),
+    ],
+)
+def test_one_word_terms_around_names_stay_no_person(text: str, junk: str) -> None:
+    assert junk not in people(text)

@@ -109,6 +109,7 @@ class _Finder:
         # "model" evidence too
         self.model_label = {p: label for i, j, label in self.model_spans for p in range(i, j)}
         self.s.per_starts = self.model_per_starts
+        self.people_edges: tuple[set[int], set[int]] | None = None  # built when needed
 
     # -- model spans -------------------------------------------------------------
 
@@ -221,9 +222,13 @@ class _Finder:
                 if s.toks[p].is_word and not s.toks[p].text[0].isdigit() and s.keys[p] not in small
             ]
             listed = s.toks[start].text[0].isdigit()
+            # a line of names with two or more separators is a list (a team's line-up
+            # "Bek: Mees Hilgers, Jay Idzes, Kevin Diks"), not a headline
+            separators = sum(s.toks[p].text in ",;" for p in range(start, k))
             if (
                 len(words_) >= 4
                 and not listed
+                and separators < 2
                 and s.toks[k - 1].text not in '.!?:"”'
                 and sum(s.toks[p].is_cap for p in words_) >= 0.85 * len(words_)
             ):
@@ -307,6 +312,7 @@ class _Finder:
                 and sum(counts.get(s.fold_span(i, j), {}).values()) < 2
                 and not _paired(s, i, j)
                 and not known
+                and not self._person_context(i, j)
             ):
                 continue  # a lone one-word "person" named once by the model: often a term
             if label == PER and self._not_person(i, j):
@@ -329,6 +335,48 @@ class _Finder:
                 # "Kartu As"); a country's code in capitals ("di AS") is the gazetteer's;
                 # nor a name after a noun of a kind of thing ("indeks Kosdaq")
                 self.cands.append(Cand(i, j, LOC, T_MODEL, district_ok=True, src="model"))
+
+    def _person_context(self, i: int, j: int) -> bool:
+        """The words around a one-word name read as a person's: a name the model tags once.
+
+        A word before it that only a person follows ("kepada Avis", "milik Sugianto",
+        "sapaan Igun", "putra sulungnya, Rafathar", "kata Maidi"), a verb or predicate after
+        it ("Tiffany mewakili", "Greta bukan"), or another person joined to it by "dan",
+        "atau" or "sebagai" ("Rodhi dan Maidi", "Andri Mashadi sebagai Bisma").
+        """
+        s = self.s
+        k = i - 1
+        if k >= 0 and s.toks[k].text == "," and k > 0 and s.keys[k - 1] in words("name_cue"):
+            k -= 1  # "putra sulungnya, Rafathar"
+        if k >= 0 and not s.hard[i] and not s.sent_start[i]:
+            if s.toks[k].is_lower and (
+                s.keys[k] in words("person_before")
+                or s.keys[k] in words("name_cue")
+                or s.keys[k] in words("speech_before")
+            ):
+                return True
+            if s.keys[k] in _JOINED_NAMES and k > 0 and k in self._people_edges()[1]:
+                return True
+        if j < s.n and s.toks[j].is_lower and not s.hard[j]:
+            nxt = s.keys[j]
+            if nxt in words("speech_after") or nxt in _PERSON_PREDICATES or _ACTIVE_VERB.match(nxt):
+                return True
+            if nxt in ("dan", "atau") and j + 1 in self._people_edges()[0]:
+                return True
+        return False
+
+    def _people_edges(self) -> tuple[set[int], set[int]]:
+        """Where people start and end: rule people and model people that are not lone
+        one-word names tagged once ("Bintara, Tamtama dan Akpol" vouch for nothing)."""
+        if self.people_edges is None:
+            counts = self.votes_of
+            spans = [(c.i, c.j) for c in self.cands if c.label == PER] + [
+                (i, j)
+                for i, j, label in self.model_spans
+                if label == PER and (j - i > 1 or sum(counts[self.s.fold_span(i, j)].values()) > 1)
+            ]
+            self.people_edges = ({i for i, _ in spans}, {j for _, j in spans})
+        return self.people_edges
 
     def _model_names_over_rules(self) -> None:
         """A model ORG span that holds one shorter rule organisation is the whole name.
@@ -939,6 +987,10 @@ def find_entities(
 
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
+_JOINED_NAMES = frozenset({"dan", "atau", "sebagai"})  # "Rodhi dan Maidi", "Ali sebagai Bisma"
+# what follows a person who acts: "Greta bukan ...", "Tiffany mewakili", "Kkcal bertekad"
+_PERSON_PREDICATES = frozenset({"bukan", "masih", "sudah", "telah", "akan", "sedang", "belum"})
+_ACTIVE_VERB = regex.compile(r"(?:me[mnrlwy]?|mem|men|meng|meny|ber)\p{Ll}{3,}")
 _PRODUCT_CODE = regex.compile(r"\p{Lu}{1,3}\p{Nd}{1,4}\p{L}{0,4}")  # "J8", "X5", "J8AWD"
 _CODE_AFTER_SPACE = regex.compile(r"(?<=\p{L} )\p{Lu}{1,3}\p{Nd}")  # where a model code may start
 _AGE_GROUP = regex.compile(r"U\p{Nd}{2}")  # "Indonesia U23": a team's age group, no model
