@@ -1421,3 +1421,40 @@ def test_words_glued_after_a_name_the_text_writes_alone() -> None:
     # a common word is no glued tail ("Aminah" is not "Ami" + "nah"), nor a common head
     assert "Aminah" in [t.text for t in tokenize("Siti Aminah datang. Ami pulang.")]
     assert "Sukabumi" in [t.text for t in tokenize("Warga Sukabumi senang. Suka sekali.")]
+
+
+def test_model_organisations_listed_beside_a_sure_one(nlp: Language) -> None:
+    # heldout c-3ba4a7cd71e0: clubs no list knows, named once each, in a list with one the
+    # gazetteer knows; items of one list are of one kind
+    doc = tag(
+        nlp("PSG tergabung di grup sulit bersama Botafogo, Atletico Madrid, dan Seattle Sounders."),
+        ("Botafogo", "ORG"),
+        ("Seattle Sounders", "ORG"),
+    )
+    names = org_names(find_entities(doc))
+    assert {"Botafogo", "Seattle Sounders", "Atletico Madrid"} <= names
+
+
+def test_one_comma_is_an_apposition_not_a_list(nlp: Language) -> None:
+    # validation c-ad9296548e08: the model tagged a person ORG after an organisation
+    doc = tag(
+        nlp("Hal itu dikatakan Komisioner Pemerintah Federal untuk Anti-Rasisme, Natalie Pawlik."),
+        ("Natalie Pawlik", "ORG"),
+    )
+    assert "Natalie Pawlik" not in org_names(find_entities(doc))
+
+
+def test_model_organisation_after_a_noun_of_its_kind(nlp: Language) -> None:
+    doc = tag(
+        nlp(
+            "Data dari bursa kripto CFX menunjukkan volume naik. Maskapai Qatar Airways "
+            "berada di posisi kedua, dengan maskapai Emirates di posisi keempat."
+        ),
+        ("CFX", "ORG"),
+        ("Emirates", "ORG"),
+    )
+    assert {"CFX", "Emirates"} <= org_names(find_entities(doc))
+    doc = tag(
+        nlp("Lara membagikan hal tersebut melalui platform komunitas Weverse."), ("Weverse", "ORG")
+    )
+    assert "Weverse" not in org_names(find_entities(doc))

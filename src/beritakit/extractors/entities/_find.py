@@ -253,6 +253,7 @@ class _Finder:
                 self.rule_org_ends[c.i] = c.j
         mid_caps = {s.keys[k] for k in range(s.n) if s.toks[k].is_cap and not s.sent_start[k]}
         rule_people = {c.i for c in self.cands if c.label == PER}
+        unsure: list[tuple[int, int]] = []  # model organisations without evidence of their own
         for i, j, label in self.model_spans:
             if any(self.blocked[p] for p in range(i, j)):
                 continue
@@ -325,6 +326,8 @@ class _Finder:
             elif label == ORG:
                 if self._org_evidence(i, j, counts):
                     self.cands.append(Cand(i, j, ORG, T_MODEL, src="model"))
+                else:
+                    unsure.append((i, j))
             elif (
                 place_word_ok(s, i, j)
                 and not venue_tail(s, j - 1)
@@ -335,6 +338,49 @@ class _Finder:
                 # "Kartu As"); a country's code in capitals ("di AS") is the gazetteer's;
                 # nor a name after a noun of a kind of thing ("indeks Kosdaq")
                 self.cands.append(Cand(i, j, LOC, T_MODEL, district_ok=True, src="model"))
+        self._listed_orgs(unsure)
+
+    def _listed_orgs(self, unsure: list[tuple[int, int]]) -> None:
+        """Take model organisations listed beside a sure one: "Flamengo, LAFC, dan Esperance".
+
+        Items of one list are of one kind: a model ORG span without evidence of its own is
+        an organisation when a list ("A, B, dan C": commas and a conjunction, "dan", "serta",
+        "&", "atau") holds it and an organisation the rules, the gazetteers or the model with
+        evidence found; a comma alone may open an apposition ("Komisioner X, Natalie
+        Pawlik"). Each walk
+        reads at most ``_LIST_ITEMS`` items each way, so the pass stays linear.
+        """
+        if not unsure:
+            return
+        s = self.s
+        sure = {c.i: c.j for c in self.cands if c.label == ORG}
+        sure_back = {c.j: c.i for c in self.cands if c.label == ORG}
+        ahead = dict(unsure)
+        back = {j: i for i, j in unsure}
+
+        def walk(i: int, j: int) -> bool:
+            found = joined = False
+            p = j  # rightwards from the end of the item
+            for _ in range(_LIST_ITEMS):
+                q = _after_separator(s, p)
+                if q is None or (q not in sure and q not in ahead):
+                    break
+                joined = joined or s.keys[q - 1] != ","
+                found = found or q in sure
+                p = sure[q] if q in sure else ahead[q]
+            p = i  # leftwards from the start of the item
+            for _ in range(_LIST_ITEMS):
+                q = _before_separator(s, p)
+                if q is None or (q not in sure_back and q not in back):
+                    break
+                joined = joined or s.keys[p - 1] != ","
+                found = found or q in sure_back
+                p = sure_back[q] if q in sure_back else back[q]
+            return found and joined  # a list ends with "dan": one comma is an apposition
+
+        for i, j in unsure:
+            if walk(i, j):
+                self.cands.append(Cand(i, j, ORG, T_MODEL, src="model"))
 
     def _person_context(self, i: int, j: int) -> bool:
         """The words around a one-word name read as a person's: a name the model tags once.
@@ -520,6 +566,16 @@ class _Finder:
         """
         s = self.s
         if sum(counts.get(s.fold_span(i, j), {}).values()) >= 2:
+            return True
+        kinds = words("org_kind_before")
+        if any(  # "maskapai Emirates", "bursa kripto CFX"; not "platform komunitas Weverse"
+            0 < k < i
+            and s.keys[k] in kinds
+            and s.toks[k].is_lower
+            and not s.hard[k + 1]
+            and s.keys[k - 1] not in words("thing_before")
+            for k in (i - 1, i - 2)
+        ) and (s.toks[i - 1].is_lower):
             return True
         org_words = _org_words()
         return any(
@@ -987,6 +1043,28 @@ def find_entities(
 
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
+_LIST_SEPARATORS = frozenset({",", "dan", "serta", "&", "atau"})
+_LIST_ITEMS = 8  # items of a list read each way from an organisation without evidence
+
+
+def _after_separator(s: Scan, j: int) -> int | None:
+    """The token after the list separator at ``j`` (", " "dan" ", dan"), or None."""
+    if j >= s.n or s.keys[j] not in _LIST_SEPARATORS or s.hard[j]:
+        return None
+    j += 1
+    if j < s.n and s.keys[j] in _LIST_SEPARATORS and s.toks[j - 1].text == ",":
+        j += 1  # ", dan"
+    return j if j < s.n and not s.hard[j] else None
+
+
+def _before_separator(s: Scan, i: int) -> int | None:
+    """The end of the item before the list separator that ends at ``i``, or None."""
+    k = i - 1
+    if k < 0 or s.keys[k] not in _LIST_SEPARATORS or s.hard[i]:
+        return None
+    if k > 0 and s.toks[k - 1].text == "," and s.keys[k] != ",":
+        k -= 1  # ", dan"
+    return k if k > 0 and not s.hard[k] else None
 _JOINED_NAMES = frozenset({"dan", "atau", "sebagai"})  # "Rodhi dan Maidi", "Ali sebagai Bisma"
 # what follows a person who acts: "Greta bukan ...", "Tiffany mewakili", "Kkcal bertekad"
 _PERSON_PREDICATES = frozenset({"bukan", "masih", "sudah", "telah", "akan", "sedang", "belum"})
