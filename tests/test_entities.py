@@ -1458,3 +1458,39 @@ def test_model_organisation_after_a_noun_of_its_kind(nlp: Language) -> None:
         nlp("Lara membagikan hal tersebut melalui platform komunitas Weverse."), ("Weverse", "ORG")
     )
     assert "Weverse" not in org_names(find_entities(doc))
+
+
+@pytest.mark.parametrize(
+    "text, body, person, role",
+    [
+        # heldout c-9e9730aa2d85, c-309af4ee51ce: the role's organisation ends in a word the
+        # role rule took for the name; the model reads it as the organisation's and sees the
+        # person after the comma
+        (
+            "Kepala Badan Geologi, Muhammad Wafid, menyampaikan bahwa status gunung naik.",
+            "Badan Geologi",
+            "Muhammad Wafid",
+            "Kepala Badan Geologi",
+        ),
+        (
+            "Kasat Narkoba Polres Pelabuhan Belawan, AKP Ismail Pane, menyebut barang disita.",
+            "Polres Pelabuhan Belawan",
+            "Ismail Pane",
+            "Kasat Narkoba Polres Pelabuhan Belawan",
+        ),
+    ],
+)
+def test_a_role_ends_where_the_models_organisation_ends(
+    nlp: Language, text: str, body: str, person: str, role: str
+) -> None:
+    ents = find_entities(tag(nlp(text), (body, "ORG"), (person, "PER")))
+    people = {p.name: p for p in ents.people}
+    assert set(people) == {person}
+    assert role in people[person].roles
+
+
+def test_a_role_keeps_its_name_when_the_model_swallows_it(nlp: Language) -> None:
+    # dev-1a0b4f7251: the model read the person into the organisation; no person follows
+    text = "CEO BPI Danantara Rosan Roeslani buka suara soal rencana itu."
+    ents = find_entities(tag(nlp(text), ("BPI Danantara Rosan Roeslani", "ORG")))
+    assert "Rosan Roeslani" in {p.name for p in ents.people}

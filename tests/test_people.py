@@ -1003,18 +1003,24 @@ def test_a_headline_line_is_still_blocked() -> None:
     [
         # one-word names the model tags once, read as people by the words around them
         (
-            "Gagasannya datang dari dua pemilik kedai, Rodhi dan Maidi, yang prihatin melihat "
-            "remaja berkutat dengan telepon seluler.",
+            (
+                "Gagasannya datang dari dua pemilik kedai, Rodhi dan Maidi, yang prihatin "
+                "melihat remaja berkutat dengan telepon seluler."
+            ),
             "Maidi",
         ),
         (
-            "Motor milik korban telah dijual kepada Avis yang kini masuk ke Daftar Pencarian "
-            "Orang (DPO).",
+            (
+                "Motor milik korban telah dijual kepada Avis yang kini masuk ke Daftar "
+                "Pencarian Orang (DPO)."
+            ),
             "Avis",
         ),
         (
-            "Terkait pernyataan kuasa hukum Vidi Aldiano tersebut, Tiffany mewakili Keenan "
-            "Nasution dan Rudi Pekerti pun memberikan komentar.",
+            (
+                "Terkait pernyataan kuasa hukum Vidi Aldiano tersebut, Tiffany mewakili "
+                "Keenan Nasution dan Rudi Pekerti pun memberikan komentar."
+            ),
             "Tiffany",
         ),
     ],
@@ -1027,8 +1033,10 @@ def test_a_one_word_name_in_a_persons_context(text: str, name: str) -> None:
     "text, junk",
     [
         (
-            "Rekrutmen anggota Polri baik Bintara, Tamtama dan Akpol di Polda Sumut selalu "
-            "memegang prinsip bersih.",
+            (
+                "Rekrutmen anggota Polri baik Bintara, Tamtama dan Akpol di Polda Sumut "
+                "selalu memegang prinsip bersih."
+            ),
             "Akpol",
         ),
         ("Kebakaran terjadi di ruang Anjosmoro lantai 4 Diskominfo Jatim.", "Anjosmoro"),

@@ -329,3 +329,26 @@ def test_audit_junk_places_final_run(text: str, name: str) -> None:
 )
 def test_audit_junk_organisations_final_run(text: str, name: str) -> None:
     assert name not in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    "text, code, junk",
+    [
+        # news spellings of cities Kemendagri writes otherwise: a place, not the name after
+        # a role ("Wali Kota Palangka Raya")
+        (
+            "Menurutnya, selama dua periode Wali Kota Palangka Raya belum ada realisasi.",
+            "62.71",
+            "Palangka Raya",
+        ),
+        (
+            "Penjabat (Pj) Wali Kota Pangkalpinang, M. Unu Ibnudin menegaskan seleksi berjalan.",
+            "19.71",
+            "Pangkalpinang",
+        ),
+    ],
+)
+def test_news_spellings_of_city_names(text: str, code: str, junk: str) -> None:
+    art = beritakit.extract(text)
+    assert junk not in {p.name for p in art.people}
+    assert code in {p.code for p in art.places}, [p.name for p in art.places]

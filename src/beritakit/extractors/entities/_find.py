@@ -412,8 +412,10 @@ class _Finder:
         return False
 
     def _people_edges(self) -> tuple[set[int], set[int]]:
-        """Where people start and end: rule people and model people that are not lone
-        one-word names tagged once ("Bintara, Tamtama dan Akpol" vouch for nothing)."""
+        """Where people start and end: rule people, and model people but lone names.
+
+        A one-word name the model tags once vouches for nobody ("Bintara, Tamtama dan Akpol").
+        """
         if self.people_edges is None:
             counts = self.votes_of
             spans = [(c.i, c.j) for c in self.cands if c.label == PER] + [

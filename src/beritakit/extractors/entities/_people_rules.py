@@ -83,6 +83,10 @@ class PeopleRules:
         self.model_per_starts = model_per_starts
         self.model_org_spans = model_org_spans
         self.model_per_len = {i: j - i for i, j, label in model_spans if label == PER}
+        # the model's organisation or place span over each token it covers
+        self.model_thing_at = {
+            p: (i, j) for i, j, label in model_spans if label != PER for p in range(i, j)
+        }
 
     def _person(
         self,
@@ -195,6 +199,20 @@ class PeopleRules:
                 i, j, hons = self._name_after(m)
         role, i, j, hons = self._person_after_role(k, role, i, j, hons)
         if j > i and not hons and not self._model_person_over(i, j):
+            span = self.model_thing_at.get(i)
+            if span is not None and k <= span[0] < i and j <= span[1]:
+                # the model reads the "name" as the end of an organisation or place the role
+                # names, and a person right after it ("Kepala Badan Geologi, Muhammad
+                # Wafid", "Kasat Narkoba Polres Pelabuhan Belawan, AKP Ismail Pane"); without
+                # a person after it, the model's span may have swallowed the name
+                # ("CEO BPI Danantara Rosan Roeslani")
+                end = span[1]
+                m = end + 1 if end < s.n and s.toks[end].text == "," else end
+                i2, j2, hons2 = self._name_after(m)
+                if j2 > i2 and (hons2 or self._model_person_over(i2, j2)):
+                    return self._person(
+                        i2, j2, T_RULE, honorifics=hons2, roles=[s.role_text(k, end)]
+                    )
             # words the model does not read as a name: a piece of an organisation's name
             # ("Koalisi Advokat Pemantau Peradilan", "Komunikasi Korporat"), or more of the
             # role when the model sees the person further on ("Kabid Binpres PBSI Eng Hian")
