@@ -1494,3 +1494,41 @@ def test_a_role_keeps_its_name_when_the_model_swallows_it(nlp: Language) -> None
     text = "CEO BPI Danantara Rosan Roeslani buka suara soal rencana itu."
     ents = find_entities(tag(nlp(text), ("BPI Danantara Rosan Roeslani", "ORG")))
     assert "Rosan Roeslani" in {p.name for p in ents.people}
+
+
+@pytest.mark.parametrize(
+    "text, name, acronym",
+    [
+        # heldout articles: a bracketed short form that does not spell the Indonesian name
+        # (English, or with a digit) still defines it
+        (
+            (
+                "Penyelidikan dilakukan atas permohonan Asosiasi Produsen Serat dan Benang "
+                "Filamen Indonesia (APSYFI) yang mewakili industri. APSYFI menyambut baik."
+            ),
+            "Asosiasi Produsen Serat dan Benang Filamen Indonesia",
+            "APSYFI",
+        ),
+        (
+            "Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A) kembali bersosialisasi.",
+            "Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
+            "DP3A",
+        ),
+        (
+            "Hal ini setelah Yayasan Kemanusiaan Gaza (GHF) yang didukung AS mengatakan hal itu.",
+            "Yayasan Kemanusiaan Gaza",
+            "GHF",
+        ),
+    ],
+)
+def test_a_bracketed_short_form_that_spells_another_language(
+    text: str, name: str, acronym: str
+) -> None:
+    orgs = {o.name: o for o in beritakit.extract(text).organizations}
+    assert name in orgs, list(orgs)
+    assert orgs[name].acronym == acronym
+
+
+def test_a_bracket_that_defines_nothing_is_no_part_of_the_name() -> None:
+    art = beritakit.extract("Keputusan Menteri Badan Usaha Milik Negara (BUMN) dan Direktur Utama.")
+    assert "Badan Usaha Milik Negara" in {o.name for o in art.organizations}

@@ -111,7 +111,7 @@ def find_definitions(s: Scan) -> list[Definition]:
         if close is None or close == p + 1:
             continue
         if close == p + 2 and _is_short(toks[p + 1].text):
-            df = _long_before(s, p, toks[p + 1].text)
+            df = _long_before(s, p, toks[p + 1].text) or _named_before(s, p, toks[p + 1].text)
         elif close > p + 2 and s.is_acronym(p - 1):
             df = _long_inside(s, p, close)
         else:
@@ -175,6 +175,37 @@ def _long_before(s: Scan, p: int, acronym: str) -> Definition | None:
 
 
 _CONNECTORS = frozenset({"dan", "&", "untuk", "of", "and", "the", "for"})
+_NAMED_WORDS = 12  # words of an organisation's name read back from its bracketed short form
+
+
+def _named_before(s: Scan, p: int, acronym: str) -> Definition | None:
+    """An organisation's name before its bracketed short form whose letters it does not spell.
+
+    Indonesian news writes the Indonesian name with the English or numbered short form
+    ("Badan Tenaga Atom Internasional (IAEA)", "Yayasan Kemanusiaan Gaza (GHF)", "Dinas
+    Pemberdayaan Perempuan dan Perlindungan Anak (DP3A)"): the bracket still defines it. The
+    name is the run of capitalised words (and connectors) before the bracket that opens at an
+    organisation head; a short form in capitals only.
+    """
+    if sum(c.isupper() for c in acronym) < 2 or any(c.islower() for c in acronym):
+        return None
+    toks = s.toks
+    b = p
+    while (
+        b > 0
+        and p - b < _NAMED_WORDS
+        and not s.hard[b]
+        and toks[b - 1].is_word
+        and (toks[b - 1].is_cap or s.keys[b - 1] in _CONNECTORS)
+    ):
+        b -= 1
+    i = next((k for k in range(b, p) if toks[k].is_cap and s.org_head_at(k)[0]), None)
+    if i is None or fold(acronym) in s.d.not_entities:
+        return None
+    org, entry = _org_like(s, i, p, acronym)
+    if not org:
+        return None
+    return Definition(acronym, s.span_text(i, p), i, p, p + 1, p + 3, org, entry)
 
 
 def _runs_over_prose(s: Scan, i: int, p: int) -> bool:

@@ -123,6 +123,10 @@ class OrgPlaceRules:
                             df.acr_i - 1
                         )  # "Badan Pengawas Mahkamah Agung (MA)": the bracket is MA's
                         break
+                else:
+                    toks = s.toks
+                    if c.j - c.i > 3 and toks[c.j - 3].text == "(" and toks[c.j - 1].text == ")":
+                        c.j -= 3  # a bracket that defines nothing is no part of the name
         self._defined_orgs(definitions)
 
     def _thing_word(self, k: int) -> bool:
