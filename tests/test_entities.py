@@ -1532,3 +1532,19 @@ def test_a_bracketed_short_form_that_spells_another_language(
 def test_a_bracket_that_defines_nothing_is_no_part_of_the_name() -> None:
     art = beritakit.extract("Keputusan Menteri Badan Usaha Milik Negara (BUMN) dan Direktur Utama.")
     assert "Badan Usaha Milik Negara" in {o.name for o in art.organizations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ia aktif bermusik sejak SMP dan SMA, dan telah tampil bersama teman-temannya.",
+        "Sistem penerimaan murid baru (SPMB) SMA/SMK merupakan wewenang pemerintah provinsi.",
+    ],
+)
+def test_school_levels_name_no_school(text: str) -> None:
+    assert not beritakit.extract(text).organizations
+
+
+def test_a_numbered_school_is_one() -> None:
+    art = beritakit.extract("Siswa SMA Negeri 3 Medan dan SMK Telkom Bandung ikut lomba.")
+    assert {"SMA Negeri 3 Medan", "SMK Telkom Bandung"} <= {o.name for o in art.organizations}

@@ -36,6 +36,8 @@ _AGE_GROUP = regex.compile(r"U-?\d{2}")  # a team's age group: "U-17", "U23"
 _TEAMS = frozenset({"national_team", "club"})  # orgs.tsv types that field age-group teams
 
 
+_STATUS_WORDS = frozenset({"negeri", "swasta"})  # "21 SD Negeri": no school named
+
 class OrgPlaceRules:
     """Organisation and place candidates of one article, found by rules and gazetteers."""
 
@@ -47,6 +49,7 @@ class OrgPlaceRules:
     def orgs(self, definitions: list[Definition]) -> None:
         s = self.s
         in_place = inside_places(s)
+        connectors = words("role_connectors")
         for df in definitions:
             if not df.org:  # a word inside a defined term: "Gabungan" of "Indeks … Gabungan (IHSG)"
                 in_place.update(range(df.long_i + 1, df.end))
@@ -63,7 +66,16 @@ class OrgPlaceRules:
                 head = 0  # "Serikat" of "Amerika Serikat (AS)", "Federasi Rusia": places
             if head and not (hit is not None and hit.orgs and hit.j - k > head):
                 end = s.org_tail(k, k + head)
-                words_ = sum(1 for p in range(k + head, end) if s.toks[p].is_word)
+                # words that name it: not connectors, a status ("SD Negeri") nor another
+                # head ("SMP dan SMA", "SMA/SMK": school levels, no school)
+                words_ = sum(
+                    1
+                    for p in range(k + head, end)
+                    if s.toks[p].is_word
+                    and s.keys[p] not in connectors
+                    and s.keys[p] not in _STATUS_WORDS
+                    and not (s.toks[p].is_upper and s.org_head_at(p)[0])
+                )
                 if year_tail(s, k + head, end):
                     words_ = -1  # "Klub 2025" of "Piala Dunia Klub 2025": an edition, not a body
                 if words_ >= minimum and (words_ or minimum == 0) and not self._generic(k, end):
