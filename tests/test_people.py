@@ -1044,3 +1044,28 @@ def test_a_one_word_name_in_a_persons_context(text: str, name: str) -> None:
 )
 def test_one_word_terms_around_names_stay_no_person(text: str, junk: str) -> None:
     assert junk not in people(text)
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        # title-case headlines left in the body: a name runs into a verb form
+        (
+            "Ayah dua anak itu dikenal luas lewat konten komedi.\nGusti Meninggal Dunia\nKabar "
+            "duka ini dibenarkan oleh manajer Gusti, Pinkan.",
+            "Gusti Meninggal Dunia",
+        ),
+        (
+            "Royal Blood Eps. 5: Anggi Hampir Kehilangan Karier Musiknya. Semua orang di rumah "
+            "tersebut terkejut.",
+            "Anggi Hampir Kehilangan Karier",
+        ),
+    ],
+)
+def test_a_name_running_into_a_verb_is_a_headline(text: str, junk: str) -> None:
+    assert junk not in people(text)
+
+
+def test_names_with_common_words_stay_whole() -> None:
+    text = "Penonton menyebut Reza Kecil, Acon, Dai, dan Bobi sebagai pemain terbaik."
+    assert "Reza Kecil" in people(text)

@@ -7,6 +7,8 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from beritakit.extractors.entities._acronyms import Definition
 from beritakit.extractors.entities._data import KIND_PREFERENCE, OrgEntry, PlaceEntry, data, key_of
 from beritakit.extractors.entities._hits import OrgHit, PersonHit, PlaceHit
@@ -346,15 +348,22 @@ def _canonical(longest: str, forms: dict[str, int]) -> str:
 def headline_like(form: str) -> bool:
     """A written name that runs into a title-case headline.
 
-    A word after the first is a function word ("Billy Sudah Menikah"), or a word comes
-    back ("Donald Trump Langkah Trump").
+    A word after the first is a function word ("Billy Sudah Menikah") or a common verb form
+    ("Gusti Meninggal Dunia"), or a word comes back ("Donald Trump Langkah Trump").
     """
     parts = [fold(w) for w in form.split()]
     particles = words("name_particles")
     function = _function_words()
-    return any(w in function and w not in particles for w in parts[1:]) or (
-        len(set(parts)) < len(parts)
-    )
+    common = data().corpus_words
+    return any(
+        (w in function and w not in particles) or (w in common and _VERB_FORM.fullmatch(w))
+        for w in parts[1:]
+    ) or (len(set(parts)) < len(parts))
+
+
+# a verb or verbal noun ("Meninggal", "Menggunakan", "Kehilangan", "Diejek", "Bersama"): with
+# the common words of the corpus, a headline's word, never a name's
+_VERB_FORM = regex.compile(r"(?:me[mnr]?|meng|meny|di|ber|ter)\p{Ll}{3,}|ke\p{Ll}{3,}an|\p{Ll}{3,}kan")
 
 
 @functools.cache
