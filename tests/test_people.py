@@ -1051,13 +1051,17 @@ def test_one_word_terms_around_names_stay_no_person(text: str, junk: str) -> Non
     [
         # title-case headlines left in the body: a name runs into a verb form
         (
-            "Ayah dua anak itu dikenal luas lewat konten komedi.\nGusti Meninggal Dunia\nKabar "
-            "duka ini dibenarkan oleh manajer Gusti, Pinkan.",
+            (
+                "Ayah dua anak itu dikenal luas lewat konten komedi.\nGusti Meninggal Dunia\n"
+                "Kabar duka ini dibenarkan oleh manajer Gusti, Pinkan."
+            ),
             "Gusti Meninggal Dunia",
         ),
         (
-            "Royal Blood Eps. 5: Anggi Hampir Kehilangan Karier Musiknya. Semua orang di rumah "
-            "tersebut terkejut.",
+            (
+                "Royal Blood Eps. 5: Anggi Hampir Kehilangan Karier Musiknya. Semua orang di "
+                "rumah tersebut terkejut."
+            ),
             "Anggi Hampir Kehilangan Karier",
         ),
     ],

@@ -363,7 +363,9 @@ def headline_like(form: str) -> bool:
 
 # a verb or verbal noun ("Meninggal", "Menggunakan", "Kehilangan", "Diejek", "Bersama"): with
 # the common words of the corpus, a headline's word, never a name's
-_VERB_FORM = regex.compile(r"(?:me[mnr]?|meng|meny|di|ber|ter)\p{Ll}{3,}|ke\p{Ll}{3,}an|\p{Ll}{3,}kan")
+_VERB_FORM = regex.compile(
+    r"(?:me[mnr]?|meng|meny|di|ber|ter)\p{Ll}{3,}|ke\p{Ll}{3,}an|\p{Ll}{3,}kan"
+)
 
 
 @functools.cache
