@@ -1073,3 +1073,21 @@ def test_a_name_running_into_a_verb_is_a_headline(text: str, junk: str) -> None:
 def test_names_with_common_words_stay_whole() -> None:
     text = "Penonton menyebut Reza Kecil, Acon, Dai, dan Bobi sebagai pemain terbaik."
     assert "Reza Kecil" in people(text)
+
+
+@pytest.mark.parametrize(
+    "text, name, glued",
+    [
+        # heldout c-dc6a6f91c9a6, c-25c89a3d286b: adverbs and conjunctions glued on by the
+        # scraper, cut even where the head is not written alone
+        (
+            "Menteri PKP Maruarar Siraitatau Ara menjawab soal sorotan itu.",
+            "Maruarar Sirait",
+            "Maruarar Siraitatau",
+        ),
+        ("Raffi Ahmadkelihatan sangat buru-buru.", "Raffi Ahmad", "Raffi Ahmadkelihatan"),
+    ],
+)
+def test_glued_adverbs_and_conjunctions_are_cut(text: str, name: str, glued: str) -> None:
+    found = people(text)
+    assert name in found and glued not in found, list(found)
