@@ -1091,3 +1091,12 @@ def test_names_with_common_words_stay_whole() -> None:
 def test_glued_adverbs_and_conjunctions_are_cut(text: str, name: str, glued: str) -> None:
     found = people(text)
     assert name in found and glued not in found, list(found)
+
+
+def test_a_list_after_a_word_of_places_is_no_list_of_people() -> None:
+    # heldout c-17975cf2645d: the model tagged one of the places as a person
+    text = (
+        "Di sisi lain, wisatawan memadati kawasan Braga, Dago, Kebun Binatang Bandung, dan "
+        "Lembur Katumbiri yang selalu ramai."
+    )
+    assert not {"Braga", "Dago"} & set(people(text))

@@ -444,7 +444,8 @@ class PeopleRules:
         The other names join below the model's own person spans; a one-word place or
         organisation the model tagged inside such a list gives way to them. A gazetteer
         name, role, organisation or place breaks the run, so lists of places or
-        organisations never join.
+        organisations never join; nor do lists after a word of places ("kawasan Braga, Dago,
+        ...", "di X, Y, dan Z").
         """
         s = self.s
         ruled = {p for c in self.cands if c.label == PER for p in range(c.i, c.j)}
@@ -476,7 +477,12 @@ class PeopleRules:
                 if q == e:
                     break
                 p = q
-            if len(items) >= 3 and self._listed_people(items, sure, tagged):
+            before = items[0][0] - 1 if items else -1
+            if (
+                len(items) >= 3
+                and not (before >= 0 and s.keys[before] in words("place_list_before"))
+                and self._listed_people(items, sure, tagged)
+            ):
                 for a, b in items:
                     if not any(x in ruled for x in range(a, b)):
                         self.cands.append(Cand(a, b, PER, T_WEAK, src="list"))
