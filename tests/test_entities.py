@@ -1548,3 +1548,17 @@ def test_school_levels_name_no_school(text: str) -> None:
 def test_a_numbered_school_is_one() -> None:
     art = beritakit.extract("Siswa SMA Negeri 3 Medan dan SMK Telkom Bandung ikut lomba.")
     assert {"SMA Negeri 3 Medan", "SMK Telkom Bandung"} <= {o.name for o in art.organizations}
+
+
+def test_a_model_person_around_a_listed_surname(nlp: Language) -> None:
+    # heldout c-69276c4ade8b: "Suzuki" is a maker in the gazetteer and a surname here
+    text = "Dari sebuah umpan lambung Junnosuke Suzuki di sisi kiri, bola menyambut Shuto Machino."
+    ents = find_entities(tag(nlp(text), ("Junnosuke Suzuki", "PER"), ("Shuto Machino", "PER")))
+    assert "Junnosuke Suzuki" in {p.name for p in ents.people}
+    assert "Suzuki" not in org_names(ents)
+
+
+def test_a_maker_or_place_before_a_name_stays_itself(nlp: Language) -> None:
+    text = "Kali ini, giliran Suzuki Fronx dan Ford Ranger resmi bergabung."
+    ents = find_entities(tag(nlp(text), ("Ford Ranger", "PER")))
+    assert "Ford Ranger" not in {p.name for p in ents.people}

@@ -449,9 +449,16 @@ class _Finder:
             elif c.label == PER and c.tier < T_MODEL:
                 for p in range(c.i, c.j):
                     in_person[p] = True
+        gaz_at: dict[int, list[Cand]] = {}
+        for c in self.cands:
+            if c.tier == T_GAZ and c.label != PER:
+                gaz_at.setdefault(c.i, []).append(c)
         for c in self.cands:
             if c.label == LOC and c.tier == T_MODEL:
                 self._model_place_over_gazetteer(c, places)
+                continue
+            if c.label == PER and c.tier == T_MODEL and c.j - c.i >= 2:
+                self._model_person_over_gazetteer(c, gaz_at)
                 continue
             if c.label != ORG or c.tier != T_MODEL or any(in_person[p] for p in range(c.i, c.j)):
                 continue
@@ -514,6 +521,42 @@ class _Finder:
             for p in extra
         ):
             c.tier = T_GAZ
+
+    def _model_person_over_gazetteer(self, c: Cand, gaz_at: dict[int, list[Cand]]) -> None:
+        """A model PER span around one word a list knows is a person ("Junnosuke Suzuki").
+
+        Surnames are also brands, clubs, countries and towns ("Suzuki", "Heather Hamilton",
+        "Keisuke Honda"). The span competes with the gazetteer hit on length when the hit is
+        one word, not the first ("Minnesota Terry Sandven", "Ford Ranger") nor in capitals
+        ("Lisa BLACKPINK"), and every other word is capitalised, of the same sentence and
+        line, and no place, organisation, head, role or common word of its own.
+        """
+        s = self.s
+        inner = [r for p in range(c.i, c.j) for r in gaz_at.get(p, ()) if r.j <= c.j]
+        if len(inner) != 1 or inner[0].j - inner[0].i != 1:
+            return
+        hit = inner[0].i
+        if hit == c.i or s.toks[hit].is_upper:
+            return  # a place or maker before a name ("Minnesota Terry Sandven", "Ford Ranger")
+        for p in range(c.i, c.j):
+            if p == hit:
+                continue
+            key = s.keys[p]
+            if not (
+                s.toks[p].is_cap
+                and s.toks[p].is_word
+                and not s.toks[p].is_upper
+                and not (p > c.i and (s.sent_start[p] or s.hard[p]))
+                and s.gaz_at(p) is None
+                and key not in s.d.corpus_words
+                and key not in self.lower_words
+                and key not in s.d.not_entities
+                and not s.org_head_at(p)[0]
+                and not s.phrase_at(p, PLACE_HEAD)
+                and not s.role_head_at(p)
+            ):
+                return
+        c.tier = inner[0].tier
 
     def _model_org_over_places(self, c: Cand, places: dict[int, list[Cand]]) -> None:
         """A model ORG span around a place is an organisation named after it ("Imigrasi Batam").
