@@ -1562,3 +1562,10 @@ def test_a_maker_or_place_before_a_name_stays_itself(nlp: Language) -> None:
     text = "Kali ini, giliran Suzuki Fronx dan Ford Ranger resmi bergabung."
     ents = find_entities(tag(nlp(text), ("Ford Ranger", "PER")))
     assert "Ford Ranger" not in {p.name for p in ents.people}
+
+
+def test_a_role_name_reads_on_where_the_model_does(nlp: Language) -> None:
+    # heldout c-772e6fca21ea: "Samudra" ended the rule's name run
+    text = "Hal itu diungkapkan Kepala Dinas Perikanan, Suryono Bintang Samudra, kepada wartawan."
+    ents = find_entities(tag(nlp(text), ("Suryono Bintang Samudra", "PER")))
+    assert "Suryono Bintang Samudra" in {p.name for p in ents.people}

@@ -229,8 +229,25 @@ class PeopleRules:
             ):
                 return None
         if j > i:
+            j = self._model_name_end(i, j)
             return self._person(i, j, T_RULE, honorifics=hons, roles=[role])
         return None
+
+    def _model_name_end(self, i: int, j: int) -> int:
+        """The end of the name from ``i``: past ``j`` when the model reads the name on.
+
+        A surname that is also a word of a role or a place ends the name run ("Bupati Lucky
+        Hakim", "Suryono Bintang Samudra"); the model's person span from the same word reads
+        on, over capitalised words of the same line and sentence.
+        """
+        s = self.s
+        end = i + self.model_per_len.get(i, 0)
+        if end <= j or any(
+            not (s.toks[p].is_cap and s.toks[p].is_word) or s.hard[p] or s.sent_start[p]
+            for p in range(j, end)
+        ):
+            return j
+        return end
 
     def _possessed_role_person(self, k: int) -> int | None:
         """ROLE-nya [,] NAME: "kuasa hukumnya, Andi", "Menurut pengacaranya, Ilham Suardi".
