@@ -200,7 +200,9 @@ class PeopleRules:
         role, i, j, hons = self._person_after_role(k, role, i, j, hons)
         if j > i and not hons and not self._model_person_over(i, j):
             span = self.model_thing_at.get(i)
-            if span is not None and k <= span[0] < i and j <= span[1]:
+            b = k - 1 if k > 0 and s.keys[k - 1] in ("mantan", "eks", "almarhum") else k
+            kin = b > 0 and s.keys[b - 1] in words("name_cue")  # "Anak mantan Ketua X, Y"
+            if span is not None and k <= span[0] < i and j <= span[1] and not kin:
                 # the model reads the "name" as the end of an organisation or place the role
                 # names, and a person right after it ("Kepala Badan Geologi, Muhammad
                 # Wafid", "Kasat Narkoba Polres Pelabuhan Belawan, AKP Ismail Pane"); without
