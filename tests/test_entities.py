@@ -1580,3 +1580,12 @@ def test_foreign_clubs_of_the_clubs_table() -> None:
     found = {o.name: o for o in art.organizations}
     assert set(found) == {"Palmeiras", "Al Ahly", "Boca Juniors", "Auckland City"}
     assert all("gazetteer" in o.evidence for o in found.values())
+
+
+def test_foreign_company_forms_close_a_name() -> None:
+    art = beritakit.extract(
+        "Pembangunan pabrik itu menjadi bukti kepercayaan Daimler Truck AG terhadap prospek "
+        "industri otomotif nasional."
+    )
+    assert "Daimler Truck AG" in {o.name for o in art.organizations}
+    assert not art.people
