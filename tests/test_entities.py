@@ -1589,3 +1589,13 @@ def test_foreign_company_forms_close_a_name() -> None:
     )
     assert "Daimler Truck AG" in {o.name for o in art.organizations}
     assert not art.people
+
+
+def test_a_role_after_a_kinship_word_keeps_its_name(nlp: Language) -> None:
+    # the person after the comma is the former chairman's son, not the chairman
+    text = "Anak mantan Ketua DPRD Jatim Kusnadi, Tonny Kusdita Kunong, melapor ke polisi."
+    ents = find_entities(
+        tag(nlp(text), ("DPRD Jatim Kusnadi", "ORG"), ("Tonny Kusdita Kunong", "PER"))
+    )
+    people = {p.name: p for p in ents.people}
+    assert "Kusnadi" in people and any("Ketua DPRD Jatim" in r for r in people["Kusnadi"].roles)
