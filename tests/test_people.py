@@ -1100,3 +1100,26 @@ def test_a_list_after_a_word_of_places_is_no_list_of_people() -> None:
         "Lembur Katumbiri yang selalu ramai."
     )
     assert not {"Braga", "Dago"} & set(people(text))
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            (
+                "Heather Hamilton, seorang penyelam snorkel dan fotografer bawah laut, "
+                "mengatakan terumbu karang rusak."
+            ),
+            "Heather Hamilton",
+            "penyelam snorkel dan fotografer",
+        ),
+        (
+            "Ia bertemu penyanyi dan penulis lagu Budi Santoso di Jakarta.",
+            "Budi Santoso",
+            "penyanyi dan penulis lagu",
+        ),
+    ],
+)
+def test_two_occupations_joined_by_dan_are_one_role(text: str, name: str, role: str) -> None:
+    found = people(text)
+    assert role in found[name].roles, found[name].roles

@@ -696,7 +696,17 @@ class Scan:
                 continue
             if (
                 k > 0
-                and (tok.text in joiners or self.keys[k] in joiners)
+                and (
+                    tok.text in joiners
+                    or self.keys[k] in joiners
+                    # two lower-case occupations: "penyelam snorkel dan fotografer"
+                    or (
+                        self.keys[k] == "dan"
+                        and self.toks[k - 1].is_lower
+                        and k + 1 < self.n
+                        and self.toks[k + 1].is_lower
+                    )
+                )
                 and self.phrase_at(k + 1, ROLE_HEAD)
             ):
                 k += 1  # "Menteri ATR/Kepala BPN", "CEO & Co-Founder", "aktor sekaligus politikus"
