@@ -1599,3 +1599,11 @@ def test_a_role_after_a_kinship_word_keeps_its_name(nlp: Language) -> None:
     )
     people = {p.name: p for p in ents.people}
     assert "Kusnadi" in people and any("Ketua DPRD Jatim" in r for r in people["Kusnadi"].roles)
+
+
+def test_a_national_teams_nickname_is_the_team() -> None:
+    art = beritakit.extract(
+        "Samurai Biru unggul tiga gol di babak pertama. Pelatih Timnas Jepang memuji pemainnya."
+    )
+    teams = [o for o in art.organizations if o.name == "Timnas Jepang"]
+    assert len(teams) == 1 and len(teams[0].mentions) == 2

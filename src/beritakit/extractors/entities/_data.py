@@ -390,20 +390,23 @@ def _load_orgs(d: Data) -> None:
     """Read the organisation lists, then derive the foreign clubs' short forms.
 
     The generated ``orgs.tsv``, the NBA's ``teams.tsv``, the foreign clubs of ``clubs.tsv``,
-    then the hand-written supplement ``orgs_editorial.tsv`` (a name an earlier list has is
-    left to it).
+    then the hand-written supplement ``orgs_editorial.tsv`` (a name an earlier list has keeps
+    that list's entry; a later row of the same name only adds its short forms).
     """
     clubs: list[tuple[str, OrgEntry]] = []
-    seen: set[str] = set()
+    seen: dict[str, OrgEntry] = {}
     for file in ("orgs.tsv", "teams.tsv", "clubs.tsv", "orgs_editorial.tsv"):
         for row in read_table(LANG_ID, file):
-            if row[0].casefold() in seen:
-                continue
-            seen.add(row[0].casefold())
             name, kind, short_forms, _parent, country = _cells(row, 5)[:5]
             forms = [f for f in short_forms.split("|") if f]
+            known = seen.get(name.casefold())
+            if known is not None:
+                for other in forms:  # a later list adds names ("Timnas Jepang": Samurai Biru)
+                    _add(d, other, known, caps=other.isupper() and len(other) <= 6)
+                continue
             acronym = _acronym(kind, forms)
             entry = OrgEntry(f"org:{name}", name, acronym, kind)
+            seen[name.casefold()] = entry
             _add(d, name, entry)
             if acronym:
                 _add(d, acronym, entry, caps=True)
