@@ -213,9 +213,14 @@ def test_gazetteer_key_file_is_current() -> None:
 
 
 def test_editorial_organisations() -> None:
-    """The hand-written supplement: well formed, typed, and no name orgs.tsv already has."""
+    """The hand-written supplement: well formed, typed, and no name orgs.tsv already has.
+
+    A row may name an entry of orgs.tsv to add short forms to it (national teams' nicknames);
+    its short forms are new all the same.
+    """
     generated = read_table(LANG_ID, "orgs.tsv")
     known = {f.casefold() for row in generated for f in [row[0], *row[2].split("|")] if f}
+    names = {row[0].casefold() for row in generated}
     types = {row[1] for row in generated}
     rows = read_table(LANG_ID, "orgs_editorial.tsv")
     assert len(rows) > 200
@@ -223,7 +228,11 @@ def test_editorial_organisations() -> None:
     assert len(forms) == len({f.casefold() for f in forms})
     for row in rows:
         assert row[1] in types, row
-        assert all(f.casefold() not in known for f in [row[0], *row[2].split("|")] if f), row
+        own = [row[0]] if row[0].casefold() not in names else []
+        assert all(f.casefold() not in known for f in [*own, *row[2].split("|")] if f), row
+    # a nickname joins the generated entry
+    entries = [a.entry for a in data().gazetteer[key_of("Samurai Biru")]]
+    assert [e.name for e in entries if isinstance(e, OrgEntry)] == ["Timnas Jepang"]
     # read by the gazetteer, with their type: a medium, a union of states, a supporters' group
     for form, kind in (("Times of India", "media"), ("ILO", "intl_org"), ("Aremania", "other")):
         entries = [a.entry for a in data().gazetteer[key_of(form)]]
