@@ -20,7 +20,7 @@ Merge policy (documented in SOURCE.md and the package docstring):
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 from spacy.tokens import Doc
@@ -358,25 +358,29 @@ class _Finder:
         ahead = dict(unsure)
         back = {j: i for i, j in unsure}
 
-        def walk(i: int, j: int) -> bool:
+        def chain(
+            p: int,
+            move: Callable[[Scan, int], int | None],
+            sure_at: dict[int, int],
+            unsure_at: dict[int, int],
+            sep_end: Callable[[int, int], int],
+        ) -> tuple[bool, bool]:
+            """Walk one way along a list from ``p``: (a sure item met, a conjunction met)."""
             found = joined = False
-            p = j  # rightwards from the end of the item
             for _ in range(_LIST_ITEMS):
-                q = _after_separator(s, p)
-                if q is None or (q not in sure and q not in ahead):
+                q = move(s, p)
+                if q is None or (q not in sure_at and q not in unsure_at):
                     break
-                joined = joined or s.keys[q - 1] != ","
-                found = found or q in sure
-                p = sure[q] if q in sure else ahead[q]
-            p = i  # leftwards from the start of the item
-            for _ in range(_LIST_ITEMS):
-                q = _before_separator(s, p)
-                if q is None or (q not in sure_back and q not in back):
-                    break
-                joined = joined or s.keys[p - 1] != ","
-                found = found or q in sure_back
-                p = sure_back[q] if q in sure_back else back[q]
-            return found and joined  # a list ends with "dan": one comma is an apposition
+                joined = joined or s.keys[sep_end(p, q)] != ","
+                found = found or q in sure_at
+                p = sure_at[q] if q in sure_at else unsure_at[q]
+            return found, joined
+
+        def walk(i: int, j: int) -> bool:
+            right = chain(j, _after_separator, sure, ahead, lambda p, q: q - 1)
+            left = chain(i, _before_separator, sure_back, back, lambda p, q: p - 1)
+            # a list ends with "dan": one comma alone is an apposition
+            return (right[0] or left[0]) and (right[1] or left[1])
 
         for i, j in unsure:
             if walk(i, j):
