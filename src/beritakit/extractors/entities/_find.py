@@ -347,8 +347,8 @@ class _Finder:
         an organisation when a list ("A, B, dan C": commas and a conjunction, "dan", "serta",
         "&", "atau") holds it and an organisation the rules, the gazetteers or the model with
         evidence found; a comma alone may open an apposition ("Komisioner X, Natalie
-        Pawlik"). Each walk
-        reads at most ``_LIST_ITEMS`` items each way, so the pass stays linear.
+        Pawlik"). Each walk reads at most ``_LIST_ITEMS`` items each way, so the pass stays
+        linear.
         """
         if not unsure:
             return
@@ -396,7 +396,7 @@ class _Finder:
         """
         s = self.s
         k = i - 1
-        if k >= 0 and s.toks[k].text == "," and k > 0 and s.keys[k - 1] in words("name_cue"):
+        if k > 0 and s.toks[k].text == "," and s.keys[k - 1] in words("name_cue"):
             k -= 1  # "putra sulungnya, Rafathar"
         if k >= 0 and not s.hard[i] and not s.sent_start[i]:
             if s.toks[k].is_lower and (
@@ -617,14 +617,15 @@ class _Finder:
         if sum(counts.get(s.fold_span(i, j), {}).values()) >= 2:
             return True
         kinds = words("org_kind_before")
-        if any(  # "maskapai Emirates", "bursa kripto CFX"; not "platform komunitas Weverse"
-            0 < k < i
+        if i > 1 and s.toks[i - 1].is_lower and any(
+            # "maskapai Emirates", "bursa kripto CFX"; not "platform komunitas Weverse"
+            k > 0
             and s.keys[k] in kinds
             and s.toks[k].is_lower
             and not s.hard[k + 1]
             and s.keys[k - 1] not in words("thing_before")
             for k in (i - 1, i - 2)
-        ) and (s.toks[i - 1].is_lower):
+        ):
             return True
         org_words = _org_words()
         return any(
