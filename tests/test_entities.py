@@ -1607,3 +1607,9 @@ def test_a_national_teams_nickname_is_the_team() -> None:
     )
     teams = [o for o in art.organizations if o.name == "Timnas Jepang"]
     assert len(teams) == 1 and len(teams[0].mentions) == 2
+
+
+def test_a_model_organisation_cited_as_a_data_source(nlp: Language) -> None:
+    text = "Nilai itu naik, berdasarkan data dari Coingecko. Angka ini menunjukkan minat investor."
+    ents = find_entities(tag(nlp(text), ("Coingecko", "ORG")))
+    assert "Coingecko" in org_names(ents)

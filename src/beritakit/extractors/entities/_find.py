@@ -627,6 +627,8 @@ class _Finder:
             for k in (i - 1, i - 2)
         ):
             return True
+        if i > 1 and s.keys[i - 1] == "dari" and s.keys[i - 2] in _SOURCE_NOUNS:
+            return True  # a cited source: "berdasarkan data dari Coingecko"
         org_words = _org_words()
         return any(
             s.keys[p] in org_words or self.rule_org_ends.get(p, s.n + 1) <= j for p in range(i, j)
@@ -1095,6 +1097,8 @@ def find_entities(
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
 _LIST_SEPARATORS = frozenset({",", "dan", "serta", "&", "atau"})
 _LIST_ITEMS = 8  # items of a list read each way from an organisation without evidence
+# what an organisation publishes: "data dari X", "laporan dari X" (a model organisation)
+_SOURCE_NOUNS = frozenset({"data", "laporan", "riset", "survei", "studi", "rilis", "catatan"})
 
 
 def _after_separator(s: Scan, j: int) -> int | None:
