@@ -1123,3 +1123,16 @@ def test_a_list_after_a_word_of_places_is_no_list_of_people() -> None:
 def test_two_occupations_joined_by_dan_are_one_role(text: str, name: str, role: str) -> None:
     found = people(text)
     assert role in found[name].roles, found[name].roles
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Pangeran Harry terlihat membawa keluarga liburan ke Disneyland.", "Harry"),
+        ("Nabi Muhammad SAW menerima wahyu pertama di Gua Hira.", "Muhammad"),
+        ("Putra Mahkota Mohammed bin Salman bertemu Presiden Prabowo.", "Mohammed bin Salman"),
+        ("Sir Alex Ferguson hadir di Old Trafford.", "Alex Ferguson"),
+    ],
+)
+def test_royal_and_religious_titles_are_not_the_name(text: str, name: str) -> None:
+    assert name in people(text)
