@@ -1086,6 +1086,11 @@ def test_names_with_common_words_stay_whole() -> None:
             "Maruarar Siraitatau",
         ),
         ("Raffi Ahmadkelihatan sangat buru-buru.", "Raffi Ahmad", "Raffi Ahmadkelihatan"),
+        (
+            "Pemimpin tertinggi Teheran Ayatollah Ali Khameneiadalah target yang mudah.",
+            "Ali Khamenei",
+            "Ali Khameneiadalah",
+        ),
     ],
 )
 def test_glued_adverbs_and_conjunctions_are_cut(text: str, name: str, glued: str) -> None:
