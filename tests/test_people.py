@@ -1137,6 +1137,7 @@ def test_two_occupations_joined_by_dan_are_one_role(text: str, name: str, role: 
         ("Nabi Muhammad SAW menerima wahyu pertama di Gua Hira.", "Muhammad"),
         ("Putra Mahkota Mohammed bin Salman bertemu Presiden Prabowo.", "Mohammed bin Salman"),
         ("Sir Alex Ferguson hadir di Old Trafford.", "Alex Ferguson"),
+        ("Tim akan dipandu Coach Nova Arianto di ajang ini.", "Nova Arianto"),
     ],
 )
 def test_royal_and_religious_titles_are_not_the_name(text: str, name: str) -> None:
