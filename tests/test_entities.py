@@ -1614,3 +1614,17 @@ def test_a_model_organisation_cited_as_a_data_source(nlp: Language) -> None:
     text = "Nilai itu naik, berdasarkan data dari Coingecko. Angka ini menunjukkan minat investor."
     ents = find_entities(tag(nlp(text), ("Coingecko", "ORG")))
     assert "Coingecko" in org_names(ents)
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Motor yang dilarang isi Pertalite: Yamaha XMAX dan Yamaha TMAX.", ""),
+        ("JAKARTA - Honda HR-V e:HEV resmi meluncur di Indonesia.", ""),
+        ("Penjualan Honda naik 10 persen tahun ini.", "Honda"),
+        ("PT Astra Honda Motor (AHM) merilis data penjualan.", "PT Astra Honda Motor"),
+    ],
+)
+def test_a_maker_before_a_model_code_is_a_product(text: str, org: str) -> None:
+    names = {o.name for o in beritakit.extract(text).organizations}
+    assert names == ({org} if org else set())

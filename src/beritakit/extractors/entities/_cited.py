@@ -179,24 +179,43 @@ _MAKER_TYPES = frozenset({"brand", "company"})
 def names_a_product(s: Scan, i: int, j: int) -> bool:
     """A maker's name written as part of a product's: ``sepeda motor matik Honda Scoopy``.
 
+    With a model code right after it, no noun is needed: ``Yamaha XMAX``, ``Honda HR-V``.
+
     A vehicle or device noun (``product_before`` in ``patterns.jsonl``: ``motor``,
     ``bermerek``, ``ponsel``, ``teknologi``) comes right before, the name opens with a maker
     the organisation list knows as a brand or company, and a model name follows it, in the
     span or right after it (a capitalised word or one with a digit: ``RX King``,
     ``N-Max``, ``Mate XT``). ``mobil Honda yang …`` is left alone: no model is named.
     """
-    if i == 0 or s.keys[i - 1] not in words("product_before") or not s.toks[i - 1].is_lower:
-        return False
     hit = s.gaz_at(i)
     if hit is None or not any(o.type in _MAKER_TYPES for o in hit.orgs):
         return False
     k = hit.j
+    if k == j and k < s.n and _model_code(s, k):
+        return True  # a model code after the maker needs no noun: "Yamaha XMAX", "Honda HR-V"
+    if i == 0 or s.keys[i - 1] not in words("product_before") or not s.toks[i - 1].is_lower:
+        return False
     if k < j:
         return True  # the span runs on into the model: "Yamaha N-Max"
     if k >= s.n or s.hard[k] or s.sent_start[k] or not s.toks[k].is_word:
         return False
     tok = s.toks[k]
     return (tok.is_cap or any(c.isdigit() for c in tok.text)) and s.keys[k] not in _NOT_MODEL
+
+
+def _model_code(s: Scan, k: int) -> bool:
+    """Token ``k``, right after a maker's name, is a model code.
+
+    A digit or two capitals after the first letter: "XMAX", "R1", "HR-V", "BeAT", "SU7".
+    """
+    tok = s.toks[k]
+    if s.hard[k] or s.sent_start[k] or not tok.is_word or not tok.space_before:
+        return False
+    text = tok.text
+    capitals = sum(c.isupper() for c in text[1:])
+    return s.keys[k] not in _NOT_MODEL and (
+        any(c.isdigit() for c in text) or (len(text) >= 3 and capitals >= 2)
+    )
 
 
 # words after a maker that name the company, not a model
