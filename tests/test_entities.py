@@ -1628,3 +1628,10 @@ def test_a_model_organisation_cited_as_a_data_source(nlp: Language) -> None:
 def test_a_maker_before_a_model_code_is_a_product(text: str, org: str) -> None:
     names = {o.name for o in beritakit.extract(text).organizations}
     assert names == ({org} if org else set())
+
+
+def test_a_club_named_only_by_its_city_is_no_club() -> None:
+    art = beritakit.extract("Klub London utara itu memang sudah lama bersaing untuk juara.")
+    assert not art.organizations
+    art = beritakit.extract("Klub Inggris Oxford United akan membawa Marselino ke Indonesia.")
+    assert {o.name for o in art.organizations} == {"Oxford United"}

@@ -37,6 +37,7 @@ _TEAMS = frozenset({"national_team", "club"})  # orgs.tsv types that field age-g
 
 
 _STATUS_WORDS = frozenset({"negeri", "swasta"})  # "21 SD Negeri": no school named
+_CLUB_WORDS = frozenset({"klub", "club"})
 
 class OrgPlaceRules:
     """Organisation and place candidates of one article, found by rules and gazetteers."""
@@ -230,7 +231,16 @@ class OrgPlaceRules:
         )
 
     def _generic(self, i: int, j: int) -> bool:
-        return self.s.fold_span(i, j) in self.s.d.not_entities
+        """A kind of body, not one body.
+
+        A listed generic term, or a club named only by where it plays ("Klub London utara
+        itu", "Klub Inggris Oxford United").
+        """
+        s = self.s
+        if s.fold_span(i, j) in s.d.not_entities:
+            return True
+        hit = s.gaz_at(i + 1) if j - i >= 2 and s.keys[i] in _CLUB_WORDS else None
+        return hit is not None and hit.j == j and bool(hit.places) and not hit.orgs
 
     # -- places ------------------------------------------------------------------------
 
