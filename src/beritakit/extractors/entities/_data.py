@@ -399,23 +399,20 @@ def _load_orgs(d: Data) -> None:
         for row in read_table(LANG_ID, file):
             name, kind, short_forms, _parent, country = _cells(row, 5)[:5]
             forms = [f for f in short_forms.split("|") if f]
-            known = seen.get(name.casefold())
-            if known is not None:
-                for other in forms:  # a later list adds names ("Timnas Jepang": Samurai Biru)
-                    _add(d, other, known, caps=other.isupper() and len(other) <= 6)
-                continue
-            acronym = _acronym(kind, forms)
-            entry = OrgEntry(f"org:{name}", name, acronym, kind)
-            seen[name.casefold()] = entry
-            _add(d, name, entry)
-            if acronym:
-                _add(d, acronym, entry, caps=True)
+            entry = seen.get(name.casefold())  # a later list adds names ("Samurai Biru")
+            if entry is None:
+                acronym = _acronym(kind, forms)
+                entry = OrgEntry(f"org:{name}", name, acronym, kind)
+                seen[name.casefold()] = entry
+                _add(d, name, entry)
+                if acronym:
+                    _add(d, acronym, entry, caps=True)
+                if kind == "club" and country != "ID":
+                    clubs.append((name, entry))
             for other in forms:
                 # a team's nickname ("Pacers", "Thunder") is the team only about sport
                 sport = file == "teams.tsv" and " " not in other
                 _add(d, other, entry, caps=other.isupper() and len(other) <= 6, sport=sport)
-            if kind == "club" and country != "ID":
-                clubs.append((name, entry))
     # after every listed name: a derived form that is already a place or another name
     # (Paris FC → "Paris", AS Monaco FC → "Monaco") is left to the lists
     for name, entry in clubs:

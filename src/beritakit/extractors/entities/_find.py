@@ -310,7 +310,7 @@ class _Finder:
             if (
                 label == PER
                 and j - i == 1
-                and sum(counts.get(s.fold_span(i, j), {}).values()) < 2
+                and self._tagged_once(i, j)
                 and not _paired(s, i, j)
                 and not known
                 and not self._person_context(i, j)
@@ -324,7 +324,7 @@ class _Finder:
                     Cand(i, j, PER, T_MODEL, honorifics=hons, degrees=degrees, src="model")
                 )
             elif label == ORG:
-                if self._org_evidence(i, j, counts):
+                if self._org_evidence(i, j):
                     self.cands.append(Cand(i, j, ORG, T_MODEL, src="model"))
                 else:
                     unsure.append((i, j))
@@ -415,17 +415,20 @@ class _Finder:
                 return True
         return False
 
+    def _tagged_once(self, i: int, j: int) -> bool:
+        """The model tags the words of ``[i, j)`` at most once in the text, whatever the label."""
+        return sum(self.votes_of.get(self.s.fold_span(i, j), {}).values()) < 2
+
     def _people_edges(self) -> tuple[set[int], set[int]]:
         """Where people start and end: rule people, and model people but lone names.
 
         A one-word name the model tags once vouches for nobody ("Bintara, Tamtama dan Akpol").
         """
         if self.people_edges is None:
-            counts = self.votes_of
             spans = [(c.i, c.j) for c in self.cands if c.label == PER] + [
                 (i, j)
                 for i, j, label in self.model_spans
-                if label == PER and (j - i > 1 or sum(counts[self.s.fold_span(i, j)].values()) > 1)
+                if label == PER and (j - i > 1 or not self._tagged_once(i, j))
             ]
             self.people_edges = ({i for i, _ in spans}, {j for _, j in spans})
         return self.people_edges
@@ -605,7 +608,7 @@ class _Finder:
             return True
         return j - i > 1 and s.keys[j - 1] in s.d.not_person_heads
 
-    def _org_evidence(self, i: int, j: int, counts: dict[str, dict[str, int]]) -> bool:
+    def _org_evidence(self, i: int, j: int) -> bool:
         """Tell whether to keep a model ORG span the rules do not know.
 
         It is taken when it looks like an organisation's name (an organisation word in it:
@@ -614,7 +617,7 @@ class _Finder:
         than once.
         """
         s = self.s
-        if sum(counts.get(s.fold_span(i, j), {}).values()) >= 2:
+        if not self._tagged_once(i, j):
             return True
         kinds = words("org_kind_before")
         if i > 1 and s.toks[i - 1].is_lower and any(
