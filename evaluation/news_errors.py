@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     table: Counter[tuple[str, bool, bool]] = Counter()
     lost: Counter[tuple[str, str]] = Counter()
     extra: Counter[tuple[str, str]] = Counter()
+    missed: Counter[tuple[str, str]] = Counter()
     for record in records:
         text = texts[record["id"]]
         art = beritakit.extract(text)
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
                 table[(label, in_model, in_record)] += 1
                 if in_model and not in_record:
                     lost[(label, sorted(variants)[0])] += 1
+                elif not in_model and not in_record:
+                    missed[(label, sorted(variants)[0])] += 1
             for entity, entity_names in zip(found, names, strict=True):
                 if not any(entity_names & variants for variants in gold[label]):
                     extra[(label, entity.name)] += 1
@@ -68,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {label} | {in_model} | {in_record} | {n} |")
     print("\nLost (the model found it, the record does not):")
     print("; ".join(f"{lab} {name}" for (lab, name), _ in lost.most_common(args.top)))
+    print("\nMissed (neither the model nor the record has it):")
+    print("; ".join(f"{lab} {name}" for (lab, name), _ in missed.most_common(args.top)))
     print("\nExtra (in the record, not in the gold):")
     print("; ".join(f"{lab} {name}" for (lab, name), _ in extra.most_common(args.top)))
     return 0

@@ -961,6 +961,32 @@ def test_sentence_first_word_before_a_known_person(nlp: Language) -> None:
     assert len(ents.people[0].mentions) == 2
 
 
+def test_common_word_opening_a_sentence_is_cut_from_a_rule_person(nlp: Language) -> None:
+    # corpus c-69276c4ade8b, c-0300618b0dfd: a rule read the sentence's first word (a noun)
+    # as the first name before the verb
+    ents = with_spans(
+        nlp,
+        "Jepang mencetak gol keenam pada menit ke-80. Sepakan Keito menyambut umpan tarik "
+        "diblok, tapi bola liar disambar Kaishu Sano.",
+        [("Keito", "PER"), ("Kaishu Sano", "PER")],
+    )
+    assert {p.name for p in ents.people} == {"Keito", "Kaishu Sano"}
+    ents = with_spans(
+        nlp,
+        "Yovie Widianto ditunjuk menjadi komisaris PT Pupuk Indonesia (Persero).\n"
+        "Penunjukan Yovie sebagai salah satu Komisaris di BUMN berdasarkan keputusan rapat.",
+        [("Yovie Widianto", "PER")],
+    )
+    assert "Penunjukan Yovie" not in {p.name for p in ents.people}
+    # a name that is also a word stays whole when nothing in the text names the rest alone
+    ents = with_spans(
+        nlp,
+        "Tim tuan rumah tertinggal. Indah Lestari menyambut umpan tarik dari sayap kanan.",
+        [],
+    )
+    assert [p.name for p in ents.people] == ["Indah Lestari"]
+
+
 def test_company_word_between_role_and_name(nlp: Language) -> None:
     # dev-37d7ac6312: "Wahana" is the company that ends the role
     ents = with_spans(

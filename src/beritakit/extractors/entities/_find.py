@@ -164,6 +164,34 @@ class _Finder:
 
     # -- facilities ----------------------------------------------------------------
 
+    def _sentence_word_before_names(self) -> None:
+        """Cut a common word that opens a sentence from the person a rule found after it.
+
+        "Penunjukan Yovie sebagai …", "Sepakan Ryoya Morishita menyambut …", "Debut Chivu
+        sebagai …": a rule reads the capitalised run before a verb as the name, and the
+        sentence's first word is capitalised only by the full stop. It is cut when it is a
+        common lower-case word, the article never capitalises it inside a sentence, and the
+        words after it are a name the article knows: the model or another person found in
+        the text starts with them, not with this word.
+        """
+        s = self.s
+        people = [c for c in self.cands if c.label == PER and c.j - c.i >= 2 and s.sent_start[c.i]]
+        if not people:
+            return
+        mid_caps = {s.keys[k] for k in range(s.n) if s.toks[k].is_cap and not s.sent_start[k]}
+        firsts = {s.keys[i] for i, _, label in self.model_spans if label == PER} | {
+            s.keys[c.i] for c in self.cands if c.label == PER and not s.sent_start[c.i]
+        }
+        for c in people:
+            key = s.keys[c.i]
+            if (
+                key in s.d.corpus_words
+                and key not in mid_caps
+                and not c.honorifics
+                and (c.i + 1 in self.model_per_starts or s.keys[c.i + 1] in firsts)
+            ):
+                c.i += 1
+
     def _facilities(self) -> None:
         s = self.s
         k = 0
@@ -1025,6 +1053,7 @@ class _Finder:
             self.model_org_spans,
         ).find()
         self._hyphenated_given_names()
+        self._sentence_word_before_names()
         # an organisation's name ends where a person found by a rule begins
         self.s.per_starts = self.model_per_starts | {c.i for c in self.cands if c.label == PER}
         rules = OrgPlaceRules(self.s, self.cands, self.blocked)
