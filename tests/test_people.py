@@ -871,6 +871,12 @@ def test_two_people_joined_by_dan_in_one_model_span_are_two() -> None:
             "Madrid dan Al Hilal tergabung di Grup H Piala Dunia Antarklub 2025.",
             "Piala Dunia Antarklub",
         ),
+        (
+            # corpus c-238c4aa7f203: a car model, even where "sopir" reads as a role
+            "Sopir Gran Max itu cekcok dengan pengendara lain. Korban lalu menghampiri mobil "
+            "Gran Max yang ditempeli stiker.",
+            "Gran Max",
+        ),
     ],
 )
 def test_clubs_events_platforms_ships_and_phrases_are_no_person(text: str, junk: str) -> None:
@@ -882,6 +888,10 @@ def test_clubs_events_platforms_ships_and_phrases_are_no_person(text: str, junk:
     [
         ("Bupati Pelalawan H Zukri menemui massa di depan kantor bupati.", "Zukri"),
         ("Nakhoda kapal Budi Santoso mengatakan ombak sedang tinggi.", "Budi Santoso"),
+        (
+            "Polisi menangkap pelaku pencurian sepeda motor bernama Rian Syahputra di rumahnya.",
+            "Rian Syahputra",
+        ),
         ("Penyanyi Bunga Citra Lestari hadir di acara itu.", "Bunga Citra Lestari"),
         ("Wakil Presiden Gibran berziarah ke makam Bung Karno di Blitar.", "Karno"),
     ],

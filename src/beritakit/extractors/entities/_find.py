@@ -907,6 +907,8 @@ class _Finder:
         key = fold(p.name)
         if key in self.numbered:
             return False
+        if not p.honorifics and self._named_thing(p, words("product_before")):
+            return False  # "mobil Gran Max", even when "sopir Gran Max" gave it a role
         if " " not in key and not p.honorifics and not p.roles and self._named_thing(p):
             return False  # "kapal Madleen", "kapal bernama Madleen"
         if key in s.d.not_people:
@@ -960,15 +962,22 @@ class _Finder:
             ):
                 self.numbered.add(s.keys[k])
 
-    def _named_thing(self, p: PersonHit) -> bool:
-        """A mention comes right after a noun naming a kind of thing ("kapal [bernama] X")."""
+    def _named_thing(self, p: PersonHit, things: frozenset[str] | None = None) -> bool:
+        """A mention comes right after a noun naming a kind of thing ("kapal [bernama] X").
+
+        ``things`` defaults to ``thing_before``; the vehicle and device nouns of
+        ``product_before`` ("mobil Gran Max") also hold for a name of several words, where a
+        film or a song may be named by its maker ("film Joko Anwar"), and never before
+        ``bernama`` ("pencurian sepeda motor bernama Rian": the thief).
+        """
         s = self.s
-        things = words("thing_before")
+        named = things is None
+        things = words("thing_before") if things is None else things
         if not self.tok_at:
             self.tok_at = {t.start: k for k, t in enumerate(s.toks)}
         for start, _end in p.mentions:
             k = self.tok_at.get(start, 0) - 1
-            if k > 0 and s.keys[k] == "bernama":
+            if k > 0 and s.keys[k] == "bernama" and named:
                 k -= 1
             if (
                 k >= 0
