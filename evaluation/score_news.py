@@ -24,7 +24,10 @@ spans of the article body:
 - each name also has the variants the dev gold writes for every such name (sixth session;
   ``--no-knowledge`` leaves them out too): a place without its type word (``Kota Bekasi|Bekasi``,
   ``Kecamatan Harjamukti|Harjamukti``, ``Pulau Rempang|Rempang``), a company without its
-  legal form (``PT Jasa Marga (Persero) Tbk|PT Jasa Marga|Jasa Marga``); and a bare name
+  legal form (``PT Jasa Marga (Persero) Tbk|PT Jasa Marga|Jasa Marga``), an organisation with
+  its short form in brackets inside the name without the brackets or with the short form
+  for the long one (``Dinas Kesehatan (Diskes) Bandar Lampung|Dinas Kesehatan Bandar
+  Lampung|Diskes Bandar Lampung``; eighth session); and a bare name
   written beside one such longer name is that entity (``Bekasi`` with ``Kota Bekasi``; not
   ``Sukabumi`` beside both ``Kota Sukabumi`` and ``Kabupaten Sukabumi``).
 
@@ -77,6 +80,8 @@ _PLACE_TYPE = re.compile(
     r"^(?:kota|kabupaten|kab|provinsi|prov|kecamatan|kec|desa|kelurahan|kel|dusun|pulau|gunung) "
 )
 _LEGAL_SUFFIX = re.compile(r"\(?\bpersero\b\)?|\btbk\b")
+# a short form in brackets inside a name: "dinas kebudayaan dan pariwisata (disbudpar) kota bandung"
+_INNER_SHORT = re.compile(r"^(?P<long>.+?) \((?P<short>[^()\s]+)\) (?P<rest>[^()]+)$")
 
 
 def conventional_variants(label: str, name: str) -> set[str]:
@@ -86,6 +91,11 @@ def conventional_variants(label: str, name: str) -> set[str]:
     elif label == "ORG":  # PT X (Persero) Tbk|PT X|X
         company = SCORE.norm(_LEGAL_SUFFIX.sub(" ", name))
         forms = {company, company.removeprefix("pt ")}
+        inner = _INNER_SHORT.match(name)
+        if inner and inner["short"] != "persero":
+            # Dinas Kesehatan (Diskes) Bandar Lampung|Dinas Kesehatan Bandar Lampung|Diskes
+            # Bandar Lampung, as the dev gold writes every such name
+            forms |= {f"{inner['long']} {inner['rest']}", f"{inner['short']} {inner['rest']}"}
     else:
         return set()
     return forms - {"", name}

@@ -99,3 +99,28 @@ def test_news_validation_figures_hold_their_floors() -> None:
     low = {k: figures[k]["f"] for k, floor in floors.items() if figures[k]["f"] < floor}
     assert low == {}, f"below the news_validation floors {floors}: {low}"
     assert figures["crashes"]["n"] == 0
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared is not beside the repo")
+def test_news_gold_gives_a_name_with_an_inner_short_form_the_dev_gold_variants(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "evaluation"))
+    spec = importlib.util.spec_from_file_location(
+        "beritakit_score_news", ROOT / "evaluation" / "score_news.py"
+    )
+    assert spec is not None and spec.loader is not None
+    news = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(news)
+    text = "Kepala Dinas Kesehatan (Diskes) Bandar Lampung hadir bersama PT PLN (Persero) Batam."
+    spans = [
+        (text.index("Dinas"), text.index(" hadir"), "ORG"),
+        (text.index("PT PLN"), text.index(" Batam"), "ORG"),
+    ]
+    variants = news.gold_entities(text, spans)["ORG"]
+    assert {
+        "dinas kesehatan (diskes) bandar lampung",
+        "dinas kesehatan bandar lampung",
+        "diskes bandar lampung",
+    } <= variants[0]
+    assert not any(v.startswith("persero") for group in variants for v in group)
