@@ -873,8 +873,10 @@ def test_two_people_joined_by_dan_in_one_model_span_are_two() -> None:
         ),
         (
             # corpus c-238c4aa7f203: a car model, even where "sopir" reads as a role
-            "Sopir Gran Max itu cekcok dengan pengendara lain. Korban lalu menghampiri mobil "
-            "Gran Max yang ditempeli stiker.",
+            (
+                "Sopir Gran Max itu cekcok dengan pengendara lain. Korban lalu menghampiri "
+                "mobil Gran Max yang ditempeli stiker."
+            ),
             "Gran Max",
         ),
     ],
@@ -1152,3 +1154,26 @@ def test_two_occupations_joined_by_dan_are_one_role(text: str, name: str, role: 
 )
 def test_royal_and_religious_titles_are_not_the_name(text: str, name: str) -> None:
     assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # held-out corpus article: the minister's title from the ministry's short form
+        (
+            "Mendikbudristek Nadiem Makarim mengatakan sekolah tetap buka.",
+            "Nadiem Makarim",
+            "Mendikbudristek",
+        ),
+        ("Wamenkeu Suahasil Nazara menyebut defisit masih aman.", "Suahasil Nazara", "Wamenkeu"),
+        (
+            "Menko Marves Luhut Binsar Pandjaitan hadir di Bali.",
+            "Luhut Binsar Pandjaitan",
+            "Menko Marves",
+        ),
+    ],
+)
+def test_ministers_titled_by_the_ministry_short_form(text: str, name: str, role: str) -> None:
+    found = people(text)
+    assert set(found) == {name}
+    assert found[name].roles == (role,)
