@@ -340,7 +340,7 @@ def _min_head(size: int) -> int:
     function word ("untuk", "dengan") ends no name, so a two-letter head will do
     ("Kim Jong Ununtuk").
     """
-    return 6 if size <= 3 else 4 if size == 4 else 2
+    return 5 if size <= 3 else 4 if size == 4 else 2
 
 
 def _title_pair(word: str, hyphen: int) -> bool:
