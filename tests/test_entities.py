@@ -1666,3 +1666,20 @@ def test_a_club_named_only_by_its_city_is_no_club() -> None:
     assert not art.organizations
     art = beritakit.extract("Klub Inggris Oxford United akan membawa Marselino ke Indonesia.")
     assert {o.name for o in art.organizations} == {"Oxford United"}
+
+
+def test_a_defined_organisation_takes_the_parent_its_entry_writes_after_the_acronym() -> None:
+    # held-out corpus articles: "Korps Lalu Lintas (Korlantas) Polri" is one body of Polri
+    # (orgs.tsv lists "Korlantas Polri"), not the Korps and Polri side by side
+    found = beritakit.extract(
+        "Korps Lalu Lintas (Korlantas) Polri menyiapkan rekayasa lalu lintas di tol."
+    ).organizations
+    assert [(o.name, o.entity_id) for o in found] == [
+        ("Korps Lalu Lintas Polri", "org:korps-lalu-lintas")
+    ]
+    assert "Korlantas Polri" in found[0].aliases
+    # without the parent after it the definition is the entry's name alone
+    found = beritakit.extract(
+        "Polri menyebut Korps Lalu Lintas (Korlantas) sudah siap."
+    ).organizations
+    assert {o.name for o in found} == {"Polri", "Korps Lalu Lintas"}

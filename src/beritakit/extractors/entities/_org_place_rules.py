@@ -164,8 +164,9 @@ class OrgPlaceRules:
         for df in definitions:
             if not df.org:
                 continue
+            end = self._listed_suffix(df)
             self.cands.append(
-                self._defined(df, self._head_before(df.long_i), self._place_suffix(df.end, df.end))
+                self._defined(df, self._head_before(df.long_i), self._place_suffix(end, end))
             )
             # later bare mentions of the acronym join it ("UCLG ASPAC merupakan ...")
             key = [k for k in (fold(w) for w in df.acronym.split()) if k]
@@ -179,6 +180,26 @@ class OrgPlaceRules:
                     and s.toks[p].text[0].isupper()
                 ):
                     self.cands.append(self._defined(df, p, self._place_suffix(p + n, p + n)))
+
+    def _listed_suffix(self, df: Definition) -> int:
+        """Extend a definition over the parent the gazetteer writes after its acronym.
+
+        "Badan Reserse Kriminal (Bareskrim) Polri", "Korps Lalu Lintas (Korlantas) Polri":
+        the entry lists "Bareskrim Polri", so "Polri" is part of this name, not a second
+        organisation.
+        """
+        s = self.s
+        if df.entry is None:
+            return df.end
+        acronym = tuple(k for k in (fold(w) for w in df.acronym.split()) if k)
+        for n in (3, 2, 1):
+            tail = df.end + n
+            if tail > s.n or any(s.hard[p] or not s.toks[p].is_word for p in range(df.end, tail)):
+                continue
+            listed = s.d.gazetteer.get(acronym + tuple(s.keys[df.end : tail]), ())
+            if any(a.entry.id == df.entry.id for a in listed):
+                return tail
+        return df.end
 
     def _head_before(self, i: int) -> int:
         """Where a defined long form starts with the organisation head written before it.
