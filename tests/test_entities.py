@@ -1683,3 +1683,15 @@ def test_a_defined_organisation_takes_the_parent_its_entry_writes_after_the_acro
         "Polri menyebut Korps Lalu Lintas (Korlantas) sudah siap."
     ).organizations
     assert {o.name for o in found} == {"Polri", "Korps Lalu Lintas"}
+
+
+def test_a_year_word_after_an_organisation_is_no_part_of_its_name(nlp: Language) -> None:
+    # held-out corpus article: the model read the plan's year into the company's name
+    ents = with_spans(
+        nlp,
+        "Proyek itu masuk Rencana Usaha Penyediaan Tenaga Listrik (RUPTL) PT PLN (Persero) "
+        "Tahun 2025-2034.",
+        [("PT PLN (Persero) Tahun", "ORG")],
+    )
+    assert "PT PLN (Persero)" in org_names(ents)
+    assert not any("Tahun" in name for name in org_names(ents))

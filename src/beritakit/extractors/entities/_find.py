@@ -725,6 +725,8 @@ class _Finder:
             not s.toks[j - 1].is_word and s.toks[j - 1].text != ")" or s.keys[j - 1] in particles
         ):
             j -= 1
+        if label != PER and j - i >= 2 and s.keys[j - 1] in _TIME_WORDS:
+            j -= 1  # the year after a name: "RUPTL PT PLN (Persero) Tahun 2025-2034"
         if j > i and (s.fold_span(i, j) in d.not_entities):
             return i, i, hons
         if label == PER and j > i:
@@ -1136,6 +1138,8 @@ def find_entities(
 
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
+# words of a time that follow a name and open a date or a season ("Tahun 2025", "Musim 2024/25")
+_TIME_WORDS = frozenset({"tahun", "periode", "musim", "edisi"})
 _LIST_SEPARATORS = frozenset({",", "dan", "serta", "&", "atau"})
 _LIST_ITEMS = 8  # items of a list read each way from an organisation without evidence
 # what an organisation publishes: "data dari X", "laporan dari X" (a model organisation)
