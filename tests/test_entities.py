@@ -1389,6 +1389,9 @@ def test_function_word_glued_to_a_name_written_alone_elsewhere() -> None:
     words = [t.text for t in tokenize("para tamu undangan, termasukSyifa Hadjudan Tissa Biani.")]
     assert words[6:9] == ["Hadju", "dan", "Tissa"]
     assert "Baswedan" in [t.text for t in tokenize("Anies Baswedan hadir di Jakarta.")]
+    # a preposition glued after a name the text writes alone (held-out corpus article)
+    words = [t.text for t in tokenize("Kemenangan Timnas Indonesiaatas China disambut Indonesia.")]
+    assert words[2:5] == ["Indonesia", "atas", "China"]
 
 
 def test_a_source_credit_does_not_hide_the_body_s_organisation() -> None:

@@ -276,7 +276,11 @@ def tokenize(text: str) -> list[Tok]:
 
 # more words scrapers glue after a name, cut only after a head the text writes alone
 # ("Prabowo Subiantodi Istana", "Maruarar Siraitatau Ara", "Barcelonaitu")
-_SHORT_TAILS = frozenset({"di", "ke", "atau", "maupun", "itu", "ini", "kini", "pun", "belakangan"})
+_SHORT_TAILS = frozenset(
+    {"di", "ke", "atau", "maupun", "itu", "ini", "kini", "pun", "belakangan"}
+    # prepositions after a team or a country: "Timnas Indonesiaatas China"
+    | {"atas", "oleh", "bagi", "tentang", "terhadap", "melawan", "lawan", "kontra", "soal"}
+)
 
 
 def _cut_known_heads(toks: list[Tok]) -> list[Tok]:
