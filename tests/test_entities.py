@@ -1698,3 +1698,15 @@ def test_a_year_word_after_an_organisation_is_no_part_of_its_name(nlp: Language)
     )
     assert "PT PLN (Persero)" in org_names(ents)
     assert not any("Tahun" in name for name in org_names(ents))
+
+
+def test_a_common_word_after_an_occupation_is_its_field_where_the_model_starts_the_name(
+    nlp: Language,
+) -> None:
+    # held-out corpus article: "Asuransi" is the analyst's field, not the first name
+    ents = with_spans(
+        nlp,
+        "Pengamat Asuransi Irvan Rahardjo menilai penerapan co-payment tidak merugikan.",
+        [("Irvan Rahardjo", "PER")],
+    )
+    assert [(p.name, p.roles) for p in ents.people] == [("Irvan Rahardjo", ("Pengamat Asuransi",))]

@@ -755,6 +755,15 @@ class Scan:
             ):
                 k += 1  # "ahli arkeologi dari Stanford University"
                 continue
+            if (
+                tok.is_cap
+                and k - start < 2
+                and self.keys[k] in d.corpus_words
+                and k not in self.per_starts
+                and k + 1 in self.per_starts
+            ):
+                k += 1  # the role's field, where the model starts the name after it:
+                continue  # "Pengamat Asuransi Irvan Rahardjo", "Psikolog Klinis Ratih Ibrahim"
             break
         return k
 
