@@ -1217,6 +1217,15 @@ def test_what_follows_a_citation_verb_is_not_always_a_medium(nlp: Language) -> N
     )
     assert "Tech Crunch" in _org_names(ents)
     assert "Tech Crunch" not in {p.name for p in ents.people}
+    # one word after a strong cue and "dari" is the medium, even where a rule reads the
+    # apposition after it as a person's (held-out corpus article)
+    ents = with_people(
+        nlp,
+        "Dinukil dari Sportsmole, bek sayap kiri Pervis Estupinan dikabarkan ingin pindah.",
+        ["Sportsmole", "Pervis Estupinan"],
+    )
+    assert "Sportsmole" in _org_names(ents)
+    assert {p.name for p in ents.people} == {"Pervis Estupinan"}
 
 
 def test_outlet_named_as_the_newsroom_is_the_articles_own(nlp: Language) -> None:

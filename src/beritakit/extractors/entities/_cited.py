@@ -17,7 +17,8 @@ Not taken: a weekday or month (``dikutip Selasa (10/6)``), a role or honorific
 Indonesian word (``corpus_words.txt``: ``Laporan Harta Kekayaan …``, ``Buku Manasik``) unless
 the organisation list knows it (``Antara``, ``Tempo``). A name the NER model or a rule reads
 as a person stays a person (``mengutip Heba Yosry``, ``dilansir dari Mark Gurman``), unless
-a strong cue has it and a weekday follows (``melansir Tech Crunch, Sabtu (7/6/2025)``).
+a strong cue has it and a weekday follows (``melansir Tech Crunch, Sabtu (7/6/2025)``) or it
+is one word after a strong cue and ``dari`` (``dinukil dari Sportsmole``).
 """
 
 from __future__ import annotations
@@ -121,8 +122,11 @@ def cited_sources(s: Scan, person_starts: set[int]) -> list[tuple[int, int]]:
         j = _name_end(s, i)
         if j <= i or len(s.span_text(i, j)) < 2 or s.role_head_at(i) or s.honorifics_at(i)[2]:
             continue
-        if i in person_starts and (key in weak or not _dated(s, j)):
-            continue  # "mengutip Heba Yosry", "dilansir dari Mark Gurman": a person
+        one_word_source = key in cues and s.keys[k + 1] == "dari" and j - i == 1
+        if i in person_starts and (key in weak or not (_dated(s, j) or one_word_source)):
+            # "mengutip Heba Yosry", "dilansir dari Mark Gurman": a person; one word after
+            # "dinukil dari", "dilansir dari" is a medium ("Sportsmole", "Givemesport")
+            continue
         if key in newsroom and s.span_text(i, j).casefold() in _outlet_spellings():
             continue  # "Diberitakan detikOto sebelumnya": the article's own outlet
         if s.fold_span(i, j) in not_entities or s.keys[i] in not_entities:

@@ -1026,12 +1026,17 @@ class _Finder:
         """Media cited after a citation verb are organisations (``_cited.py``)."""
         s = self.s
         people = self.model_per_starts | {c.i for c in self.cands if c.label == PER}
+        cited: set[tuple[int, int]] = set()
         for i, j in cited_sources(s, people):
             if any(self.blocked[p] for p in range(i, j)):
                 continue
             hit = s.gaz_at(i)
             org = hit.orgs[0] if hit is not None and hit.orgs and hit.j == j else None
             self.cands.append(Cand(i, j, ORG, T_RULE, org=org, src="cited"))
+            cited.add((i, j))
+        # a person there was weighed against the citation and lost ("dinukil dari Sportsmole,
+        # bek ..." read as an apposition)
+        self.cands[:] = [c for c in self.cands if c.label != PER or (c.i, c.j) not in cited]
 
     # -- building the hits -----------------------------------------------------------------
 
