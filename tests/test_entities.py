@@ -1398,6 +1398,13 @@ def test_function_word_glued_to_a_name_written_alone_elsewhere() -> None:
     words = [t.text for t in tokenize("para tamu undangan, termasukSyifa Hadjudan Tissa Biani.")]
     assert words[6:9] == ["Hadju", "dan", "Tissa"]
     assert "Baswedan" in [t.text for t in tokenize("Anies Baswedan hadir di Jakarta.")]
+    # a me- verb on l/r/w/y, a conjunction, "dkk" glued on (news train split); a name
+    # holding those letters stays whole
+    texts = [t.text for t in tokenize("Presiden Prabowo Subiantomelakukan kunjungan kerja.")]
+    assert texts[1:4] == ["Prabowo", "Subianto", "melakukan"]
+    texts = [t.text for t in tokenize("Benjamin Netanyahuketika itu dan Rudi Suryadidkk pergi.")]
+    assert {"Netanyahu", "ketika", "Suryadi", "dkk"} <= set(texts)
+    assert "Tuttomercatoweb" in [t.text for t in tokenize("laporan Tuttomercatoweb itu")]
     # a preposition glued after a name the text writes alone (held-out corpus article)
     words = [t.text for t in tokenize("Kemenangan Timnas Indonesiaatas China disambut Indonesia.")]
     assert words[2:5] == ["Indonesia", "atas", "China"]

@@ -34,6 +34,9 @@ _GLUE = regex.compile(
 # The tails below are only looked for in the last 40 characters of a word, and every
 # quantifier is bounded, so no word can make these scans quadratic.
 _VERB_TAIL = regex.compile(r"(?:meng|meny|mem|men|ber)\p{Ll}{4,24}$")  # "Thohirmenyatakan"
+# a me- verb before l, r, w, y ("Subiantomelakukan", "Trumpmelaporkan"): cut only when the
+# tail is a known word, since names hold these letters ("Tuttomercatoweb")
+_ME_LRWY_TAIL = regex.compile(r"me[lrwy]\p{Ll}{4,24}$")
 _DIGIT_TAIL = regex.compile(r"(?<=\p{Ll}{2})\p{Nd}{1,4}$")  # a list number: "Tbk5", "Medika17"
 
 
@@ -143,6 +146,14 @@ def _tail_cut(piece: str, keep_whole: bool = True) -> int:
             # "Thohirmenyatakan", "PDI-Pbernama"; a short head only before a known me- verb:
             # "Jaemengungkapkan" is cut, "Kementerian", "Sumberjaya", "Sambernyawa" are not
             return offset + m.start()
+    m = _ME_LRWY_TAIL.search(end)
+    if (
+        m is not None
+        and offset + m.start() >= 4
+        and end[m.start() :] in _known_verbs()
+        and piece[1 : offset + m.start()].islower()
+    ):
+        return offset + m.start()
     for size, tails in _glued_tails():
         cut = len(piece) - size
         if piece[cut:] in tails and cut >= _min_head(size) and piece[1:cut].islower():
@@ -280,6 +291,8 @@ _SHORT_TAILS = frozenset(
     {"di", "ke", "atau", "maupun", "itu", "ini", "kini", "pun", "belakangan"}
     # prepositions after a team or a country: "Timnas Indonesiaatas China"
     | {"atas", "oleh", "bagi", "tentang", "terhadap", "melawan", "lawan", "kontra", "soal"}
+    # "Daguisetengah"; not cut without the head alone: villages end in it ("Karangtengah")
+    | {"tengah"}
 )
 
 
