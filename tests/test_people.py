@@ -1177,3 +1177,25 @@ def test_ministers_titled_by_the_ministry_short_form(text: str, name: str, role:
     found = people(text)
     assert set(found) == {name}
     assert found[name].roles == (role,)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # news train split: one-word titles of a unit's head are roles, not first names
+        (
+            "Kadispora Syahdama Yanto mengatakan lomba digelar pekan depan.",
+            "Syahdama Yanto",
+            "Kadispora",
+        ),
+        (
+            "Kakorlantas Polri Irjen Agus Suryonugroho meninjau jalur mudik.",
+            "Agus Suryonugroho",
+            "Kakorlantas Polri",
+        ),
+    ],
+)
+def test_compound_unit_titles_open_a_role(text: str, name: str, role: str) -> None:
+    found = people(text)
+    assert set(found) == {name}
+    assert found[name].roles == (role,)
