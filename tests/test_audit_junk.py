@@ -52,6 +52,8 @@ CORPUS_CASES = [
     ("c-77b221e45b4c", "places", "Pulau Kecil", ""),  # "Direktur Pesisir dan Pulau-Pulau Kecil"
     ("c-1b646952008f", "places", "As", ""),  # '," kata Alonso di As.'
     ("c-3db8b608585b", "places", "Kosdaq", ""),  # "dan indeks Kosdaq bertambah 0,37%"
+    # a party officer's short title (eighth session)
+    ("c-a63aec7416a7", "people", "Waketum", ""),  # '," ujar Waketum Gerindra itu.'
 ]
 
 
