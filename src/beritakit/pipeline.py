@@ -39,6 +39,7 @@ from beritakit.models.blas import numpy_blas
 from beritakit.models.tokenizer import MIN_TOKEN_CHARS, NER_SKIPPED, parse_all
 from beritakit.models.vectors import cache_floret
 from beritakit.record import Article
+from beritakit.resources import gc_paused
 
 __all__ = ["Failure", "OnError", "Options", "Pipeline", "check_on_error"]
 
@@ -137,7 +138,8 @@ class Pipeline:
             raise ModelNotFoundError(
                 f"the NER model is missing from {path}; reinstall beritakit or run `make model`"
             )
-        return cache_floret(numpy_blas(spacy.load(path)))
+        with gc_paused():
+            return cache_floret(numpy_blas(spacy.load(path)))
 
     def __call__(
         self,

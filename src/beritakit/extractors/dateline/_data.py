@@ -15,7 +15,7 @@ import regex
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from beritakit.lang import LANG_ID, fold
-from beritakit.resources import read_lines, read_table
+from beritakit.resources import gc_paused, read_lines, read_table
 
 # --------------------------------------------------------------------------- data
 
@@ -146,8 +146,9 @@ def table_outlets() -> tuple[dict[str, OutletInfo], regex.Pattern[str], regex.Pa
 
 
 @functools.cache
+@gc_paused()
 def table_data() -> Data:
-    """Read and index the package data once."""
+    """Read and index the package data once (the collector paused, as for the entity tables)."""
     here = "beritakit.extractors.dateline"
     outlets, outlet_words, domain = table_outlets()
 

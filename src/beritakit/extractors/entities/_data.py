@@ -11,7 +11,7 @@ from spacy.lang.id.stop_words import STOP_WORDS
 
 from beritakit.extractors.entities._tokens import corpus_words, fold, tokenize
 from beritakit.lang import LANG_ID
-from beritakit.resources import read_lines, read_table
+from beritakit.resources import gc_paused, read_lines, read_table
 
 __all__ = [
     "FACILITY",
@@ -442,8 +442,9 @@ def _pattern(rule: dict[str, object]) -> dict[str, object]:
 
 
 @functools.cache
+@gc_paused()
 def data() -> Data:
-    """Read every data file once."""
+    """Read every data file once (the collector paused: the tables live as long as the process)."""
     d = Data()
     _load_places(d)
     _load_orgs(d)
