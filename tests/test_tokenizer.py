@@ -9,7 +9,12 @@ from spacy.lang.id import Indonesian
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from beritakit.models import TOKENIZER, ner_model_path
-from beritakit.models.tokenizer import QuickAffixes, _alnum_prefixes, split_exceptions
+from beritakit.models.tokenizer import (
+    QuickAffixes,
+    _alnum_prefixes,
+    load_model,
+    split_exceptions,
+)
 
 
 def _fast() -> spacy.language.Language:
@@ -52,6 +57,22 @@ def test_the_shipped_model_keeps_the_matcher_through_disk(tmp_path: Path) -> Non
         "-",
         "Bandung",
     ]
+
+
+def test_loading_without_building_the_tokenizer_twice_changes_nothing(
+    dev_gold: list[dict[str, object]],
+) -> None:
+    # the pipeline loads with a bare tokenizer that from_disk fills (load_model): the same
+    # rules, matcher, tokens and entities as spacy.load, which builds it first
+    slow, quick = spacy.load(ner_model_path()), load_model(ner_model_path())
+    assert quick.tokenizer.rules == slow.tokenizer.rules
+    assert quick.tokenizer.token_match("Anak-Anak")
+    texts = [str(g["text"]) for g in dev_gold]
+    for a, b in zip(slow.pipe(texts), quick.pipe(texts), strict=True):
+        assert [t.text for t in a] == [t.text for t in b]
+        assert [(e.start, e.end, e.label_) for e in a.ents] == [
+            (e.start, e.end, e.label_) for e in b.ents
+        ]
 
 
 def test_quick_affix_checks_answer_as_the_regexes_do(dev_gold: list[dict[str, object]]) -> None:

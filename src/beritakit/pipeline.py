@@ -36,7 +36,7 @@ from beritakit.inputs import MAX_CHARS, WIB, coerce_field, coerce_text, read_pub
 from beritakit.items import Failure, Item, OnError, as_item, check_on_error
 from beritakit.models import ner_model_path
 from beritakit.models.blas import numpy_blas
-from beritakit.models.tokenizer import MIN_TOKEN_CHARS, NER_SKIPPED, parse_all
+from beritakit.models.tokenizer import MIN_TOKEN_CHARS, NER_SKIPPED, load_model, parse_all
 from beritakit.models.vectors import cache_floret
 from beritakit.record import Article
 from beritakit.resources import gc_paused
@@ -139,7 +139,7 @@ class Pipeline:
                 f"the NER model is missing from {path}; reinstall beritakit or run `make model`"
             )
         with gc_paused():
-            return cache_floret(numpy_blas(spacy.load(path)))
+            return cache_floret(numpy_blas(load_model(path)))
 
     def __call__(
         self,
