@@ -1226,6 +1226,16 @@ def test_what_follows_a_citation_verb_is_not_always_a_medium(nlp: Language) -> N
     )
     assert "Sportsmole" in _org_names(ents)
     assert {p.name for p in ents.people} == {"Pervis Estupinan"}
+    # "menurut" cites a medium only with a date after the name, and not a name a person
+    # found elsewhere holds (validation corpus article c-b31a99d20831)
+    ents = with_people(
+        nlp,
+        "Menurut Healthline, Jumat (20/6/2025), vitamin C membantu kulit. Kepala dinas Andi "
+        "Wijaya hadir. Menurut Andi, Jumat (20/6/2025), harga naik. Menurut Budi, harga turun.",
+        ["Healthline", "Andi Wijaya", "Budi"],
+    )
+    assert _org_names(ents) == ["Healthline"]
+    assert {p.name for p in ents.people} == {"Andi Wijaya", "Budi"}
 
 
 def test_outlet_named_as_the_newsroom_is_the_articles_own(nlp: Language) -> None:

@@ -34,6 +34,9 @@ __all__ = ["cited_sources", "names_a_product", "own_outlet"]
 _CONNECT = frozenset({"of", "the", "de", "and", "&", "for", "du", "la", "el", "del"})
 _DOMAIN = frozenset({"com", "co", "id", "net", "org", "tv", "news", "io", "uk", "au", "in"})
 _MAX_WORDS = 6
+# a word that cites a medium only when a weekday and a date follow the name: a person is
+# quoted "menurut Andi," but a source is dated "menurut Healthline, Jumat (20/6/2025),"
+_DATED_CUES = frozenset({"menurut"})
 _FILLERS_MAX = 4
 
 
@@ -102,8 +105,16 @@ def _dated(s: Scan, j: int) -> bool:
     return k < s.n and s.keys[k] in _calendar()
 
 
-def cited_sources(s: Scan, person_starts: set[int]) -> list[tuple[int, int]]:
-    """Token ranges of the media an article cites after a citation verb."""
+def cited_sources(
+    s: Scan, person_starts: set[int], person_words: dict[str, set[int]] | None = None
+) -> list[tuple[int, int]]:
+    """Token ranges of the media an article cites after a citation verb.
+
+    ``person_words``: each folded word of the people the model or the rules found, with the
+    starts of their spans; a name after a cue that cites only with a date (``menurut``) is
+    no medium when a person found elsewhere in the text holds one of its words.
+    """
+    person_words = person_words or {}
     cues = words("citation_cues")
     weak = words("citation_cues_weak")
     fillers = words("citation_fillers")
@@ -112,7 +123,8 @@ def cited_sources(s: Scan, person_starts: set[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for k in range(s.n - 1):
         key = s.keys[k]
-        if key not in cues and key not in weak:
+        dated_only = key in _DATED_CUES  # "Menurut Healthline, Jumat (20/6/2025), ..."
+        if key not in cues and key not in weak and not dated_only:
             continue
         i = k + 1
         while i < s.n and i - k <= _FILLERS_MAX and s.toks[i].is_lower and s.keys[i] in fillers:
@@ -122,8 +134,13 @@ def cited_sources(s: Scan, person_starts: set[int]) -> list[tuple[int, int]]:
         j = _name_end(s, i)
         if j <= i or len(s.span_text(i, j)) < 2 or s.role_head_at(i) or s.honorifics_at(i)[2]:
             continue
+        if dated_only and (
+            not _dated(s, j) or any(person_words.get(s.keys[p], set()) - {i} for p in range(i, j))
+        ):
+            continue  # "Menurut Andi, ...": a person as often as a source
         one_word_source = key in cues and s.keys[k + 1] == "dari" and j - i == 1
-        if i in person_starts and (key in weak or not (_dated(s, j) or one_word_source)):
+        strong = key in cues or dated_only
+        if i in person_starts and (not strong or not (_dated(s, j) or one_word_source)):
             # "mengutip Heba Yosry", "dilansir dari Mark Gurman": a person; one word after
             # "dinukil dari", "dilansir dari" is a medium ("Sportsmole", "Givemesport")
             continue

@@ -136,9 +136,7 @@ class _Finder:
                 # joined by "dan" ("Al Ghazali dan Alyssa Daguise", "Marc Marquezdan
                 # Francesco Bagnaia"): each name
                 for k in range(i + 1, j):
-                    if (
-                        s.toks[k].text == "-" and _joins_names(s, k) and _ticket(s, i, k)
-                    ) or (
+                    if (s.toks[k].text == "-" and _joins_names(s, k) and _ticket(s, i, k)) or (
                         s.keys[k] in ("dan", "&")
                         and k + 1 < j
                         and (s.toks[k + 1].is_cap or (s.is_title(k - 1) and s.is_title(k + 1)))
@@ -648,14 +646,18 @@ class _Finder:
         if not self._tagged_once(i, j):
             return True
         kinds = words("org_kind_before")
-        if i > 1 and s.toks[i - 1].is_lower and any(
-            # "maskapai Emirates", "bursa kripto CFX"; not "platform komunitas Weverse"
-            k > 0
-            and s.keys[k] in kinds
-            and s.toks[k].is_lower
-            and not s.hard[k + 1]
-            and s.keys[k - 1] not in words("thing_before")
-            for k in (i - 1, i - 2)
+        if (
+            i > 1
+            and s.toks[i - 1].is_lower
+            and any(
+                # "maskapai Emirates", "bursa kripto CFX"; not "platform komunitas Weverse"
+                k > 0
+                and s.keys[k] in kinds
+                and s.toks[k].is_lower
+                and not s.hard[k + 1]
+                and s.keys[k - 1] not in words("thing_before")
+                for k in (i - 1, i - 2)
+            )
         ):
             return True
         if i > 1 and s.keys[i - 1] == "dari" and s.keys[i - 2] in _SOURCE_NOUNS:
@@ -985,10 +987,7 @@ class _Finder:
                 k >= 0
                 and s.keys[k] in things
                 and (s.toks[k].is_lower or s.sent_start[k])
-                and (
-                    s.sent_start[k]
-                    or (s.toks[k - 1].is_lower and not s.role_head_at(k - 1))
-                )
+                and (s.sent_start[k] or (s.toks[k - 1].is_lower and not s.role_head_at(k - 1)))
             ):
                 return True  # not the end of a role: "nakhoda kapal Budi", "Kapten kapal Budi"
         return False
@@ -1026,8 +1025,14 @@ class _Finder:
         """Media cited after a citation verb are organisations (``_cited.py``)."""
         s = self.s
         people = self.model_per_starts | {c.i for c in self.cands if c.label == PER}
+        spans = [(i, j) for i, j, label in self.model_spans if label == PER]
+        spans += [(c.i, c.j) for c in self.cands if c.label == PER]
+        person_words: dict[str, set[int]] = {}
+        for i, j in spans:
+            for p in range(i, j):
+                person_words.setdefault(s.keys[p], set()).add(i)
         cited: set[tuple[int, int]] = set()
-        for i, j in cited_sources(s, people):
+        for i, j in cited_sources(s, people, person_words):
             if any(self.blocked[p] for p in range(i, j)):
                 continue
             hit = s.gaz_at(i)
@@ -1137,9 +1142,7 @@ def find_entities(
     Returns:
         The entities, each once, with every mention as ``(start, end)`` offsets into ``doc.text``.
     """
-    return _Finder(
-        doc, doc.text if text is None else text, exclude_names, near, outlet_named
-    ).run()
+    return _Finder(doc, doc.text if text is None else text, exclude_names, near, outlet_named).run()
 
 
 _REDUPLICATED = regex.compile(r"(\w+)-\1")
@@ -1169,6 +1172,8 @@ def _before_separator(s: Scan, i: int) -> int | None:
     if k > 0 and s.toks[k - 1].text == "," and s.keys[k] != ",":
         k -= 1  # ", dan"
     return k if k > 0 and not s.hard[k] else None
+
+
 _JOINED_NAMES = frozenset({"dan", "atau", "sebagai"})  # "Rodhi dan Maidi", "Ali sebagai Bisma"
 # what follows a person who acts: "Greta bukan ...", "Tiffany mewakili", "Kkcal bertekad"
 _PERSON_PREDICATES = frozenset({"bukan", "masih", "sudah", "telah", "akan", "sedang", "belum"})
@@ -1264,9 +1269,7 @@ def _joins_names(s: Scan, k: int) -> bool:
 
 
 # compass words end place names ("Jakarta Timur", "Asia Tenggara") though common words
-_COMPASS = frozenset(
-    ("utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut")
-)
+_COMPASS = frozenset(("utara", "selatan", "timur", "barat", "tengah", "tenggara", "daya", "laut"))
 
 
 _GLUED_TAIL = 20  # letters; no common word glued after a name is longer
