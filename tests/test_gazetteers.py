@@ -239,3 +239,12 @@ def test_editorial_organisations() -> None:
         assert any(isinstance(e, OrgEntry) and e.type == kind for e in entries), form
     # short forms that are also initials or common words were left out
     assert not any(isinstance(a.entry, OrgEntry) for a in data().gazetteer.get(("rt",), ()))
+
+
+def test_names_with_accents_are_also_found_without_them() -> None:
+    # news writes "Curacao", "Atletico"; a short or common word stays the accented name's
+    # only ("Salé" is no "Sale")
+    gazetteer = data().gazetteer
+    assert any(isinstance(a.entry, PlaceEntry) for a in gazetteer[key_of("Curacao")])
+    assert any(isinstance(a.entry, OrgEntry) for a in gazetteer[key_of("Atletico Madrid")])
+    assert [a.entry.name for a in gazetteer[key_of("Sale")]] == ["Sale"]  # Rembang's district

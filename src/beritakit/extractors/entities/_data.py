@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -177,7 +178,7 @@ def _cells(row: tuple[str, ...], n: int) -> list[str]:
 
 def plain_key(form: str) -> tuple[str, ...]:
     """The key of a name whose words the scanner keeps as they are: its folded words."""
-    return tuple(fold(w) for w in form.split())
+    return tuple(fold(form).split())  # folding keeps spaces: one call for the whole name
 
 
 @functools.cache
@@ -219,13 +220,27 @@ def _add(
     key = d.key_fn(form)
     if not key:
         return
-    aliases = d.gazetteer.setdefault(key, [])
-    if any(a.entry.id == entry.id for a in aliases):
-        return
-    aliases.append(Alias(entry, form, caps, sport))
-    for i in range(1, len(key) + 1):
-        d.prefixes.add(key[:i])
-    d.max_len = max(d.max_len, len(key))
+    aliases = d.gazetteer.get(key)
+    if aliases is None:
+        d.gazetteer[key] = [Alias(entry, form, caps, sport)]
+        d.prefixes.update(key[:i] for i in range(1, len(key) + 1))
+        d.max_len = max(d.max_len, len(key))
+    elif not any(a.entry.id == entry.id for a in aliases):
+        aliases.append(Alias(entry, form, caps, sport))
+    if not form.isascii() and (plain := _without_marks(form)) != form:
+        _add(d, plain, entry, caps, sport)  # news writes "Curacao", "Atletico", "Sao Paulo"
+
+
+def _without_marks(form: str) -> str:
+    """``form`` without its accents ("Curaçao" -> "Curacao", "Atlético" -> "Atletico").
+
+    ``form`` itself when that is a short word or a common one: "Salé" is no "Sale", "Ōta"
+    no "OTA".
+    """
+    plain = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
+    if " " not in plain and (len(plain) < 6 or fold(plain) in corpus_words()):
+        return form
+    return plain
 
 
 def _phrases(lines: Iterable[str]) -> set[tuple[str, ...]]:
