@@ -1736,3 +1736,14 @@ def test_a_common_word_after_an_occupation_is_its_field_where_the_model_starts_t
         [("Irvan Rahardjo", "PER")],
     )
     assert [(p.name, p.roles) for p in ents.people] == [("Irvan Rahardjo", ("Pengamat Asuransi",))]
+
+
+def test_a_comma_without_its_space_ends_a_model_name(nlp: Language) -> None:
+    # validation corpus article: spaCy reads "17,Evandra" as one token and the model ran
+    # the team's name on into the player's
+    ents = with_spans(
+        nlp,
+        "Pemain Timnas Indonesia U-17,Evandra Florasta mencetak gol ke gawang Brasil.",
+        [("Timnas Indonesia U-17,Evandra Florasta", "ORG")],
+    )
+    assert org_names(ents) == {"Timnas Indonesia U-17"}

@@ -763,6 +763,8 @@ class _Finder:
                 return p  # a list number glued on: "(Persero)13"
             if len(t.text) == 1 and t.is_cap and not t.space_before and s.toks[p - 1].is_word:
                 return p  # an option letter glued on: "Yesus KristusC. AllahD."
+            if t.text == "," and p + 1 < j and not s.toks[p + 1].space_before:
+                return p  # a list whose space the scraper lost: "Timnas U-17,Evandra Florasta"
         return j
 
     def _widen_name(self, i: int, j: int) -> tuple[int, int]:
