@@ -1747,3 +1747,13 @@ def test_a_comma_without_its_space_ends_a_model_name(nlp: Language) -> None:
         [("Timnas Indonesia U-17,Evandra Florasta", "ORG")],
     )
     assert org_names(ents) == {"Timnas Indonesia U-17"}
+
+
+def test_a_place_s_short_form_in_brackets_stays_the_place_s() -> None:
+    # validation corpus article c-43d4ad6c572c: "(NTT)" is the province's, not the office's
+    found = beritakit.extract(
+        "Perkara ini ditangani oleh Kejaksaan Tinggi (Kejati) Nusa Tenggara Timur (NTT) dan "
+        "dilimpahkan kepada Kejaksaan Negeri Kota Kupang."
+    )
+    assert "Kejaksaan Tinggi Nusa Tenggara Timur" in {o.name for o in found.organizations}
+    assert "NTT" in {p.name for p in found.places}

@@ -811,6 +811,17 @@ class Scan:
         text = self.name_text(i, j).rstrip(" ,")
         return _GLUED_BRACKET.sub(" (", text)
 
+    def _place_short_form(self, j: int) -> bool:
+        """A bracket at ``j`` holds a place's short form: "Nusa Tenggara Timur (NTT)"."""
+        hit = self.gaz.get(j + 1)
+        return (
+            hit is not None
+            and bool(hit.places)
+            and not hit.orgs
+            and hit.j < self.n
+            and self.toks[hit.j].text == ")"
+        )
+
     def org_tail(self, k: int, end: int, max_tokens: int = 14) -> int:
         """End of an organisation's name whose head ends at ``end`` ("Polres" + "Pasuruan")."""
         d = self.d
@@ -841,7 +852,7 @@ class Scan:
                 or self.is_acronym(j)
                 or self.is_number(j)
                 or self.org_head_at(j)[0]
-                or tok.text == "("
+                or (tok.text == "(" and not self._place_short_form(j))
             ):
                 break
             hit = self.gaz.get(j)
