@@ -872,6 +872,11 @@ def test_two_people_joined_by_dan_in_one_model_span_are_two() -> None:
             "Piala Dunia Antarklub",
         ),
         (
+            # validation corpus article c-1c851bcf0bef: a racing series after "pembalap"
+            "Hulkenberg mungkin tak diperhitungkan di jajaran pembalap Formula One (F1).",
+            "Formula One",
+        ),
+        (
             # corpus c-238c4aa7f203: a car model, even where "sopir" reads as a role
             (
                 "Sopir Gran Max itu cekcok dengan pengendara lain. Korban lalu menghampiri "

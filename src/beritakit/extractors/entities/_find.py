@@ -917,8 +917,8 @@ class _Finder:
             return False  # "mobil Gran Max", even when "sopir Gran Max" gave it a role
         if " " not in key and not p.honorifics and not p.roles and self._named_thing(p):
             return False  # "kapal Madleen", "kapal bernama Madleen"
-        if key in s.d.not_people:
-            return False  # a religion or a generation: "Islam", "Gen Z"
+        if key in s.d.not_people or key in s.d.not_entities:
+            return False  # a religion, a generation, a series: "Islam", "Gen Z", "Formula One"
         if " " not in key and "news" in key[1:]:
             return False  # an outlet's one-word name: "Carnewschina", "Antaranews"
         if key.rsplit(" ", 1)[-1] in s.d.not_person_heads:
