@@ -1415,6 +1415,10 @@ def test_function_word_glued_to_a_name_written_alone_elsewhere() -> None:
     texts = [t.text for t in tokenize("Benjamin Netanyahuketika itu dan Rudi Suryadidkk pergi.")]
     assert {"Netanyahu", "ketika", "Suryadi", "dkk"} <= set(texts)
     assert "Tuttomercatoweb" in [t.text for t in tokenize("laporan Tuttomercatoweb itu")]
+    # a public figure's name (people.tsv) counts as written alone; a short one does not
+    texts = [t.text for t in tokenize("Presiden RIPrabowo Subiantodi hotel itu bermalam.")]
+    assert texts[2:6] == ["Prabowo", "Subianto", "di", "hotel"]
+    assert "Suryadi" in [t.text for t in tokenize("Tersangka Deddy Suryadi ditangkap.")]
     # a preposition glued after a name the text writes alone (held-out corpus article)
     words = [t.text for t in tokenize("Kemenangan Timnas Indonesiaatas China disambut Indonesia.")]
     assert words[2:5] == ["Indonesia", "atas", "China"]

@@ -296,15 +296,25 @@ _SHORT_TAILS = frozenset(
 )
 
 
+@functools.cache
+def _figure_words() -> frozenset[str]:
+    """The long capitalised words of the public figures' names (``lang/id/people.tsv``)."""
+    rows = read_table(LANG_ID, "people.tsv")
+    # seven letters or more: a short one ends longer names ("Surya" of "Suryadi")
+    return frozenset(w for row in rows for w in row[0].split() if w[:1].isupper() and len(w) >= 7)
+
+
 def _cut_known_heads(toks: list[Tok]) -> list[Tok]:
     """Cut a function word glued to a name the same text also writes alone.
 
     ``_tail_cut`` leaves a short name whole ("Trumpdan", "Irandan": a head of five letters
     or fewer may end a name, as in "Ramdan"); when the article writes "Trump" or "Iran" by
     itself, the glued word is that name and the function word. One pass; a capitalised word
-    of five letters or more tries the heads before its possible tails.
+    of five letters or more tries the heads before its possible tails. The names of the
+    public figures of ``lang/id/people.tsv`` count as written alone ("Prabowo Subiantodi
+    hotel" in an article that never writes "Subianto" by itself).
     """
-    alone = {t.text for t in toks if t.is_cap}
+    alone = {t.text for t in toks if t.is_cap} | _figure_words()
     cuts = [_known_head(t, alone) if t.is_cap and len(t.text) >= 5 else 0 for t in toks]
     if not any(cuts):
         return toks
