@@ -1176,17 +1176,6 @@ def test_royal_and_religious_titles_are_not_the_name(text: str, name: str) -> No
             "Luhut Binsar Pandjaitan",
             "Menko Marves",
         ),
-    ],
-)
-def test_ministers_titled_by_the_ministry_short_form(text: str, name: str, role: str) -> None:
-    found = people(text)
-    assert set(found) == {name}
-    assert found[name].roles == (role,)
-
-
-@pytest.mark.parametrize(
-    "text, name, role",
-    [
         # news train split: one-word titles of a unit's head are roles, not first names
         (
             "Kadispora Syahdama Yanto mengatakan lomba digelar pekan depan.",
@@ -1200,7 +1189,9 @@ def test_ministers_titled_by_the_ministry_short_form(text: str, name: str, role:
         ),
     ],
 )
-def test_compound_unit_titles_open_a_role(text: str, name: str, role: str) -> None:
+def test_one_word_titles_of_ministers_and_unit_heads_open_a_role(
+    text: str, name: str, role: str
+) -> None:
     found = people(text)
     assert set(found) == {name}
     assert found[name].roles == (role,)
