@@ -872,6 +872,12 @@ def test_two_people_joined_by_dan_in_one_model_span_are_two() -> None:
             "Piala Dunia Antarklub",
         ),
         (
+            # a list of car models (held-out corpus article c-61e18433785d)
+            "Mobil yang diekspor antara lain Veloz, Avanza, Fortuner, Innova Zenix, dan juga "
+            "Yaris Cross.",
+            "Yaris Cross",
+        ),
+        (
             # validation corpus article c-1c851bcf0bef: a racing series after "pembalap"
             "Hulkenberg mungkin tak diperhitungkan di jajaran pembalap Formula One (F1).",
             "Formula One",
