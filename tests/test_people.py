@@ -873,8 +873,10 @@ def test_two_people_joined_by_dan_in_one_model_span_are_two() -> None:
         ),
         (
             # a list of car models (held-out corpus article c-61e18433785d)
-            "Mobil yang diekspor antara lain Veloz, Avanza, Fortuner, Innova Zenix, dan juga "
-            "Yaris Cross.",
+            (
+                "Mobil yang diekspor antara lain Veloz, Avanza, Fortuner, Innova Zenix, dan "
+                "juga Yaris Cross."
+            ),
             "Yaris Cross",
         ),
         (
