@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import beritakit
-from beritakit.lang import LANG_ID
+from beritakit.lang import LANG_ID, ORG_TABLES
 from beritakit.resources import read_table
 
 REPO = Path(__file__).resolve().parents[1]
@@ -141,7 +141,7 @@ def knowledge() -> dict[str, dict[tuple[str, str], str]]:
         for name in forms:
             put("LOC", kinds[code], name, code)
             put("LOC", "", name, code)
-    for table_name in ("orgs.tsv", "teams.tsv", "clubs.tsv", "orgs_editorial.tsv"):
+    for table_name in ORG_TABLES:
         for row in read_table(LANG_ID, table_name):
             name, short = row[0], row[2] if len(row) > 2 else ""
             for form in (name, *short.split("|")):

@@ -6,10 +6,13 @@
 
 from __future__ import annotations
 
-__all__ = ["LANG_ID", "fold"]
+__all__ = ["LANG_ID", "ORG_TABLES", "fold"]
 
 #: The package that holds the Indonesian data files.
 LANG_ID = "beritakit.lang.id"
+#: The organisation tables of ``LANG_ID``, in the order they are read: a name an earlier
+#: table has keeps that table's entry, and a later row of that name only adds short forms.
+ORG_TABLES = ("orgs.tsv", "teams.tsv", "clubs.tsv", "orgs_editorial.tsv")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 

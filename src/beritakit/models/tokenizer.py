@@ -370,8 +370,8 @@ def create_loaded_tokenizer() -> Callable[[Language], Tokenizer]:
 
     ``spacy.load`` builds the pipeline from its config, then reads every component's state
     from disk; :func:`create_tokenizer` would add 1,158 special cases and compile three
-    affix expressions that the tokenizer's own ``from_bytes`` then replaces (a tenth of a
-    second of every cold start). :func:`load_model` asks for this one instead.
+    affix expressions that the tokenizer's own ``from_bytes`` then replaces (about 0.03 s
+    of every cold start). :func:`load_model` asks for this one instead.
     """
 
     def make(nlp: Language) -> Tokenizer:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from beritakit.extractors.entities._tokens import corpus_words, fold, tokenize
-from beritakit.lang import LANG_ID
+from beritakit.lang import LANG_ID, ORG_TABLES
 from beritakit.resources import gc_paused, read_lines, read_table
 
 __all__ = [
@@ -410,7 +410,7 @@ def _load_orgs(d: Data) -> None:
     """
     clubs: list[tuple[str, OrgEntry]] = []
     seen: dict[str, OrgEntry] = {}
-    for file in ("orgs.tsv", "teams.tsv", "clubs.tsv", "orgs_editorial.tsv"):
+    for file in ORG_TABLES:
         for row in read_table(LANG_ID, file):
             name, kind, short_forms, _parent, country = _cells(row, 5)[:5]
             forms = [f for f in short_forms.split("|") if f]

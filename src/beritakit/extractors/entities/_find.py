@@ -102,6 +102,12 @@ class _Finder:
         self.org_words: frozenset[str] = frozenset()
         self.tok_at: dict[int, int] = {}  # token index by start offset (built when needed)
         self.lower_words = {self.s.keys[k] for k in range(self.s.n) if self.s.toks[k].is_lower}
+        # words the text capitalises inside a sentence (not only after a full stop)
+        self.mid_caps = {
+            self.s.keys[k]
+            for k in range(self.s.n)
+            if self.s.toks[k].is_cap and not self.s.sent_start[k]
+        }
         self.model_spans = self._model_spans()
         self.model_per_starts = {i for i, _, label in self.model_spans if label == PER}
         self.model_org_spans = {(i, j) for i, j, label in self.model_spans if label == ORG}
@@ -176,7 +182,6 @@ class _Finder:
         people = [c for c in self.cands if c.label == PER and c.j - c.i >= 2 and s.sent_start[c.i]]
         if not people:
             return
-        mid_caps = {s.keys[k] for k in range(s.n) if s.toks[k].is_cap and not s.sent_start[k]}
         firsts = {s.keys[i] for i, _, label in self.model_spans if label == PER} | {
             s.keys[c.i] for c in self.cands if c.label == PER and not s.sent_start[c.i]
         }
@@ -184,7 +189,7 @@ class _Finder:
             key = s.keys[c.i]
             if (
                 key in s.d.corpus_words
-                and key not in mid_caps
+                and key not in self.mid_caps
                 and not c.honorifics
                 and (c.i + 1 in self.model_per_starts or s.keys[c.i + 1] in firsts)
             ):
@@ -277,7 +282,6 @@ class _Finder:
         for c in self.cands:  # the shortest rule organisation starting at each token
             if c.label == ORG and c.j < self.rule_org_ends.get(c.i, s.n + 1):
                 self.rule_org_ends[c.i] = c.j
-        mid_caps = {s.keys[k] for k in range(s.n) if s.toks[k].is_cap and not s.sent_start[k]}
         rule_people = {c.i for c in self.cands if c.label == PER}
         unsure: list[tuple[int, int]] = []  # model organisations without evidence of their own
         for i, j, label in self.model_spans:
@@ -288,7 +292,7 @@ class _Finder:
                 j - i >= 2
                 and s.sent_start[i]
                 and i + 1 in rule_people
-                and s.keys[i] not in mid_caps
+                and s.keys[i] not in self.mid_caps
             ):
                 i += 1  # "Sepengetahuan Pinkan Mambo": a sentence's first word, then a person
             if j <= i:
@@ -323,7 +327,7 @@ class _Finder:
                         )
                     continue
             known = label == PER and j - i == 1 and known_person(s.toks[i].text)
-            if j - i == 1 and s.sent_start[i] and s.keys[i] not in mid_caps and not known:
+            if j - i == 1 and s.sent_start[i] and s.keys[i] not in self.mid_caps and not known:
                 continue  # one capitalised word opening a sentence, never seen elsewhere: too weak
             if j - i == 1 and s.toks[i].is_upper and label == LOC and s.keys[i] not in self.defined:
                 continue  # an unknown bare acronym as a place: as often a term (MLS, SUV)

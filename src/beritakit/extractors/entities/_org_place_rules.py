@@ -164,12 +164,12 @@ class OrgPlaceRules:
         for df in definitions:
             if not df.org:
                 continue
-            end = self._listed_suffix(df)
+            key = [k for k in (fold(w) for w in df.acronym.split()) if k]
+            end = self._listed_suffix(df, key)
             self.cands.append(
                 self._defined(df, self._head_before(df.long_i), self._place_suffix(end, end))
             )
             # later bare mentions of the acronym join it ("UCLG ASPAC merupakan ...")
-            key = [k for k in (fold(w) for w in df.acronym.split()) if k]
             n = len(key)
             for p in range(s.n - n + 1):
                 if (
@@ -181,7 +181,7 @@ class OrgPlaceRules:
                 ):
                     self.cands.append(self._defined(df, p, self._place_suffix(p + n, p + n)))
 
-    def _listed_suffix(self, df: Definition) -> int:
+    def _listed_suffix(self, df: Definition, acronym: list[str]) -> int:
         """Extend a definition over the parent the gazetteer writes after its acronym.
 
         "Badan Reserse Kriminal (Bareskrim) Polri", "Korps Lalu Lintas (Korlantas) Polri":
@@ -191,12 +191,11 @@ class OrgPlaceRules:
         s = self.s
         if df.entry is None:
             return df.end
-        acronym = tuple(k for k in (fold(w) for w in df.acronym.split()) if k)
         for n in (3, 2, 1):
             tail = df.end + n
             if tail > s.n or any(s.hard[p] or not s.toks[p].is_word for p in range(df.end, tail)):
                 continue
-            listed = s.d.gazetteer.get(acronym + tuple(s.keys[df.end : tail]), ())
+            listed = s.d.gazetteer.get((*acronym, *s.keys[df.end : tail]), ())
             if any(a.entry.id == df.entry.id for a in listed):
                 return tail
         return df.end

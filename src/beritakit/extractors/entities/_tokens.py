@@ -314,7 +314,7 @@ def _cut_known_heads(toks: list[Tok]) -> list[Tok]:
     public figures of ``lang/id/people.tsv`` count as written alone ("Prabowo Subiantodi
     hotel" in an article that never writes "Subianto" by itself).
     """
-    alone = {t.text for t in toks if t.is_cap} | _figure_words()
+    alone = {t.text for t in toks if t.is_cap}
     cuts = [_known_head(t, alone) if t.is_cap and len(t.text) >= 5 else 0 for t in toks]
     if not any(cuts):
         return toks
@@ -343,7 +343,7 @@ def _known_head(t: Tok, alone: set[str]) -> int:
     tails, longest = _known_tails()  # longest bounds the loop: linear in the word's length
     for cut in range(len(word) - 2, max(3, len(word) - longest - 1), -1):
         head, tail = word[:cut], word[cut:]
-        if head in alone and head.casefold() not in common:
+        if (head in alone or head in _figure_words()) and head.casefold() not in common:
             return cut if tail in tails else 0
     return 0
 
