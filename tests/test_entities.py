@@ -1525,6 +1525,37 @@ def test_model_organisation_after_a_noun_of_its_kind(nlp: Language) -> None:
     assert "Weverse" not in org_names(find_entities(doc))
 
 
+def test_model_organisation_after_a_kind_noun_two_words_or_an_origin_away(nlp: Language) -> None:
+    # news train c-09cc0465: "perusahaan intelijen bisnis Strategy dan perusahaan investasi
+    # Jepang Metaplanet"; a kind noun three lower-case words away vouches for nothing
+    doc = tag(
+        nlp(
+            "Saham naik seperti perusahaan intelijen bisnis Strategy dan perusahaan investasi "
+            "Jepang Metaplanet. Ia bicara soal perusahaan yang kini dipimpin oleh Rudi Wardana."
+        ),
+        ("Strategy", "ORG"),
+        ("Metaplanet", "ORG"),
+        ("Rudi Wardana", "ORG"),
+    )
+    found = org_names(find_entities(doc))
+    assert {"Strategy", "Metaplanet"} <= found
+    assert "Rudi Wardana" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # news-ner gold writes a diplomatic mission with the country or city it serves
+        ("Kedutaan Besar AS di Qatar mengumumkan akses dibatasi.", "Kedutaan Besar AS"),
+        ("Staf KBRI Teheran membantu evakuasi WNI dari Iran.", "KBRI Teheran"),
+        ("Kedubes Australia menerbitkan peringatan perjalanan.", "Kedubes Australia"),
+        ("Konsulat Jenderal Rusia di Istanbul ditutup sementara.", "Konsulat Jenderal Rusia"),
+    ],
+)
+def test_embassies_and_consulates_are_organisations(text: str, org: str) -> None:
+    assert org in {o.name for o in beritakit.extract(text).organizations}
+
+
 @pytest.mark.parametrize(
     "text, body, person, role",
     [

@@ -1203,3 +1203,58 @@ def test_one_word_titles_of_ministers_and_unit_heads_open_a_role(
     found = people(text)
     assert set(found) == {name}
     assert found[name].roles == (role,)
+
+
+def test_a_line_up_with_substitutes_lists_every_player() -> None:
+    # news train c-0a2af34e2303: a match report's line-up writes surnames only, each
+    # substitute in brackets with the minute; the surnames of players named in full earlier
+    # vouch for the list
+    text = (
+        "Dua pemain baru, Tijjani Reijnders dan Rayan Cherki, dipasang sebagai starter. "
+        "Jeremy Doku, Phil Foden, dan Omar Marmoush jadi trio lini serang.\n"
+        "Bola tembakannya dibendung Ederson setelah umpan Rico Lewis.\n"
+        "Susunan pemain\n"
+        "Man City: Ederson, Lewis, Reis, Ake, O'Reilly, Reijnders, Foden (Rodri 60'), "
+        "Cherki (Haaland 60'), Savinho (Nunes 92'), Doku (Bobb 60'), Marmoush (Guendogan 69')."
+    )
+    found = people(text)
+    assert {"Ake", "O'Reilly", "Rodri", "Nunes", "Bobb", "Guendogan"} <= set(found)
+    assert {"Phil Foden", "Rico Lewis", "Tijjani Reijnders"} <= set(found)
+    assert "Foden" not in found and "Lewis" not in found  # short forms join the full names
+
+
+def test_a_bracketed_number_after_names_is_no_line_up() -> None:
+    text = "Warga Desa Sukamaju, Cibadak (12), dan Cikole datang ke balai desa Senin pagi."
+    assert not people(text)
+
+
+def test_a_character_who_opens_every_sentence_is_a_person() -> None:
+    # news train c-277c2b1ed7d1 (a soap opera's synopsis): the model tags the bare name at
+    # the start of several sentences; a sentence's first word seen once stays too weak
+    text = (
+        "Episode 190 mengungkapkan ketegangan di antara para karakter. "
+        "Cantika tanpa sengaja mendengar rahasia besar, sementara Aqeela dan Harry berhadapan "
+        "dengan kenyataan. Cantika melangkah melewati meja menuju pintu keluar. "
+        "Yoona berkata, kita harus mencari tahu. Cantika terkejut mendengarnya."
+    )
+    assert "Cantika" in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # news train c-38a37ff1feff: a line-up wrote "Budimir" alone; the bare-mention rule
+        # must not cut "Ante" off the name the model reads
+        (
+            (
+                "Kroasia unggul lewat penalti. Ante Budimir yang maju sebagai eksekutor sukses "
+                "menjalankan tugasnya.\nKroasia: Livakovic, Gvardiol, Sutalo, Stanisic, Sucic, "
+                "Modric (Moro 81'), Pasalic, Kramaric, Perisic (Pasalic 88'), "
+                "Budimir (Ivanovic 76')"
+            ),
+            "Ante Budimir",
+        ),
+    ],
+)
+def test_a_surname_written_alone_does_not_cut_the_full_name(text: str, name: str) -> None:
+    assert name in people(text)

@@ -327,7 +327,13 @@ class _Finder:
                         )
                     continue
             known = label == PER and j - i == 1 and known_person(s.toks[i].text)
-            if j - i == 1 and s.sent_start[i] and s.keys[i] not in self.mid_caps and not known:
+            if (
+                j - i == 1
+                and s.sent_start[i]
+                and s.keys[i] not in self.mid_caps
+                and not known
+                and not self._opens_sentences_as_person(i, label)
+            ):
                 continue  # one capitalised word opening a sentence, never seen elsewhere: too weak
             if j - i == 1 and s.toks[i].is_upper and label == LOC and s.keys[i] not in self.defined:
                 continue  # an unknown bare acronym as a place: as often a term (MLS, SUV)
@@ -444,6 +450,23 @@ class _Finder:
             if nxt in ("dan", "atau") and j + 1 in self._people_edges()[0]:
                 return True
         return False
+
+    def _opens_sentences_as_person(self, i: int, label: str) -> bool:
+        """A word the model reads as a person at the start of several sentences, no common word.
+
+        A story about a character or a player opens one sentence after another with the bare
+        name ("Cantika melangkah …", "Cantika terkejut …"); a common word the model happens
+        to tag at a sentence's start is in the corpus's lower-case words, and a short form in
+        capitals is as often a team's or a body's ("PJ menutup kuarter …").
+        """
+        s = self.s
+        return (
+            label == PER
+            and not s.toks[i].is_upper
+            and self.votes_of.get(s.keys[i], {}).get(PER, 0) >= 2
+            and s.keys[i] not in s.d.corpus_words
+            and s.keys[i] not in s.d.common_words
+        )
 
     def _tagged_once(self, i: int, j: int) -> bool:
         """The model tags the words of ``[i, j)`` at most once in the text, whatever the label."""
@@ -649,20 +672,7 @@ class _Finder:
         s = self.s
         if not self._tagged_once(i, j):
             return True
-        kinds = words("org_kind_before")
-        if (
-            i > 1
-            and s.toks[i - 1].is_lower
-            and any(
-                # "maskapai Emirates", "bursa kripto CFX"; not "platform komunitas Weverse"
-                k > 0
-                and s.keys[k] in kinds
-                and s.toks[k].is_lower
-                and not s.hard[k + 1]
-                and s.keys[k - 1] not in words("thing_before")
-                for k in (i - 1, i - 2)
-            )
-        ):
+        if self._kind_before(i):
             return True
         if i > 1 and s.keys[i - 1] == "dari" and s.keys[i - 2] in _SOURCE_NOUNS:
             return True  # a cited source: "berdasarkan data dari Coingecko"
@@ -670,6 +680,34 @@ class _Finder:
         return any(
             s.keys[p] in org_words or self.rule_org_ends.get(p, s.n + 1) <= j for p in range(i, j)
         )
+
+    def _kind_before(self, i: int) -> bool:
+        """A noun of a kind of organisation comes before the name at ``i``.
+
+        "maskapai Emirates", "bursa kripto CFX", "perusahaan intelijen bisnis Strategy",
+        "perusahaan investasi Jepang Metaplanet": the noun, then at most two lower-case words
+        and a place of origin; not "platform komunitas Weverse" (a thing's noun before it).
+        """
+        s = self.s
+        kinds = words("org_kind_before")
+        k = i - 1
+        if k > 0 and not s.hard[i] and (hit := self._place_ending(k)) is not None:
+            k = hit - 1  # "perusahaan investasi Jepang Metaplanet"
+        for _ in range(3):
+            if k <= 0 or s.hard[k + 1] or not s.toks[k].is_lower:
+                return False
+            if s.keys[k] in kinds:
+                return s.keys[k - 1] not in words("thing_before")
+            k -= 1
+        return False
+
+    def _place_ending(self, k: int) -> int | None:
+        """Where a gazetteer place that ends at token ``k`` starts (one or two words)."""
+        for start in (k, k - 1):
+            hit = self.s.gaz_at(start) if start >= 0 else None
+            if hit is not None and hit.places and hit.j == k + 1:
+                return start
+        return None
 
     def _clean_model(self, i: int, j: int, label: str) -> tuple[int, int, list[str]]:
         """Cut what does not belong to the name from a model span; ``j <= i`` drops it."""

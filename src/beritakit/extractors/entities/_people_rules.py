@@ -473,6 +473,24 @@ class PeopleRules:
             if label == PER:
                 # a one-word tag alone is weak evidence ("Bintara, Tamtama dan Akpol")
                 (sure if j - i >= 2 else tagged).update(range(i, j))
+        # a one-word name that is a word of a longer person's name in the text is that
+        # person's short form ("Foden" after "Phil Foden"): as sure as the long name
+        surnames = {
+            s.keys[p]
+            for c in self.cands
+            if c.label == PER and c.j - c.i >= 2
+            for p in range(c.i, c.j)
+            if s.toks[p].is_cap and len(s.toks[p].text) > 2
+        } | {
+            s.keys[p]
+            for i, j, label in self.model_spans
+            if label == PER and j - i >= 2
+            for p in range(i, j)
+            if s.toks[p].is_cap and len(s.toks[p].text) > 2
+        }
+        sure.update(
+            p for p in tagged if s.keys[p] in surnames and s.keys[p] not in s.d.corpus_words
+        )
         tagged |= sure
         starts = {c.i: c.j for c in self.cands if c.label == PER}
         k = 0
@@ -489,6 +507,10 @@ class PeopleRules:
                     break  # a common word in the run is no name: "bagi Bryan, Ya, Bryan Domani"
                 items.append((p, e))
                 q = e
+                sub = self._substitute(q)
+                if sub is not None:  # a line-up's substitute: "Foden (Rodri 60'), ..."
+                    items.append((q + 1, sub[0]))
+                    q = sub[1]
                 if q < s.n and s.toks[q].text == ",":
                     q += 1
                 if q < s.n and s.keys[q] == "dan":
@@ -509,6 +531,24 @@ class PeopleRules:
                 k = items[-1][1]
                 continue
             k = items[0][1] if items else k + 1
+
+    def _substitute(self, q: int) -> tuple[int, int] | None:
+        """A bracketed name and minute after a line-up's player: "(Rodri 60')", "(Nunes 92)".
+
+        Returns where the substitute's name ends and the token after the bracket, or None.
+        """
+        s = self.s
+        if q + 2 >= s.n or s.toks[q].text != "(" or not s.is_title(q + 1):
+            return None
+        e = s.name_run(q + 1)
+        if e >= s.n or not s.toks[e].text.isdigit():
+            return None
+        r = e + 1
+        if r < s.n and s.toks[r].text in ("'", "’", "′"):
+            r += 1
+        if r < s.n and s.toks[r].text == ")":
+            return e, r + 1
+        return None
 
     @staticmethod
     def _listed_people(items: list[tuple[int, int]], sure: set[int], tagged: set[int]) -> bool:
@@ -549,14 +589,37 @@ class PeopleRules:
         other = {
             p for i, j, label in self.model_spans if label != PER and j - i > 1 for p in range(i, j)
         }
+        # nor is a later word of a longer name the model reads as a person ("Budimir" of
+        # "Ante Budimir" when a line-up wrote "Budimir" alone): the model's span is the name
+        # when the words before are name words, not a common word ("Lanjut Nangoi, …") or a
+        # place ("Minnesota Terry Sandven")
+        inside = {
+            p
+            for i, j, label in self.model_spans
+            if label == PER
+            and all(
+                s.is_title(q) and s.keys[q] not in s.d.corpus_words and s.gaz_at(q) is None
+                for q in range(i, j - 1)
+            )
+            for p in range(i + 1, j)
+        }
         names: dict[str, int] = {}
+        size: dict[int, int] = {}  # how many tokens the name of the person at a start has
         for c in people:
+            owner = c.i if c.link is None else c.link
+            size[owner] = max(size.get(owner, 0), c.j - c.i)
             for p in range(c.i, c.j):
                 if s.toks[p].is_word and len(s.toks[p].text) > 1:
-                    names.setdefault(s.keys[p], c.i if c.link is None else c.link)
+                    names.setdefault(s.keys[p], owner)
         k = 0
         while k < s.n:
-            if k in taken or self.blocked[k] or not s.is_title(k) or s.keys[k] not in names:
+            if (
+                k in taken
+                or k in inside
+                or self.blocked[k]
+                or not s.is_title(k)
+                or s.keys[k] not in names
+            ):
                 k += 1
                 continue
             j = s.name_run(k)
@@ -567,7 +630,14 @@ class PeopleRules:
                 and s.gaz_at(k) is None
                 and not s.org_head_at(k)[0]
             ):
-                self.cands.append(Cand(k, j, PER, T_GAZ, link=names[s.keys[k]], src="known"))
+                # a run longer than the name of every person whose words it reads is a fuller
+                # name ("Marc Marquez" after a list wrote "Marquez, Marc dan Alex"): the
+                # clusters join it by its words, not as an alias of the first word's person
+                owners = {names[s.keys[p]] for p in range(k, j) if s.toks[p].is_word}
+                link: int | None = names[s.keys[k]]
+                if j - k > max(size.get(o, 0) for o in owners):
+                    link = None
+                self.cands.append(Cand(k, j, PER, T_GAZ, link=link, src="known"))
                 k = j
                 continue
             k += 1
