@@ -1163,6 +1163,9 @@ def test_two_occupations_joined_by_dan_are_one_role(text: str, name: str, role: 
         ("Putra Mahkota Mohammed bin Salman bertemu Presiden Prabowo.", "Mohammed bin Salman"),
         ("Sir Alex Ferguson hadir di Old Trafford.", "Alex Ferguson"),
         ("Tim akan dipandu Coach Nova Arianto di ajang ini.", "Nova Arianto"),
+        # news train c-1b8852be, held-out c-65371fee: forms of address for elders
+        ("Tujuh tersangka kasus mafia tanah yang menimpa Mbah Tupon (68) ditahan.", "Tupon"),
+        ("Nenek Asyani divonis bersalah oleh hakim.", "Asyani"),
     ],
 )
 def test_royal_and_religious_titles_are_not_the_name(text: str, name: str) -> None:
@@ -1258,3 +1261,25 @@ def test_a_character_who_opens_every_sentence_is_a_person() -> None:
 )
 def test_a_surname_written_alone_does_not_cut_the_full_name(text: str, name: str) -> None:
     assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # news train c-0b0bd794: an English job title of two words; its first word is no name
+        (
+            "Menurut Product Manager Michelin Indonesia, Mochammad Fachrul Rozi, kata mobil lupa.",
+            "Mochammad Fachrul Rozi",
+            "Product Manager Michelin Indonesia",
+        ),
+        (
+            "Country Manager Grab Indonesia Neneng Goenadi mengatakan layanan tetap jalan.",
+            "Neneng Goenadi",
+            "Country Manager Grab Indonesia",
+        ),
+    ],
+)
+def test_english_two_word_job_titles_are_roles(text: str, name: str, role: str) -> None:
+    found = people(text)
+    assert set(found) == {name}
+    assert found[name].roles == (role,)
