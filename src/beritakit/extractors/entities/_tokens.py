@@ -41,6 +41,8 @@ _DIGIT_TAIL = regex.compile(r"(?<=\p{Ll}{2})\p{Nd}{1,4}$")  # a list number: "Tb
 
 
 _ADVERB_HEAD = 5  # letters of a name before a glued adverb ("Marquez|usai"; not "Tamb|usai")
+# an acronym in capitals with a lower-case word glued after it ("KPKtelah", "ASdi")
+_ACRONYM_GLUE = regex.compile(r"(\p{Lu}{2,8})(\p{Ll}{2,10})")
 
 
 @functools.cache
@@ -183,6 +185,10 @@ def _tail_cut(piece: str, keep_whole: bool = True) -> int:
 @functools.lru_cache(maxsize=1 << 16)
 def _split(word: str) -> tuple[tuple[int, int], ...]:
     """Offsets of the parts of a word after undoing scraper glue (cached: words recur)."""
+    acronym = _ACRONYM_GLUE.fullmatch(word)
+    if acronym is not None and acronym.group(2) in _known_tails()[0]:
+        # "KPKtelah", "ASdi Hanoi", "PBSIjuga": an acronym, then a glued function word
+        return ((0, acronym.end(1)), (acronym.end(1), len(word)))
     cuts = [m.start() for m in _GLUE.finditer(word) if 0 < m.start() < len(word)]
     if cuts:
         inside = {
