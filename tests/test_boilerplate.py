@@ -443,3 +443,59 @@ def test_bulleted_headlines_under_a_read_also_marker() -> None:
     assert any("Trump Kerahkan Marinir" in r for r in removed)
     assert not any("rumah susun" in r for r in removed)
     assert "Trump Kerahkan" not in {p.name for p in beritakit.extract(text).people}
+
+
+@pytest.mark.parametrize(
+    ("text", "teaser"),
+    [
+        # held-out c-71fa755e, c-6c0dd6af, c-2f574019 with their line breaks dropped (as
+        # some scrapers do): the markers sit inside a line, after a sentence's end
+        (
+            (
+                'Kalau ini sudah bagus, baru kita mainkan," katanya. Tonton juga "Putin Kunjungi '
+                'PLTN di Kursk setelah Rusia Pukul Balik" [Gambas:Video 20detik]'
+            ),
+            'Tonton juga "Putin Kunjungi PLTN di Kursk setelah Rusia Pukul Balik"',
+        ),
+        (
+            (
+                'Pokoknya aku sudah minta," pungkasnya. Video: Dinilai Bergizi, Ria Ricis Ingin '
+                "Bagian Otak Kurbannya untuk Moana"
+            ),
+            "Video: Dinilai Bergizi, Ria Ricis Ingin Bagian Otak Kurbannya untuk Moana",
+        ),
+        ("Ia menjelaskan hal itu. Advertisement Prasetyo mengatakan hal lain.", "Advertisement"),
+    ],
+)
+def test_teasers_and_ad_markers_inside_a_joined_line_are_cut(text: str, teaser: str) -> None:
+    assert any(teaser in t for _, t in cut(text))
+    assert "Prasetyo mengatakan" not in " ".join(t for _, t in cut(text))
+
+
+def test_the_word_advertisement_in_a_sentence_stays() -> None:
+    assert cut("Ia melihat advertisement di layar. Kata Advertisement berarti iklan.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        # held-out c-8a53d8c7, c-6c024a96 with their line breaks made spaces: a "Baca juga:"
+        # after another marker or after a list item with no full stop
+        (
+            (
+                "tak bisa lanjut bermain. SCROLL TO CONTINUE WITH CONTENT Baca juga: Jepang Vs "
+                "Indonesia: Yakob Sayuri Cedera, Marselino Masuk Jepang bisa menambah gol lagi."
+            ),
+            "Baca juga: Jepang Vs Indonesia: Yakob Sayuri Cedera, Marselino Masuk",
+        ),
+        (
+            (
+                "2. Diskon Pajak Restoran Jakarta Baca juga:Pemutihan Pajak Kendaraan Jakarta "
+                "Mulai 14 Juni, Ini Syaratnya Pramono menjelaskan, bahwa langkah ini tidak hanya."
+            ),
+            "Baca juga:Pemutihan Pajak Kendaraan Jakarta Mulai 14 Juni, Ini Syaratnya",
+        ),
+    ],
+)
+def test_read_also_with_a_colon_is_a_link_anywhere(text: str, link: str) -> None:
+    assert ("read_also", link) in cut(text)

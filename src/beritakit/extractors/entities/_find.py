@@ -451,6 +451,78 @@ class _Finder:
                 return True
         return False
 
+    def _split_joined_names(self) -> None:
+        """Cut a long run of names the scraper joined into the names the article knows.
+
+        A list written one name a line ("Marc Marquez / Alex Marquez / Franco Morbidelli")
+        loses its line breaks and reads as one capitalised run; the rules and the model take
+        it for one person. A person span of four words or more is cut into the two- and
+        three-word names the text gives elsewhere (another person span outside it) or a
+        list knows; the words between two known names make a name of their own when there
+        are at least two of them. Nothing is cut unless two known names are found in it.
+        When the lines were joined with nothing between them, each capital glued to the word
+        before it starts a name ("Marc MarquezAlex Marquez"): cut there when at most one part
+        is a lone word.
+        """
+        s = self.s
+        people = [c for c in self.cands if c.label == PER]
+        long = [c for c in people if c.j - c.i >= 4]
+        if not long:
+            return
+        known: set[tuple[str, ...]] = set()
+        for c in people:
+            if 2 <= c.j - c.i <= 3:
+                known.add(tuple(s.keys[c.i : c.j]))
+        for i, j, label in self.model_spans:
+            if label == PER and 2 <= j - i <= 3:
+                known.add(tuple(s.keys[i:j]))
+        out: list[Cand] = []
+        for c in long:
+            if any(not s.is_title(p) for p in range(c.i, c.j)):
+                continue
+            # a capital glued to the word before it is where a line ended ("MarquezAlex")
+            glued = [p for p in range(c.i + 1, c.j) if not s.toks[p].space_before]
+            if glued:
+                bounds = [c.i, *glued, c.j]
+                parts = list(zip(bounds, bounds[1:], strict=False))
+                names = [(a, b) for a, b in parts if b - a >= 2]
+                if len(names) >= 2 and len(names) >= len(parts) - 1:
+                    c.j = c.i  # a lone word at an edge is a name the span cut in two: dropped
+                    out += [Cand(a, b, PER, c.tier, src=c.src) for a, b in names]
+                continue
+            pieces: list[tuple[int, int, bool]] = []
+            p = c.i
+            while p < c.j:
+                size = next(
+                    (
+                        n
+                        for n in (3, 2)
+                        if p + n <= c.j
+                        and (
+                            (tuple(s.keys[p : p + n]) in known and (p, p + n) != (c.i, c.j))
+                            or known_person(s.span_text(p, p + n))
+                        )
+                    ),
+                    0,
+                )
+                if size:
+                    pieces.append((p, p + size, True))
+                    p += size
+                elif pieces and not pieces[-1][2]:
+                    pieces[-1] = (pieces[-1][0], p + 1, False)
+                    p += 1
+                else:
+                    pieces.append((p, p + 1, False))
+                    p += 1
+            if sum(1 for _, _, sure in pieces if sure) < 2:
+                continue
+            c.j = c.i  # dropped below; its pieces take its place
+            for a, b, sure in pieces:
+                if sure or b - a >= 2:
+                    out.append(Cand(a, b, PER, c.tier, src=c.src))
+        if out:
+            self.cands[:] = [c for c in self.cands if c.j > c.i] + out
+
     def _opens_sentences_as_person(self, i: int, label: str) -> bool:
         """A word the model reads as a person at the start of several sentences, no common word.
 
@@ -1135,6 +1207,7 @@ class _Finder:
                 c for c in self.cands if c.label != ORG or not own_outlet(self.s, c.i, c.j)
             ]
         self.cands = [c for c in self.cands if not (c.label == PER and self._address(c.j))]
+        self._split_joined_names()
         accepted = self._resolve()
         self._retype_people(accepted)
         epithet_roles(self.s, [c for c in accepted if c.label == PER])
