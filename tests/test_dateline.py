@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import beritakit
 from beritakit.extractors.dateline import DatelineHit, parse
 
 # (text, city, outlet, region as written): first lines of dev articles, quoted as found
@@ -600,3 +601,42 @@ def test_parse_never_crashes_and_spans_are_inside(text: str) -> None:
         if lo is not None:
             assert hi is not None and hit.start <= lo < hi <= hit.end
     assert hit.city is None or hit.city.strip() == hit.city
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "outlet"),
+    [
+        # corpus c-d52b35f35ce1, c-82ce1d322da9, c-be965d52c33d with their line breaks made
+        # spaces: a domain in capitals and a dash is a dateline after a byline or a headline
+        (
+            (
+                "Laporan Reporter Tribun Jogja Christi Mahatma Wardhani TRIBUNJOGJA.COM, YOGYA- "
+                "Gunung Merapi kembali meluncurkan awan panas guguran pada Senin pagi."
+            ),
+            "Yogya",
+            "Tribun Jogja",
+        ),
+        (
+            (
+                "5 Hal Tentang Kerusuhan di LA TRIBUNNEWS.COM, JAKARTA - Kerusuhan pecah di Los "
+                "Angeles sejak akhir pekan."
+            ),
+            "Jakarta",
+            "Tribunnews",
+        ),
+        (
+            (
+                "Laporan Wartawan TribunJakarta.com Elga Hikari Putra TRIBUNJAKARTA.COM - Beberapa "
+                "waktu lalu warga mengeluhkan banjir."
+            ),
+            None,
+            "Tribun Jakarta",
+        ),
+    ],
+)
+def test_a_capitals_domain_dateline_inside_a_joined_line(
+    text: str, city: str | None, outlet: str
+) -> None:
+    art = beritakit.extract(text)
+    assert art.dateline is not None
+    assert (art.dateline.city, art.dateline.outlet) == (city, outlet)

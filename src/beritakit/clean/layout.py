@@ -75,6 +75,14 @@ _DOMAIN_DATELINE = regex.compile(
     r"\.(?i:com|co\.id|co|id|net|news)"
     r"(?![\p{L}.])[ \t]{0,3}[,\-\u2013\u2014])"
 )
+# A domain in capitals then a dash, or a comma, a city in capitals and a dash, after any word:
+# `... di LA TRIBUNNEWS.COM, JAKARTA -`, `... Elga Hikari Putra TRIBUNJAKARTA.COM - Beberapa`.
+# In capitals and with the dash it is a dateline whatever comes before, a byline included.
+_CAPS_DOMAIN_DATELINE = regex.compile(
+    r"(?<=[\p{L}\p{N}.)!?\"\u201d])[ \t]{1,3}"
+    r"(?=\p{Lu}[\p{Lu}\p{N}\-]{1,29}\.(?:COM|CO\.ID|ID|NET|NEWS)(?![\p{L}.])"
+    r"(?:[ \t]{0,3},[ \t]{0,3}\p{Lu}{2}[\p{Lu} .]{0,30}?)?[ \t]{0,3}[\-\u2013\u2014])"
+)
 # Words after which a domain names the outlet of a byline or a notice, not a dateline.
 _NOT_BEFORE_DATELINE = frozenset(
     {"wartawan", "reporter", "kontributor", "jurnalis", "laporan", "di", "dari", "oleh", "via"}
@@ -203,7 +211,7 @@ def relayout(text: str) -> Relaid:
         breaks += _sentence_breaks(text, start, end)
         breaks += [m.span() for m in _CLOSING_BRACKET.finditer(text, start, end)]
     head = min(len(text), _HEAD)
-    for pattern in (_GLUED_CAPS, _LAPORAN):
+    for pattern in (_GLUED_CAPS, _LAPORAN, _CAPS_DOMAIN_DATELINE):
         breaks += [m.span() for m in pattern.finditer(text, 0, head)]
     for m in _DOMAIN_DATELINE.finditer(text, 0, head):
         word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
