@@ -54,6 +54,9 @@ CORPUS_CASES = [
     ("c-3db8b608585b", "places", "Kosdaq", ""),  # "dan indeks Kosdaq bertambah 0,37%"
     # a party officer's short title (eighth session)
     ("c-a63aec7416a7", "people", "Waketum", ""),  # '," ujar Waketum Gerindra itu.'
+    # a list of hotel brands vouched for by "The Ascott Limited", a company (ninth session)
+    ("c-0ee25160e175", "people", "Citadines", "Philip Barnes"),
+    ("c-0ee25160e175", "people", "Somerset", "Philip Barnes"),
 ]
 
 

@@ -473,24 +473,30 @@ class PeopleRules:
             if label == PER:
                 # a one-word tag alone is weak evidence ("Bintara, Tamtama dan Akpol")
                 (sure if j - i >= 2 else tagged).update(range(i, j))
-        # a one-word name that is a word of a longer person's name in the text is that
-        # person's short form ("Foden" after "Phil Foden"): as sure as the long name
-        surnames = {
-            s.keys[p]
-            for c in self.cands
-            if c.label == PER and c.j - c.i >= 2
-            for p in range(c.i, c.j)
-            if s.toks[p].is_cap and len(s.toks[p].text) > 2
-        } | {
-            s.keys[p]
-            for i, j, label in self.model_spans
-            if label == PER and j - i >= 2
-            for p in range(i, j)
-            if s.toks[p].is_cap and len(s.toks[p].text) > 2
-        }
-        sure.update(
-            p for p in tagged if s.keys[p] in surnames and s.keys[p] not in s.d.corpus_words
-        )
+        # a one-word name that is a word of a longer person's name written elsewhere in the
+        # text is that person's short form ("Foden" after "Phil Foden"): as sure as the long
+        # name (a long name inside the run itself vouches for nothing: a list of brands)
+        long_names: dict[str, list[tuple[int, int]]] = {}
+        spans = [(c.i, c.j) for c in self.cands if c.label == PER] + [
+            (i, j) for i, j, label in self.model_spans if label == PER
+        ]
+        for i, j in spans:
+            if j - i >= 2 and s.keys[j - 1] not in s.d.not_person_heads:  # "The Ascott Limited"
+                for p in range(i, j):
+                    if s.toks[p].is_cap and len(s.toks[p].text) > 2:
+                        long_names.setdefault(s.keys[p], []).append((i, j))
+
+        def short_forms(items: list[tuple[int, int]]) -> set[int]:
+            lo, hi = items[0][0], items[-1][1]
+            return {
+                a
+                for a, b in items
+                if b - a == 1
+                and a in tagged
+                and s.keys[a] not in s.d.corpus_words
+                and any(j <= lo or i >= hi for i, j in long_names.get(s.keys[a], ()))
+            }
+
         tagged |= sure
         starts = {c.i: c.j for c in self.cands if c.label == PER}
         k = 0
@@ -522,7 +528,7 @@ class PeopleRules:
             if (
                 len(items) >= 3
                 and not (before >= 0 and s.keys[before] in words("place_list_before"))
-                and self._listed_people(items, sure, tagged)
+                and self._listed_people(items, sure | short_forms(items), tagged)
             ):
                 for a, b in items:
                     if not any(x in ruled for x in range(a, b)):
