@@ -1817,3 +1817,18 @@ def test_mixed_case_brands_are_no_acronym_glue() -> None:
         "KPK",
         "telah",
     ]
+
+
+def test_music_groups_and_media_of_the_editorial_list() -> None:
+    art = beritakit.extract(
+        "Band Nidji dan Sheila on 7 tampil di Jakarta. Laporan itu dikutip dari Nikkei Asia, "
+        "Senin (9/6). Label Warner Music Group merilis album baru."
+    )
+    assert {"Nidji", "Nikkei Asia", "Warner Music Group"} <= {o.name for o in art.organizations}
+
+
+def test_a_name_listed_in_capitals_is_no_given_name() -> None:
+    # news validation c-6f33f392: "EMI" (the label) is no part of "Emi Martinez"
+    art = beritakit.extract("Kiper Aston Villa Emi Martinez tampil gemilang di bawah mistar.")
+    assert "Emi Martinez" in {p.name for p in art.people}
+    assert "EMI" not in {o.name for o in art.organizations}

@@ -419,7 +419,9 @@ def _load_orgs(d: Data) -> None:
                 acronym = _acronym(kind, forms)
                 entry = OrgEntry(f"org:{name}", name, acronym, kind)
                 seen[name.casefold()] = entry
-                _add(d, name, entry)
+                # a name in capitals is that organisation only in capitals ("EMI", not the
+                # given name in "Emi Martinez")
+                _add(d, name, entry, caps=name.isupper() and " " not in name and len(name) <= 6)
                 if acronym:
                     _add(d, acronym, entry, caps=True)
                 if kind == "club" and country != "ID":
