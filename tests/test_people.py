@@ -1243,24 +1243,16 @@ def test_a_character_who_opens_every_sentence_is_a_person() -> None:
     assert "Cantika" in people(text)
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        # news train c-38a37ff1feff: a line-up wrote "Budimir" alone; the bare-mention rule
-        # must not cut "Ante" off the name the model reads
-        (
-            (
-                "Kroasia unggul lewat penalti. Ante Budimir yang maju sebagai eksekutor sukses "
-                "menjalankan tugasnya.\nKroasia: Livakovic, Gvardiol, Sutalo, Stanisic, Sucic, "
-                "Modric (Moro 81'), Pasalic, Kramaric, Perisic (Pasalic 88'), "
-                "Budimir (Ivanovic 76')"
-            ),
-            "Ante Budimir",
-        ),
-    ],
-)
-def test_a_surname_written_alone_does_not_cut_the_full_name(text: str, name: str) -> None:
-    assert name in people(text)
+def test_a_surname_written_alone_does_not_cut_the_full_name() -> None:
+    # news train c-38a37ff1feff: a line-up wrote "Budimir" alone; the bare-mention rule
+    # must not cut "Ante" off the name the model reads
+    text = (
+        "Kroasia unggul lewat penalti. Ante Budimir yang maju sebagai eksekutor sukses "
+        "menjalankan tugasnya.\nKroasia: Livakovic, Gvardiol, Sutalo, Stanisic, Sucic, "
+        "Modric (Moro 81'), Pasalic, Kramaric, Perisic (Pasalic 88'), "
+        "Budimir (Ivanovic 76')"
+    )
+    assert "Ante Budimir" in people(text)
 
 
 @pytest.mark.parametrize(

@@ -528,7 +528,8 @@ class _Finder:
 
         A story about a character or a player opens one sentence after another with the bare
         name ("Cantika melangkah …", "Cantika terkejut …"); a common word the model happens
-        to tag at a sentence's start is in the corpus's lower-case words, and a short form in
+        to tag at a sentence's start is in the corpus's lower-case words (the gazetteers'
+        common words are dropped right after, whatever this says), and a short form in
         capitals is as often a team's or a body's ("PJ menutup kuarter …").
         """
         s = self.s
@@ -537,7 +538,6 @@ class _Finder:
             and not s.toks[i].is_upper
             and self.votes_of.get(s.keys[i], {}).get(PER, 0) >= 2
             and s.keys[i] not in s.d.corpus_words
-            and s.keys[i] not in s.d.common_words
         )
 
     def _tagged_once(self, i: int, j: int) -> bool:
